@@ -1,0 +1,131 @@
+// heq-sii: slope and relative index of inequality, one row per --by group.
+#include "cli/tool.hpp"
+#include "sii/table.hpp"
+#include "stats/confidence.hpp"
+
+namespace {
+
+constexpr const char* kSummary =
+    "heq-sii: slope index of inequality (SII) and relative index of inequality (RII)\n"
+    "across deprivation quantiles, as the UK's PHOF and ONS compute them.";
+
+constexpr const char* kExamples = R"(  # LE by decile (value, lowercl, uppercl) -> SII per area and sex, 95% limits
+  heq-sii le_by_decile.csv --by area,sex --quantile decile
+  # The UK inequality-in-LE indicator as one pipe
+  heq-life deaths.csv --by area,sex,decile --le-age 0 \
+    | heq-sii --by area,sex --quantile decile --population pops_used
+  # Rates fitted on the log scale, with the RII, 95% and 99.8% limits
+  heq-sii rates.csv --type rate --transform --rii --confidence 0.95,0.998
+  # "High is bad" prevalence in percentage points, exact limits
+  heq-sii obesity.csv --type proportion --transform --multiplier -100 --ci analytic)";
+
+constexpr const char* kDetails = R"(Method (PHEindicatormethods::phe_sii 2.1.0, restated):
+  Quantile 1 is the most deprived. Within a group, quantiles are ordered by their
+  numeric label; a_i = population share, b_i = relative rank (ridit) = cumulative share
+  before i + a_i/2. The SII is the slope of the least-squares line of the values on b
+  weighted by a (not by 1/se^2): the difference between the fitted values at the least
+  and most deprived ends. RII = fitted(1) / fitted(0). The multiplier scales the SII;
+  a negative multiplier flips polarity and inverts the RII.
+  --type rate|proportion with --transform fits on the log|logit scale and back-
+  transforms: SII = (g(b0+b1) - g(b0)) M, RII = g(b0+b1)/g(b0), intercept = g(b0)|M|.
+  Standard errors: --se (on the log/logit scale for rates and proportions), else
+  (T(upper) - T(lower)) / (2 x 1.959964) from the 95% limits, T = identity, log or logit.
+
+Intervals:
+  --ci mc (default): --reps draws of every quantile from Normal(value, se) (on the
+  log/logit scale for rates and proportions), the line refitted to each, and the
+  PHE order statistics round(R(1-c')) and round(R c'), c' = c + (1-c)/2. Where the
+  line is linear in the values (--type normal, and every --transform), the fitted
+  intercept and slope are drawn from their exact joint normal law instead: the same
+  distribution at 1-2 draws per repetition. Seeded per group from --seed and the
+  group's key, so results do not depend on threads or on the other groups.
+  --ci analytic: slope +- z sd, exact where the SII is linear in the draws (--type
+  normal; every --transform SII and RII); refused where it is not.
+  --reliability: 10 x --reps draws in 10 blocks; limits from the first block and the
+  mean absolute difference of the other blocks' limits (sii_mad...). Below 0.01
+  supports 1 decimal place, below 0.001 supports 2, and so on.
+
+Quantiles: each group uses its own labels (deciles and quintiles may share an input).
+  Whole-number labels must run from 1 without gaps; --quantiles N requires exactly
+  1..N. A group that cannot be computed keeps its row, with empty values and a note
+  (a missing or empty quantile, fewer than 2 quantiles, a zero population, a value
+  with no log/logit); limits that cannot be made leave the point estimates in place.
+  A repeated quantile, a negative population or standard error, a proportion outside
+  0..1 or a non-numeric cell stops the run (exit 1) naming file, line and column.
+
+Differences from PHEindicatormethods, on purpose: quantiles are counted per group,
+  labels sort numerically, duplicates are an error, polarity swaps at a multiplier
+  below 0 (the package swaps transformed rate limits below 1; --compat phe does too,
+  and says so in the note), one naming scheme for limits (sii_lowercl, or
+  sii_lower95_0cl ... with several levels), 2 to 4 quantiles are allowed.
+
+Output: the --by columns, sii, sii_lowercl, sii_uppercl, [rii, rii_lowercl,
+  rii_uppercl], [intercept], [sii_mad, rii_mad], quantiles (how many), note.)";
+
+heq::sii::ValueType parse_type(const std::string& s) {
+  if (s == "rate") return heq::sii::ValueType::rate;
+  if (s == "proportion") return heq::sii::ValueType::proportion;
+  return heq::sii::ValueType::normal;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  heq::cli::Tool tool("heq-sii", kSummary, kExamples, kDetails);
+  CLI::App& app = tool.app();
+  tool.add_by();
+  tool.add_threads();
+
+  heq::sii::TableOptions t;
+  heq::sii::Columns& c = t.columns;
+  heq::sii::Options& m = t.method;
+  std::string type = "normal", ci = "mc", confidence = "0.95", compat;
+
+  app.add_option("--quantile", c.quantile, "Quantile label column (1 = most deprived)")
+      ->capture_default_str();
+  app.add_option("--population", c.population, "Population column")->capture_default_str();
+  auto* value = app.add_option("--value", c.value, "Value column")->capture_default_str();
+  auto* lcl = app.add_option("--lcl", c.lower, "Lower 95% limit column")->capture_default_str();
+  auto* ucl = app.add_option("--ucl", c.upper, "Upper 95% limit column")->capture_default_str();
+  app.add_option("--se", c.se, "Standard error column (instead of the limits)");
+  app.add_option("--count", c.count,
+                 "Numerator column: the value is count/population (proportions)");
+  app.add_option("--type", type, "Value type: normal, rate or proportion")
+      ->check(CLI::IsMember({"normal", "rate", "proportion"}))
+      ->capture_default_str();
+  app.add_flag("--transform", m.transform, "Fit on the log (rate) or logit (proportion) scale");
+  app.add_option("--multiplier", m.multiplier,
+                 "Scale the SII (e.g. 100 for percentages; negative: high is bad)")
+      ->capture_default_str();
+  app.add_flag("--rii", m.rii, "Also give the RII and its limits");
+  app.add_flag("--intercept", m.intercept, "Also give the fitted value at the most deprived end");
+  app.add_option("--confidence", confidence, "Confidence level(s), e.g. 0.95,0.998 or 95,99.8")
+      ->capture_default_str();
+  app.add_option("--ci", ci, "Interval method: mc (Monte Carlo) or analytic")
+      ->check(CLI::IsMember({"mc", "analytic"}))
+      ->capture_default_str();
+  app.add_option("--reps", m.reps, "Monte Carlo repetitions (at least 1000)")->capture_default_str();
+  app.add_option("--seed", m.seed, "Random seed")->capture_default_str();
+  app.add_flag("--reliability", m.reliability, "Add the MAD reliability statistic (10x draws)");
+  app.add_option("--quantiles", t.expected_quantiles,
+                 "Require exactly N quantiles labelled 1..N in every group");
+  app.add_option("--compat", compat, "phe: reproduce PHEindicatormethods' limit swap for a "
+                                     "transformed rate multiplier between 0 and 1")
+      ->check(CLI::IsMember({"phe"}));
+
+  return tool.run(argc, argv, [&] {
+    c.value_given = value->count() > 0;
+    c.lower_given = lcl->count() > 0;
+    c.upper_given = ucl->count() > 0;
+    m.type = parse_type(type);
+    m.ci = ci == "analytic" ? heq::sii::CiMethod::analytic : heq::sii::CiMethod::mc;
+    m.levels = heq::stats::parse_levels(confidence);
+    m.compat_phe = compat == "phe";
+    t.by = tool.common().by;
+    t.sorted = tool.common().sorted;
+    t.threads = tool.common().threads;
+    auto in = tool.open_input();
+    auto out = tool.open_output();
+    heq::sii::run(t, *in, *out, tool.diagnostics());
+  });
+}

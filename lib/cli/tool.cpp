@@ -1,0 +1,171 @@
+#include "cli/tool.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <new>
+
+#ifndef HEQ_VERSION
+#define HEQ_VERSION "unknown"
+#endif
+
+namespace heq::cli {
+
+namespace {
+
+std::string location_prefix(const Location& where) {
+  if (where.file.empty()) return "";
+  std::string s = where.file;
+  if (where.line) s += fmt::format(":{}", where.line);
+  if (where.line && where.column) s += fmt::format(":{}", where.column);
+  return s + ": ";
+}
+
+// Help in the house style: examples first, then usage and options, then the details.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  std::string make_description(const CLI::App* app) const override {
+    return app->get_description() + "\n\n";
+  }
+};
+
+constexpr const char* kExitStatus =
+    "Exit status: 0 done; 1 bad data or an input/output error; 2 bad usage.\n"
+    "Errors are one line on stderr: TOOL: FILE:LINE:COLUMN: what is wrong.";
+
+}  // namespace
+
+char parse_delimiter(const std::string& text) {
+  if (text == "tab" || text == "\\t" || text == "\t") return '\t';
+  if (text == "comma") return ',';
+  if (text == "semicolon") return ';';
+  if (text.size() == 1 && static_cast<unsigned char>(text[0]) < 0x80 && text[0] != '"' &&
+      text[0] != '\n' && text[0] != '\r')
+    return text[0];
+  throw UsageError(fmt::format("--delimiter '{}': expected one character such as , ; | or tab", text));
+}
+
+Tool::Tool(std::string name, std::string summary, std::string examples, std::string details)
+    : name_(std::move(name)), app_(summary + "\n\nExamples:\n" + examples, name_) {
+  app_.formatter(std::make_shared<HelpFormatter>());
+  app_.get_formatter()->column_width(30);
+  app_.footer(details.empty() ? std::string(kExitStatus) : details + "\n\n" + kExitStatus);
+  app_.set_version_flag("--version", fmt::format("{} (heq) {}", name_, HEQ_VERSION),
+                        "Print the version and exit");
+  app_.add_option("FILE", common_.input, "Input CSV or TSV file; - or none reads standard input")
+      ->each([this](const std::string&) { input_given_ = true; });
+  app_.add_option("-o,--output", common_.output,
+                  "Write to FILE (replaced only when the run succeeds) instead of standard output");
+  app_.add_option("--format", common_.format, "Output format: csv, tsv, json or ndjson")
+      ->capture_default_str();
+  app_.add_option("--delimiter", common_.delimiter,
+                  "Input delimiter: one character, or tab (default: tab for .tsv files, else ,)");
+  app_.add_option("--na", common_.na,
+                  "Tokens read as missing besides an empty field (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->capture_default_str();
+  app_.add_option("--where", common_.where,
+                  "Keep rows where COL=VALUE (or COL!=VALUE); repeat or comma-separate to "
+                  "require several")
+      ->allow_extra_args(false);
+  app_.add_option("--digits", common_.digits,
+                  "Round computed numbers to N decimal places (default: exact, shortest form)")
+      ->check(CLI::Range(0, 17));
+  app_.add_flag("--excel-safe", common_.excel_safe,
+                "Prefix text starting with = + - @ with ' so spreadsheets do not run it");
+  app_.add_flag("-q,--quiet", common_.quiet, "Do not print warnings");
+}
+
+void Tool::add_by() {
+  app_.add_option("--by", common_.by, "Group columns: one result per group, in input order")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  app_.add_flag("--sorted", common_.sorted,
+                "Rows of each group are contiguous: process groups as they end (flat memory)");
+}
+
+void Tool::add_threads() {
+  app_.add_option("--threads", common_.threads, "Worker threads (default 0: all cores)")
+      ->capture_default_str();
+}
+
+io::ReaderOptions Tool::reader_options() const {
+  io::ReaderOptions r;
+  r.path = common_.input.empty() ? "-" : common_.input;
+  r.delimiter = common_.delimiter.empty() ? 0 : parse_delimiter(common_.delimiter);
+  r.na_tokens = common_.na;
+  r.where = common_.where;
+  return r;
+}
+
+std::unique_ptr<io::Reader> Tool::open_input() const {
+  const io::ReaderOptions r = reader_options();
+  if (r.path == "-" && !input_given_ && ::isatty(0))
+    throw UsageError("no input: give a FILE, or pipe CSV into " + name_);
+  return std::make_unique<io::Reader>(r);
+}
+
+std::unique_ptr<io::Writer> Tool::open_output() const {
+  io::WriterOptions w;
+  w.format = io::parse_format(common_.format);
+  w.digits = common_.digits;
+  w.excel_safe = common_.excel_safe;
+  return std::make_unique<io::Writer>(io::open_sink(common_.output), w);
+}
+
+void Tool::report(const std::string& message) const {
+  std::fflush(stdout);
+  std::fputs(fmt::format("{}: {}\n", name_, message).c_str(), stderr);
+}
+
+void Tool::print_warnings() const {
+  if (common_.quiet) return;
+  for (const std::string& w : diagnostics_.warnings()) report("warning: " + w);
+}
+
+int Tool::run(int argc, char** argv, const std::function<void()>& body) {
+  try {
+    app_.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help or --version
+      app_.exit(e, std::cout, std::cerr);
+      return 0;
+    }
+    report(e.what());
+    std::fputs(fmt::format("Try '{} --help' for more information.\n", name_).c_str(), stderr);
+    return 2;
+  }
+  int status = 0;
+  try {
+    io::parse_format(common_.format);  // a bad --format is usage, before any work
+    body();
+  } catch (const UsageError& e) {
+    report(e.what());
+    std::fputs(fmt::format("Try '{} --help' for more information.\n", name_).c_str(), stderr);
+    status = 2;
+  } catch (const DataError& e) {
+    print_warnings();
+    report(location_prefix(e.where()) + e.what());
+    return 1;
+  } catch (const IoError& e) {
+    report(e.what());
+    status = 1;
+  } catch (const BrokenPipe&) {
+    return 0;  // the reader has all it wanted (`| head`)
+  } catch (const std::bad_alloc&) {
+    report("out of memory");
+    status = 1;
+  } catch (const std::exception& e) {
+    report(std::string("internal error: ") + e.what());
+    status = 1;
+  }
+  if (status == 0) print_warnings();
+  return status;
+}
+
+}  // namespace heq::cli

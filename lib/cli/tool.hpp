@@ -1,0 +1,68 @@
+#pragma once
+// The one CLI layer: every heq tool registers the common options here, opens its input
+// and output here, and leaves through run(), the single place where errors become a
+// message on stderr and an exit status (0 ok, 1 bad data or I/O, 2 bad usage).
+#include "core/diagnostics.hpp"
+#include "io/reader.hpp"
+#include "io/writer.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace heq::cli {
+
+struct CommonOptions {
+  std::string input = "-";
+  std::string output;
+  std::string format = "csv";
+  std::string delimiter;
+  std::vector<std::string> na{"NA"};
+  std::vector<std::string> where;
+  std::vector<std::string> by;
+  int digits = -1;
+  bool quiet = false;
+  bool excel_safe = false;
+  bool sorted = false;
+  unsigned threads = 0;
+};
+
+class Tool {
+ public:
+  // `examples` leads the help text; `details` (methods, notes) follows the options.
+  Tool(std::string name, std::string summary, std::string examples, std::string details = "");
+
+  CLI::App& app() { return app_; }
+  const std::string& name() const { return name_; }
+  CommonOptions& common() { return common_; }
+  Diagnostics& diagnostics() { return diagnostics_; }
+
+  // Optional common options a tool opts into.
+  void add_by();       // --by, --sorted
+  void add_threads();  // --threads
+
+  // Parses the command line and runs `body`; returns the exit status.
+  int run(int argc, char** argv, const std::function<void()>& body);
+
+  io::ReaderOptions reader_options() const;
+  std::unique_ptr<io::Reader> open_input() const;
+  std::unique_ptr<io::Writer> open_output() const;
+
+ private:
+  void report(const std::string& message) const;
+  void print_warnings() const;
+
+  std::string name_;
+  CLI::App app_;
+  CommonOptions common_;
+  Diagnostics diagnostics_;
+  bool input_given_ = false;
+};
+
+// Parses --delimiter: one ASCII character, or "tab" / "\t". Throws UsageError.
+char parse_delimiter(const std::string& text);
+
+}  // namespace heq::cli

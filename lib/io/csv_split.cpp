@@ -1,0 +1,104 @@
+#include "io/csv_split.hpp"
+
+#include <cstring>
+
+namespace heq::io {
+
+QuoteState scan_quotes(std::string_view text, char delimiter, QuoteState state) noexcept {
+  for (char c : text) {
+    switch (state) {
+      case QuoteState::field_start:
+        state = c == '"' ? QuoteState::quoted
+                         : (c == delimiter ? QuoteState::field_start : QuoteState::unquoted);
+        break;
+      case QuoteState::unquoted:
+        if (c == delimiter) state = QuoteState::field_start;
+        break;
+      case QuoteState::quoted:
+        if (c == '"') state = QuoteState::quote_in_quoted;
+        break;
+      case QuoteState::quote_in_quoted:
+        state = c == '"' ? QuoteState::quoted
+                         : (c == delimiter ? QuoteState::field_start : QuoteState::unquoted);
+        break;
+    }
+  }
+  return state;
+}
+
+namespace {
+
+const char* find_char(const char* from, const char* end, char c) {
+  return static_cast<const char*>(std::memchr(from, c, static_cast<std::size_t>(end - from)));
+}
+
+}  // namespace
+
+bool split_record(std::string_view record, char delimiter, std::vector<std::string_view>& fields,
+                  std::string& scratch, SplitProblem& problem) {
+  fields.clear();
+  const char* p = record.data();
+  const char* const end = p + record.size();
+
+  if (record.empty() || !find_char(p, end, '"')) {
+    for (;;) {
+      const char* d = record.empty() ? nullptr : find_char(p, end, delimiter);
+      if (!d) {
+        fields.emplace_back(p, static_cast<std::size_t>(end - p));
+        return true;
+      }
+      fields.emplace_back(p, static_cast<std::size_t>(d - p));
+      p = d + 1;
+    }
+  }
+
+  // Unescaped text never outgrows the record, so reserving once keeps views valid.
+  scratch.clear();
+  scratch.reserve(record.size());
+  for (;;) {
+    if (p < end && *p == '"') {
+      const std::size_t begin = scratch.size();
+      const char* q = p + 1;
+      for (;;) {
+        const char* close = find_char(q, end, '"');
+        if (!close) {
+          problem = {fields.size() + 1, "quoted field is never closed"};
+          return false;
+        }
+        scratch.append(q, static_cast<std::size_t>(close - q));
+        if (close + 1 < end && close[1] == '"') {  // doubled quote stands for one quote
+          scratch.push_back('"');
+          q = close + 2;
+          continue;
+        }
+        p = close + 1;
+        break;
+      }
+      fields.emplace_back(scratch.data() + begin, scratch.size() - begin);
+      if (p == end) return true;
+      if (*p != delimiter) {
+        problem = {fields.size(), "unexpected text after the closing quote of a field"};
+        return false;
+      }
+      ++p;
+      if (p == end) {  // a trailing delimiter starts one last, empty field
+        fields.emplace_back(p, 0);
+        return true;
+      }
+      continue;
+    }
+    const char* d = find_char(p, end, delimiter);
+    if (!d) {
+      fields.emplace_back(p, static_cast<std::size_t>(end - p));
+      return true;
+    }
+    fields.emplace_back(p, static_cast<std::size_t>(d - p));
+    p = d + 1;
+    if (p == end) {
+      fields.emplace_back(p, 0);
+      return true;
+    }
+  }
+}
+
+}  // namespace heq::io

@@ -1,0 +1,47 @@
+#include "io/groups.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+namespace heq::io {
+
+GroupKeys::GroupKeys(const Reader& reader, const std::vector<std::string>& by, bool sorted)
+    : names_(by), sorted_(sorted) {
+  for (const std::string& name : by) columns_.push_back(reader.column(name));
+}
+
+std::size_t GroupKeys::assign(const Reader& reader) {
+  // Length-prefixed parts keep ("a,b","c") and ("a","b,c") apart.
+  composite_.clear();
+  for (std::size_t c : columns_) {
+    const std::string_view v = reader.field(c);
+    const std::uint32_t n = static_cast<std::uint32_t>(v.size());
+    composite_.append(reinterpret_cast<const char*>(&n), sizeof n);
+    composite_.append(v);
+  }
+  if (last_id_ != static_cast<std::size_t>(-1) && composite_ == last_composite_) return last_id_;
+
+  auto [it, inserted] = ids_.try_emplace(composite_, keys_.size());
+  if (inserted) {
+    std::vector<std::string> key;
+    key.reserve(columns_.size());
+    for (std::size_t c : columns_) key.emplace_back(reader.field(c));
+    keys_.push_back(std::move(key));
+  } else if (sorted_) {
+    std::string shown;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (i) shown += ", ";
+      shown += fmt::format("{}={}", names_[i], reader.field(columns_[i]));
+    }
+    throw DataError(reader.here(),
+                    fmt::format("input is not grouped by --by ({}); its rows appeared earlier, "
+                                "apart from this one; drop --sorted or sort the input",
+                                shown));
+  }
+  last_composite_ = composite_;
+  last_id_ = it->second;
+  return last_id_;
+}
+
+}  // namespace heq::io

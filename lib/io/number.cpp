@@ -1,0 +1,72 @@
+#include "io/number.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <iterator>
+#include <system_error>
+
+namespace heq::io {
+
+NumberStatus parse_number(std::string_view text, double& out) noexcept {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty()) return NumberStatus::empty;
+  // from_chars rejects a leading '+'; accept one, but not "+-1" or "++1".
+  if (text.front() == '+') {
+    text.remove_prefix(1);
+    if (text.empty() || text.front() == '-' || text.front() == '+') return NumberStatus::invalid;
+  }
+  double value = 0;
+  const char* first = text.data();
+  const char* last = first + text.size();
+  auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::general);
+  if (ec == std::errc::result_out_of_range) return NumberStatus::out_of_range;
+  if (ec != std::errc() || ptr != last) return NumberStatus::invalid;
+  if (!std::isfinite(value)) return NumberStatus::not_finite;
+  out = value;
+  return NumberStatus::ok;
+}
+
+std::string describe_number_problem(NumberStatus status, std::string_view text) {
+  constexpr std::size_t kShown = 40;
+  std::string shown(text.substr(0, kShown));
+  if (text.size() > kShown) shown += "...";
+  switch (status) {
+    case NumberStatus::ok: return "ok";
+    case NumberStatus::empty: return "empty value where a number is needed";
+    case NumberStatus::invalid: return fmt::format("\"{}\" is not a number", shown);
+    case NumberStatus::not_finite: return fmt::format("\"{}\" is not a finite number", shown);
+    case NumberStatus::out_of_range:
+      return fmt::format("\"{}\" is out of range for a double", shown);
+  }
+  return "unknown number problem";
+}
+
+void append_number(std::string& out, double x, int digits) {
+  if (x == 0) x = 0;  // turns -0 into 0: the same value, and kinder to spreadsheets
+  if (digits < 0) {
+    fmt::format_to(std::back_inserter(out), "{}", x);
+    return;
+  }
+  const std::size_t start = out.size();
+  fmt::format_to(std::back_inserter(out), "{:.{}f}", x, digits);
+  if (digits > 0) {
+    while (out.back() == '0') out.pop_back();
+    if (out.back() == '.') out.pop_back();
+  }
+  // Rounding a small negative number can leave "-0".
+  if (out.size() == start + 2 && out[start] == '-' && out[start + 1] == '0') {
+    out.resize(start);
+    out.push_back('0');
+  }
+}
+
+std::string format_number(double x, int digits) {
+  std::string s;
+  append_number(s, x, digits);
+  return s;
+}
+
+}  // namespace heq::io

@@ -1,0 +1,95 @@
+#pragma once
+// The one CSV/TSV reader every tool goes through: header row, columns found by name,
+// RFC 4180 quoting, CRLF, UTF-8 BOM, missing-value tokens, a row filter (--where), and
+// numbers parsed exactly. Errors name the file, line and column.
+#include "core/error.hpp"
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace io {
+class LineReader;
+}
+
+namespace heq::io {
+
+struct ReaderOptions {
+  std::string path = "-";  // "-" reads standard input
+  // When set, read this text instead of a file (`path` is then only its name).
+  const std::string* text = nullptr;
+  char delimiter = 0;      // 0: tab for .tsv/.tab files, comma otherwise
+  // Tokens read as missing besides an empty field. Empty is always missing.
+  std::vector<std::string> na_tokens{"NA"};
+  // Keep only rows matching every COL=VALUE (or COL!=VALUE) condition. An entry may hold
+  // several, comma-separated; a comma not followed by COL= belongs to the value.
+  std::vector<std::string> where;
+};
+
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+inline bool is_missing(double x) noexcept { return std::isnan(x); }
+
+char delimiter_for(const std::string& path, char requested) noexcept;
+
+class Reader {
+ public:
+  explicit Reader(const ReaderOptions& options);
+  ~Reader();
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+
+  const std::string& name() const noexcept { return name_; }
+  char delimiter() const noexcept { return delimiter_; }
+  const std::vector<std::string>& header() const noexcept { return header_; }
+
+  // Column index by header name; a missing column is a DataError naming the file.
+  std::size_t column(std::string_view name) const;
+  std::optional<std::size_t> find_column(std::string_view name) const;
+
+  // Moves to the next row that passes the filter; false at the end of the input.
+  bool next();
+
+  std::size_t line() const noexcept { return line_; }  // first line of the current row
+  std::size_t rows_read() const noexcept { return rows_read_; }
+  std::size_t rows_filtered_out() const noexcept { return rows_filtered_; }
+
+  std::string_view field(std::size_t column) const { return fields_[column]; }
+  bool is_missing_field(std::size_t column) const;
+  // The field as a number, or kMissing when it is a missing-value token.
+  double number(std::size_t column) const;
+
+  Location at(std::size_t column) const { return {name_, line_, column + 1}; }
+  Location here() const { return {name_, line_, 0}; }
+  [[noreturn]] void fail(std::size_t column, const std::string& message) const;
+
+ private:
+  bool read_record();
+  void read_header();
+  void compile_filter(const std::vector<std::string>& where);
+  bool passes_filter() const;
+
+  struct Condition {
+    std::size_t column;
+    std::string value;
+    bool equal;
+  };
+
+  std::string name_;
+  char delimiter_;
+  std::vector<std::string> na_tokens_;
+  std::unique_ptr<::io::LineReader> lines_;
+  std::vector<std::string> header_;
+  std::vector<std::string_view> fields_;
+  std::string scratch_;
+  std::string joined_;  // a record spread over several physical lines
+  std::vector<Condition> filter_;
+  std::size_t line_ = 0;
+  std::size_t rows_read_ = 0;
+  std::size_t rows_filtered_ = 0;
+};
+
+}  // namespace heq::io

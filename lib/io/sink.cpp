@@ -1,0 +1,84 @@
+#include "io/sink.hpp"
+
+#include "core/error.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace heq::io {
+
+namespace {
+
+void write_all(int fd, std::string_view bytes, const std::string& name) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE) throw BrokenPipe();
+      throw IoError(fmt::format("{}: write error: {}", name, std::strerror(errno)));
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+class StdoutSink : public Sink {
+ public:
+  void write(std::string_view bytes) override { write_all(1, bytes, "standard output"); }
+  void commit() override {}
+};
+
+class AtomicFileSink : public Sink {
+ public:
+  explicit AtomicFileSink(std::string path) : path_(std::move(path)) {
+    const std::size_t slash = path_.rfind('/');
+    const std::string dir = slash == std::string::npos ? "" : path_.substr(0, slash + 1);
+    const std::string base = slash == std::string::npos ? path_ : path_.substr(slash + 1);
+    if (base.empty()) throw UsageError(fmt::format("-o '{}': not a file name", path_));
+    temp_ = dir + "." + base + ".heq-XXXXXX";
+    fd_ = ::mkstemp(temp_.data());
+    if (fd_ < 0)
+      throw IoError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+    // mkstemp makes 0600; give the file the mode a plain create would have.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd_, 0666 & ~mask);
+  }
+
+  ~AtomicFileSink() override {
+    if (fd_ >= 0) ::close(fd_);
+    if (!committed_) ::unlink(temp_.c_str());
+  }
+
+  void write(std::string_view bytes) override { write_all(fd_, bytes, path_); }
+
+  void commit() override {
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0)
+      throw IoError(fmt::format("{}: write error: {}", path_, std::strerror(errno)));
+    if (::rename(temp_.c_str(), path_.c_str()) != 0)
+      throw IoError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+    committed_ = true;
+  }
+
+ private:
+  std::string path_;
+  std::string temp_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Sink> open_sink(const std::string& path) {
+  if (path.empty() || path == "-") return std::make_unique<StdoutSink>();
+  return std::make_unique<AtomicFileSink>(path);
+}
+
+}  // namespace heq::io

@@ -1,0 +1,64 @@
+#pragma once
+// The one writer every tool goes through: CSV (RFC 4180, quoted only when needed), TSV
+// (IANA: no quoting, \t \n \r \\ escaped), JSON (one array of objects) or NDJSON (one
+// object per line). Numbers are the shortest text that reads back to the same double,
+// or rounded with --digits; missing values are empty fields, or null in JSON.
+#include "io/sink.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace heq::io {
+
+enum class Format { csv, tsv, json, ndjson };
+Format parse_format(std::string_view name);  // throws UsageError
+
+struct WriterOptions {
+  Format format = Format::csv;
+  int digits = -1;          // decimal places for computed numbers; -1: exact
+  bool excel_safe = false;  // prefix text that a spreadsheet would run as a formula
+};
+
+class Writer {
+ public:
+  Writer(std::unique_ptr<Sink> sink, WriterOptions options);
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  const WriterOptions& options() const noexcept { return options_; }
+
+  // Names the columns; call once before the first row.
+  void begin(std::vector<std::string> columns);
+  const std::vector<std::string>& columns() const noexcept { return columns_; }
+
+  Writer& text(std::string_view value);
+  Writer& number(double value);  // NaN is written as a missing value
+  Writer& missing();
+  void end_row();
+
+  // Closes the JSON array, writes what is buffered and commits the sink.
+  void finish();
+
+ private:
+  void open_cell();
+  void flush();
+  void append_text_csv(std::string_view value);
+  void append_text_tsv(std::string_view value);
+  void append_text_json(std::string_view value);
+
+  std::unique_ptr<Sink> sink_;
+  WriterOptions options_;
+  std::vector<std::string> columns_;
+  std::vector<std::string> json_keys_;  // "name": already escaped
+  std::string buffer_;
+  std::size_t cell_ = 0;
+  std::size_t rows_ = 0;
+  bool begun_ = false;
+};
+
+// JSON string escaping per RFC 8259; invalid UTF-8 becomes U+FFFD so output stays valid.
+void append_json_string(std::string& out, std::string_view value);
+
+}  // namespace heq::io

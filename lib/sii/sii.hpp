@@ -1,0 +1,73 @@
+#pragma once
+// Slope and relative index of inequality as the UK's PHOF and ONS compute them
+// (PHEindicatormethods::phe_sii): a population-weighted least-squares line of the
+// quantile values on their relative rank, with Monte Carlo or exact intervals.
+// Pure computation: plain numbers in, plain numbers and a note out.
+#include "stats/random.hpp"
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace heq::sii {
+
+enum class ValueType { normal, rate, proportion };
+enum class CiMethod { mc, analytic };
+// What the input says about each quantile's uncertainty.
+enum class ErrorSource { none, se, limits };
+
+struct Options {
+  ValueType type = ValueType::normal;
+  bool transform = false;  // fit on the log (rate) or logit (proportion) scale
+  double multiplier = 1;   // negative: "high is bad", flips the polarity
+  bool rii = false;
+  bool intercept = false;
+  std::vector<double> levels{0.95};
+  std::size_t reps = 100000;
+  std::uint64_t seed = stats::kDefaultSeed;
+  CiMethod ci = CiMethod::mc;
+  bool reliability = false;  // the MAD statistic from 10 blocks of draws
+  bool compat_phe = false;   // reproduce PHEindicatormethods' limit swap for 0 < M < 1
+};
+
+// Throws UsageError for combinations that cannot be honoured.
+void validate(const Options& options, ErrorSource errors);
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Quantile {
+  double label = kNaN;       // for notes only; order is the caller's
+  double population = kNaN;
+  double value = kNaN;
+  double se = kNaN;          // on the log/logit scale for rates and proportions
+  double lower = kNaN;       // 95% limits
+  double upper = kNaN;
+};
+
+struct Interval {
+  double lower = kNaN;
+  double upper = kNaN;
+};
+
+struct Result {
+  double sii = kNaN;
+  double rii = kNaN;
+  double intercept = kNaN;
+  std::vector<Interval> sii_ci;  // one per level; empty when no limits could be made
+  std::vector<Interval> rii_ci;
+  std::vector<double> sii_mad;  // with Options::reliability
+  std::vector<double> rii_mad;
+  std::string note;  // why values or limits are missing, or what compatibility changed
+};
+
+// `quantiles` runs from the most deprived (first) to the least deprived (last).
+// `stream_seed` seeds this group's draws (see stats::stream_seed).
+Result compute(std::span<const Quantile> quantiles, const Options& options, ErrorSource errors,
+               std::uint64_t stream_seed);
+
+// Relative ranks (ridits) b_i = C_{i-1} + a_i/2 of population shares a_i.
+std::vector<double> relative_ranks(std::span<const double> populations);
+
+}  // namespace heq::sii

@@ -1,0 +1,286 @@
+#include "sii/table.hpp"
+
+#include "core/error.hpp"
+#include "core/parallel.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "stats/confidence.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace heq::sii {
+
+namespace {
+
+struct Row {
+  Quantile q;
+  std::size_t line;
+};
+
+struct ResolvedColumns {
+  std::size_t quantile, population;
+  std::optional<std::size_t> value, count, se, lower, upper;
+  ErrorSource errors = ErrorSource::none;
+};
+
+ResolvedColumns resolve(const Columns& c, const io::Reader& reader) {
+  ResolvedColumns r;
+  r.quantile = reader.column(c.quantile);
+  r.population = reader.column(c.population);
+  if (!c.count.empty()) {
+    if (c.value_given) throw UsageError("give --value or --count, not both");
+    r.count = reader.column(c.count);
+  } else {
+    r.value = reader.column(c.value);
+  }
+  if (!c.se.empty()) {
+    r.se = reader.column(c.se);
+    r.errors = ErrorSource::se;
+    return r;
+  }
+  r.lower = c.lower_given ? reader.column(c.lower) : reader.find_column(c.lower);
+  r.upper = c.upper_given ? reader.column(c.upper) : reader.find_column(c.upper);
+  if (r.lower && r.upper) {
+    r.errors = ErrorSource::limits;
+  } else if (r.lower || r.upper) {
+    // One limit column without the other is a mistake, not "no limits".
+    reader.column(r.lower ? c.upper : c.lower);
+  }
+  return r;
+}
+
+Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o) {
+  Row row;
+  row.line = in.line();
+  Quantile& q = row.q;
+  q.label = in.number(col.quantile);
+  if (std::isnan(q.label)) in.fail(col.quantile, "missing quantile label");
+  q.population = in.number(col.population);
+  if (q.population < 0)
+    in.fail(col.population, fmt::format("column '{}': negative population {}",
+                                        in.header()[col.population], in.field(col.population)));
+  if (col.count) {
+    const double x = in.number(*col.count);
+    const std::string& name = in.header()[*col.count];
+    if (x < 0) in.fail(*col.count, fmt::format("column '{}': negative count {}", name, in.field(*col.count)));
+    if (x > q.population)
+      in.fail(*col.count, fmt::format("column '{}': count {} is above the population {}", name,
+                                      in.field(*col.count), in.field(col.population)));
+    q.value = x / q.population;
+  } else {
+    q.value = in.number(*col.value);
+    if (o.type == ValueType::proportion && !std::isnan(q.value) && (q.value < 0 || q.value > 1))
+      in.fail(*col.value, fmt::format("column '{}': proportion {} is not between 0 and 1",
+                                      in.header()[*col.value], in.field(*col.value)));
+  }
+  if (col.se) {
+    q.se = in.number(*col.se);
+    if (q.se < 0)
+      in.fail(*col.se, fmt::format("column '{}': negative standard error {}", in.header()[*col.se],
+                                   in.field(*col.se)));
+  }
+  if (col.lower) {
+    q.lower = in.number(*col.lower);
+    q.upper = in.number(*col.upper);
+    if (o.type == ValueType::proportion) {
+      for (std::size_t c : {*col.lower, *col.upper}) {
+        const double v = in.number(c);
+        if (!std::isnan(v) && (v < 0 || v > 1))
+          in.fail(c, fmt::format("column '{}': limit {} of a proportion is not between 0 and 1",
+                                 in.header()[c], in.field(c)));
+      }
+    }
+    if (q.lower > q.upper)
+      in.fail(*col.lower, fmt::format("column '{}': lower limit {} is above the upper limit {}",
+                                      in.header()[*col.lower], in.field(*col.lower),
+                                      in.field(*col.upper)));
+  }
+  return row;
+}
+
+bool is_whole(double x) { return x == std::floor(x) && std::abs(x) < 1e15; }
+
+// Orders a group's quantiles and says what is missing from them (empty: nothing).
+std::string arrange(std::vector<Row>& rows, const io::Reader& in, std::size_t expected) {
+  std::sort(rows.begin(), rows.end(),
+            [](const Row& a, const Row& b) { return a.q.label < b.q.label; });
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    if (rows[i].q.label == rows[i - 1].q.label) {
+      const auto [first, second] = std::minmax(rows[i - 1].line, rows[i].line);
+      throw DataError(Location{in.name(), second, 0},
+                      fmt::format("quantile {} appears twice in one group (lines {} and {})",
+                                  io::format_number(rows[i].q.label), first, second));
+    }
+  if (rows.size() < 2) return "";  // the method says "fewer than 2 quantiles"
+  const bool whole = std::all_of(rows.begin(), rows.end(),
+                                 [](const Row& r) { return is_whole(r.q.label) && r.q.label >= 1; });
+  if (expected) {
+    if (!whole || rows.back().q.label > static_cast<double>(expected))
+      return fmt::format("quantile labels must run from 1 to {} (--quantiles)", expected);
+    if (rows.size() == expected) return "";
+    std::string missing;
+    std::size_t k = 0;
+    for (std::size_t label = 1; label <= expected; ++label) {
+      if (k < rows.size() && rows[k].q.label == static_cast<double>(label)) {
+        ++k;
+        continue;
+      }
+      missing += missing.empty() ? "" : ", ";
+      missing += std::to_string(label);
+    }
+    return fmt::format("{} of {} quantiles present (missing {})", rows.size(), expected, missing);
+  }
+  if (whole && rows.back().q.label > static_cast<double>(rows.size())) {
+    std::size_t k = 0;
+    for (std::size_t label = 1;; ++label) {
+      if (rows[k].q.label == static_cast<double>(label)) {
+        ++k;
+        continue;
+      }
+      return fmt::format("quantile {} is missing (labels run to {})", label,
+                         io::format_number(rows.back().q.label));
+    }
+  }
+  return "";
+}
+
+struct Pending {
+  std::size_t group;
+  std::vector<Quantile> quantiles;
+  std::string note;  // set when the group cannot be computed as it stands
+  Result result;
+};
+
+std::string mad_name(std::string_view prefix, double level, bool several) {
+  return several ? fmt::format("{}mad{}", prefix, stats::level_suffix(level))
+                 : fmt::format("{}mad", prefix);
+}
+
+}  // namespace
+
+std::vector<std::string> output_columns(const TableOptions& t) {
+  const Options& o = t.method;
+  const bool several = o.levels.size() > 1;
+  std::vector<std::string> cols = t.by;
+  cols.push_back("sii");
+  for (double level : o.levels) {
+    cols.push_back(stats::lower_name("sii_", level, several));
+    cols.push_back(stats::upper_name("sii_", level, several));
+  }
+  if (o.rii) {
+    cols.push_back("rii");
+    for (double level : o.levels) {
+      cols.push_back(stats::lower_name("rii_", level, several));
+      cols.push_back(stats::upper_name("rii_", level, several));
+    }
+  }
+  if (o.intercept) cols.push_back("intercept");
+  if (o.reliability) {
+    for (double level : o.levels) cols.push_back(mad_name("sii_", level, several));
+    if (o.rii)
+      for (double level : o.levels) cols.push_back(mad_name("rii_", level, several));
+  }
+  cols.push_back("quantiles");
+  cols.push_back("note");
+  return cols;
+}
+
+void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  const Options& o = t.method;
+  const ResolvedColumns col = resolve(t.columns, in);
+  validate(o, col.errors);
+  io::GroupKeys keys(in, t.by, t.sorted);
+  out.begin(output_columns(t));
+
+  const unsigned threads = resolve_threads(t.threads);
+  const std::size_t batch_size = o.ci == CiMethod::mc ? 64 * threads : 4096;
+  std::vector<Pending> batch;
+  std::map<std::size_t, std::size_t> quantile_counts;  // quantiles per group -> groups
+  std::size_t groups = 0, suppressed = 0, many = 0;
+  const std::string no_limits_note =
+      col.errors == ErrorSource::none
+          ? fmt::format("no limits: the input has no '{}'/'{}' columns and no --se",
+                        t.columns.lower, t.columns.upper)
+          : "";
+
+  const auto write = [&](const Pending& p) {
+    const Result& r = p.result;
+    for (const std::string& k : keys.key(p.group)) out.text(k);
+    out.number(r.sii);
+    for (std::size_t l = 0; l < o.levels.size(); ++l) {
+      const Interval ci = l < r.sii_ci.size() ? r.sii_ci[l] : Interval{};
+      out.number(ci.lower).number(ci.upper);
+    }
+    if (o.rii) {
+      out.number(r.rii);
+      for (std::size_t l = 0; l < o.levels.size(); ++l) {
+        const Interval ci = l < r.rii_ci.size() ? r.rii_ci[l] : Interval{};
+        out.number(ci.lower).number(ci.upper);
+      }
+    }
+    if (o.intercept) out.number(r.intercept);
+    if (o.reliability) {
+      for (std::size_t l = 0; l < o.levels.size(); ++l)
+        out.number(l < r.sii_mad.size() ? r.sii_mad[l] : kNaN);
+      if (o.rii)
+        for (std::size_t l = 0; l < o.levels.size(); ++l)
+          out.number(l < r.rii_mad.size() ? r.rii_mad[l] : kNaN);
+    }
+    out.number(static_cast<double>(p.quantiles.size()));
+    out.text(r.note);
+    out.end_row();
+    if (std::isnan(r.sii)) ++suppressed;
+  };
+
+  const auto flush = [&] {
+    parallel_for(batch.size(), threads, [&](std::size_t i) {
+      Pending& p = batch[i];
+      if (!p.note.empty()) {
+        p.result.note = p.note;
+        return;
+      }
+      p.result = compute(p.quantiles, o, col.errors, stats::stream_seed(o.seed, keys.key(p.group)));
+      if (p.result.note.empty()) p.result.note = no_limits_note;
+    });
+    for (const Pending& p : batch) write(p);
+    batch.clear();
+  };
+
+  io::for_each_group<Row>(
+      in, keys, t.sorted, [&](const io::Reader& r) { return make_row(r, col, o); },
+      [&](std::size_t group, std::vector<Row>& rows) {
+        Pending p;
+        p.group = group;
+        p.note = arrange(rows, in, t.expected_quantiles);
+        for (const Row& r : rows) p.quantiles.push_back(r.q);
+        ++groups;
+        ++quantile_counts[rows.size()];
+        if (rows.size() > 10) ++many;
+        batch.push_back(std::move(p));
+        if (batch.size() >= batch_size) flush();
+      });
+  flush();
+
+  if (quantile_counts.size() > 1 && !t.expected_quantiles) {
+    std::string counts;
+    for (auto it = quantile_counts.rbegin(); it != quantile_counts.rend(); ++it)
+      counts += fmt::format("{}{} in {} group{}", counts.empty() ? "" : ", ", it->first,
+                            it->second, it->second == 1 ? "" : "s");
+    diagnostics.warn(fmt::format(
+        "groups differ in their number of quantiles ({}); give --quantiles N to require N", counts));
+  }
+  if (many)
+    diagnostics.warn(fmt::format(
+        "{} group{} more than 10 quantiles; small values can make the SII unstable", many,
+        many == 1 ? " has" : "s have"));
+  if (suppressed)
+    diagnostics.warn(fmt::format("{} of {} group{} no SII; the note column says why", suppressed,
+                                 groups, groups == 1 ? " has" : "s have"));
+  out.finish();
+}
+
+}  // namespace heq::sii

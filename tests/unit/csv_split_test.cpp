@@ -1,0 +1,73 @@
+#include "catch.hpp"
+
+#include "io/csv_split.hpp"
+
+#include <string>
+#include <vector>
+
+using heq::io::QuoteState;
+using heq::io::scan_quotes;
+using heq::io::split_record;
+using heq::io::SplitProblem;
+
+namespace {
+std::vector<std::string> split(const std::string& record, char delimiter = ',') {
+  std::vector<std::string_view> fields;
+  std::string scratch;
+  SplitProblem problem;
+  REQUIRE(split_record(record, delimiter, fields, scratch, problem));
+  return {fields.begin(), fields.end()};
+}
+SplitProblem problem_of(const std::string& record) {
+  std::vector<std::string_view> fields;
+  std::string scratch;
+  SplitProblem problem;
+  REQUIRE_FALSE(split_record(record, ',', fields, scratch, problem));
+  return problem;
+}
+using V = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("split: plain fields") {
+  CHECK(split("a,b,c") == V{"a", "b", "c"});
+  CHECK(split("") == V{""});
+  CHECK(split(",") == V{"", ""});
+  CHECK(split("a,,c,") == V{"a", "", "c", ""});
+  CHECK(split("a;b", ';') == V{"a", "b"});
+  CHECK(split("a\tb c", '\t') == V{"a", "b c"});
+}
+
+TEST_CASE("split: RFC 4180 quoting") {
+  CHECK(split(R"("a,b",c)") == V{"a,b", "c"});
+  CHECK(split(R"("say ""hi""",x)") == V{"say \"hi\"", "x"});
+  CHECK(split(R"("",x)") == V{"", "x"});
+  CHECK(split(R"(x,"")") == V{"x", ""});
+  CHECK(split(R"("a",)") == V{"a", ""});
+  CHECK(split("\"line1\nline2\",z") == V{"line1\nline2", "z"});
+  CHECK(split(R"("""")") == V{"\""});
+  // A quote inside an unquoted field is an ordinary character.
+  CHECK(split(R"(5'11",x)") == V{"5'11\"", "x"});
+}
+
+TEST_CASE("split: malformed quoting names the field") {
+  const SplitProblem open = problem_of(R"(a,"never closed)");
+  CHECK(open.column == 2);
+  CHECK(open.message == "quoted field is never closed");
+  const SplitProblem after = problem_of(R"(a,"b"c,d)");
+  CHECK(after.column == 2);
+  CHECK(after.message == "unexpected text after the closing quote of a field");
+}
+
+TEST_CASE("split: views stay valid when several fields are unescaped") {
+  const std::string record = R"("a""1","b""2","c""3",plain,"d""4")";
+  CHECK(split(record) == V{"a\"1", "b\"2", "c\"3", "plain", "d\"4"});
+}
+
+TEST_CASE("quote scan: a record continues while a quoted field is open") {
+  CHECK(scan_quotes("a,b", ',', QuoteState::field_start) == QuoteState::unquoted);
+  CHECK(scan_quotes("a,\"b", ',', QuoteState::field_start) == QuoteState::quoted);
+  CHECK(scan_quotes("x\"", ',', QuoteState::quoted) == QuoteState::quote_in_quoted);
+  CHECK(scan_quotes("\"\"", ',', QuoteState::quoted) == QuoteState::quoted);
+  CHECK(scan_quotes("\"a\"\"b\"", ',', QuoteState::field_start) == QuoteState::quote_in_quoted);
+  CHECK(scan_quotes("a\"b", ',', QuoteState::field_start) == QuoteState::unquoted);
+}

@@ -1,0 +1,90 @@
+#include "catch.hpp"
+
+#include "io/number.hpp"
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <random>
+
+using heq::io::format_number;
+using heq::io::NumberStatus;
+using heq::io::parse_number;
+
+namespace {
+NumberStatus status_of(const char* text) {
+  double v = 0;
+  return parse_number(text, v);
+}
+double value_of(const char* text) {
+  double v = std::nan("");
+  REQUIRE(parse_number(text, v) == NumberStatus::ok);
+  return v;
+}
+}  // namespace
+
+TEST_CASE("numbers: accepted forms") {
+  CHECK(value_of("1") == 1);
+  CHECK(value_of(" 2.5 ") == 2.5);
+  CHECK(value_of("+3") == 3);
+  CHECK(value_of("-4e2") == -400);
+  CHECK(value_of(".5") == 0.5);
+  CHECK(value_of("1.") == 1);
+  CHECK(value_of("4.9e-324") == std::ldexp(1.0, -1074));  // smallest subnormal
+  // Correctly rounded: the nearest double, not an accumulation of digits.
+  CHECK(value_of("0.1") == 0.1);
+  CHECK(value_of("75.933459010308098") == 75.933459010308098);
+}
+
+TEST_CASE("numbers: rejected forms") {
+  CHECK(status_of("") == NumberStatus::empty);
+  CHECK(status_of("   ") == NumberStatus::empty);
+  for (const char* bad : {"abc", "1,5", "12kg", "+-1", "++1", "+", "0x10", "1 2", "--1", "1e"})
+    CHECK(status_of(bad) == NumberStatus::invalid);
+  for (const char* bad : {"nan", "inf", "-inf", "infinity", "NaN"})
+    CHECK(status_of(bad) == NumberStatus::not_finite);
+  CHECK(status_of("1e999") == NumberStatus::out_of_range);
+  CHECK(status_of("-1e999") == NumberStatus::out_of_range);
+  CHECK(status_of("1e-400") == NumberStatus::out_of_range);
+}
+
+TEST_CASE("numbers: problems are described for messages") {
+  CHECK(heq::io::describe_number_problem(NumberStatus::invalid, "abc") == "\"abc\" is not a number");
+  CHECK(heq::io::describe_number_problem(NumberStatus::not_finite, "inf") ==
+        "\"inf\" is not a finite number");
+  const std::string long_text(100, 'x');
+  CHECK(heq::io::describe_number_problem(NumberStatus::invalid, long_text).size() < 70);
+}
+
+TEST_CASE("numbers: shortest form reads back to the same double") {
+  std::mt19937_64 bits(12345);
+  for (int i = 0; i < 200000; ++i) {
+    double x = std::bit_cast<double>(bits());
+    if (!std::isfinite(x)) continue;
+    if (i % 4 == 0) x = std::ldexp(static_cast<double>(bits() % 1000000), -1074);  // subnormals
+    const std::string text = format_number(x);
+    double back = std::nan("");
+    REQUIRE(parse_number(text, back) == NumberStatus::ok);
+    REQUIRE(back == x);
+  }
+}
+
+TEST_CASE("numbers: written forms") {
+  CHECK(format_number(1.0) == "1");
+  CHECK(format_number(0.1) == "0.1");
+  CHECK(format_number(-0.0) == "0");
+  CHECK(format_number(1e16) == "1e+16");
+  CHECK(format_number(1e15) == "1000000000000000");
+  CHECK(format_number(0.0001) == "0.0001");
+  CHECK(format_number(1e-5) == "1e-05");
+}
+
+TEST_CASE("numbers: --digits rounds to decimal places and drops trailing zeros") {
+  CHECK(format_number(80.16960813, 2) == "80.17");
+  CHECK(format_number(0.1, 3) == "0.1");
+  CHECK(format_number(2.0, 3) == "2");
+  CHECK(format_number(-0.0001, 2) == "0");
+  CHECK(format_number(-1.25, 1) == "-1.2");  // exact binary 1.25: ties to even
+  CHECK(format_number(1234.5678, 0) == "1235");
+  CHECK(format_number(10.0, 0) == "10");
+}

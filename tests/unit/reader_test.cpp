@@ -1,0 +1,167 @@
+#include "catch.hpp"
+#include "table_io.hpp"
+
+#include "core/error.hpp"
+#include "io/reader.hpp"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+using heq::DataError;
+using heq::io::Reader;
+using heq::test::text_input;
+
+namespace {
+
+std::vector<std::vector<std::string>> rows_of(Reader& r) {
+  std::vector<std::vector<std::string>> out;
+  while (r.next()) {
+    std::vector<std::string> row;
+    for (std::size_t i = 0; i < r.header().size(); ++i) row.emplace_back(r.field(i));
+    out.push_back(row);
+  }
+  return out;
+}
+
+heq::Location error_at(const std::string& text, std::vector<std::string> where = {}) {
+  try {
+    auto options = text_input(text, "in.csv");
+    options.where = std::move(where);
+    Reader r(options);
+    while (r.next())
+      for (std::size_t i = 0; i < r.header().size(); ++i) r.number(i);
+  } catch (const DataError& e) {
+    return e.where();
+  }
+  FAIL("no DataError for: " << text);
+  return {};
+}
+
+std::string error_text(const std::string& text) {
+  try {
+    Reader r(text_input(text, "in.csv"));
+    while (r.next()) {
+    }
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+}  // namespace
+
+TEST_CASE("reader: header, BOM, CRLF, blank lines, missing final newline") {
+  const std::string text = "\xEF\xBB\xBF" "a,b\r\n1,2\r\n\r\n3,4";
+  Reader r(text_input(text));
+  CHECK(r.header() == std::vector<std::string>{"a", "b"});
+  CHECK(rows_of(r) == Rows{{"1", "2"}, {"3", "4"}});
+}
+
+TEST_CASE("reader: a quoted field spanning lines keeps later line numbers right") {
+  const std::string text = "label,n\n\"two\nlines\",1\nplain,x\n";
+  Reader r(text_input(text));
+  REQUIRE(r.next());
+  CHECK(r.field(0) == "two\nlines");
+  CHECK(r.line() == 2);
+  REQUIRE(r.next());
+  CHECK(r.line() == 4);
+  try {
+    r.number(1);
+    FAIL("x is not a number");
+  } catch (const DataError& e) {
+    CHECK(e.where().line == 4);
+    CHECK(e.where().column == 2);
+    CHECK(std::string(e.what()) == "column 'n': \"x\" is not a number");
+  }
+}
+
+TEST_CASE("reader: missing values") {
+  const std::string text = "a,b,c,d\nNA, ,,.\n";
+  auto options = text_input(text);
+  Reader plain(options);
+  REQUIRE(plain.next());
+  CHECK(std::isnan(plain.number(0)));
+  CHECK(std::isnan(plain.number(1)));
+  CHECK(std::isnan(plain.number(2)));
+  CHECK_THROWS_AS(plain.number(3), DataError);
+  options.na_tokens = {"."};
+  Reader dots(options);
+  REQUIRE(dots.next());
+  CHECK(std::isnan(dots.number(3)));
+  CHECK_THROWS_AS(dots.number(0), DataError);  // NA is no longer missing
+}
+
+TEST_CASE("reader: shape errors name line and column") {
+  CHECK(error_at("a,b\n1,2\n3\n").line == 3);
+  CHECK(error_text("a,b\n1,2\n3\n") == "expected 2 fields as in the header, found 1");
+  CHECK(error_at("a,b\n1,2,3\n").line == 2);
+  const auto quote = error_at("a,b\n1,\"open\n2,3\n");
+  CHECK(quote.line == 2);
+  CHECK(error_text("a,b\n1,\"open\n2,3\n") == "a quoted field opened on this line is never closed");
+  const auto after = error_at("a,b\n1,\"x\"y\n");
+  CHECK(after.line == 2);
+  CHECK(after.column == 2);
+  CHECK(error_text("") == "the input is empty; a header line is needed");
+  CHECK(error_text("\n\n") == "the input is empty; a header line is needed");
+}
+
+TEST_CASE("reader: a NUL byte is refused with its line") {
+  const std::string text = std::string("a,b\n1,2\n3,") + '\0' + "4\n";
+  CHECK(error_at(text).line == 3);
+}
+
+TEST_CASE("reader: duplicate and missing column names") {
+  const auto dup = error_at("a,b,a\n1,2,3\n");
+  CHECK(dup.line == 1);
+  CHECK(dup.column == 3);
+  CHECK(error_text("a,b,a\n") == "column 'a' appears twice in the header (columns 1 and 3)");
+  const std::string unnamed = "a,,\n1,2,3\n", plain = "x,y\n1,2\n";
+  Reader ok(text_input(unnamed));  // unnamed columns may repeat
+  Reader r(text_input(plain));
+  try {
+    r.column("z");
+    FAIL("no column z");
+  } catch (const DataError& e) {
+    CHECK(std::string(e.what()) == "column 'z' not found; the header has: x, y");
+  }
+}
+
+TEST_CASE("reader: --where keeps matching rows") {
+  const std::string text = "area,d,v\nA,x,1\nB,x,2\nA,\"y,z\",3\nA,y,4\n";
+  auto options = text_input(text);
+  options.where = {"area=A"};
+  Reader a(options);
+  CHECK(rows_of(a).size() == 3);
+  CHECK(a.rows_filtered_out() == 1);
+  options.where = {"area=A,d!=x"};
+  Reader b(options);
+  CHECK(rows_of(b) == Rows{{"A", "y,z", "3"}, {"A", "y", "4"}});
+  options.where = {"d=y,z"};  // a comma that starts no COL= belongs to the value
+  Reader c(options);
+  CHECK(rows_of(c) == Rows{{"A", "y,z", "3"}});
+  options.where = {"nope=1"};
+  CHECK_THROWS_AS(Reader(options), DataError);
+  options.where = {"=1"};
+  CHECK_THROWS_AS(Reader(options), heq::UsageError);
+}
+
+TEST_CASE("reader: delimiter follows the file name unless given") {
+  CHECK(heq::io::delimiter_for("x.tsv", 0) == '\t');
+  CHECK(heq::io::delimiter_for("x.tab", 0) == '\t');
+  CHECK(heq::io::delimiter_for("x.csv", 0) == ',');
+  CHECK(heq::io::delimiter_for("-", 0) == ',');
+  CHECK(heq::io::delimiter_for("x.tsv", ';') == ';');
+  const std::string text = "a\tb\n1\t2\n";
+  auto options = text_input(text, "t.tsv");
+  Reader r(options);
+  CHECK(rows_of(r) == Rows{{"1", "2"}});
+}
+
+TEST_CASE("reader: a missing file is an I/O error") {
+  heq::io::ReaderOptions options;
+  options.path = "/nonexistent/file.csv";
+  CHECK_THROWS_AS(Reader(options), heq::IoError);
+}

@@ -1,0 +1,73 @@
+#include "catch.hpp"
+
+#include "core/error.hpp"
+#include "stats/confidence.hpp"
+#include "stats/percentile.hpp"
+#include "stats/random.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <vector>
+
+using namespace heq::stats;
+
+TEST_CASE("confidence: levels as fractions or percentages") {
+  CHECK(parse_levels("0.95") == std::vector<double>{0.95});
+  CHECK(parse_levels("95,99.8") == std::vector<double>{0.95, 0.998});
+  CHECK(parse_levels("0.9,0.998") == std::vector<double>{0.9, 0.998});
+  for (const char* bad : {"1", "0", "100", "abc", "0.95,0.95", "30", "", "0.95,"})
+    CHECK_THROWS_AS(parse_levels(bad), heq::UsageError);
+}
+
+TEST_CASE("confidence: z and names") {
+  // The z values PHEindicatormethods prints (qnorm in R).
+  CHECK(std::abs(z_for_level(0.95) - 1.959963984540054) < 1e-15);
+  CHECK(std::abs(z_for_level(0.998) - 3.090232306167813) < 1e-14);
+  CHECK(level_suffix(0.95) == "95_0");
+  CHECK(level_suffix(0.998) == "99_8");
+  CHECK(level_suffix(0.9) == "90_0");
+  CHECK(level_suffix(0.9995) == "99_95");
+  CHECK(lower_name("", 0.95, false) == "lowercl");
+  CHECK(upper_name("sii_", 0.998, true) == "sii_upper99_8cl");
+}
+
+TEST_CASE("percentile: the order statistics PHEindicatormethods takes") {
+  using P = std::pair<std::size_t, std::size_t>;
+  CHECK(percentile_positions(100000, 0.95) == P{2500, 97500});
+  CHECK(percentile_positions(100000, 0.98) == P{1000, 99000});
+  CHECK(percentile_positions(100000, 0.99) == P{500, 99500});
+  CHECK(percentile_positions(100000, 0.998) == P{100, 99900});
+  CHECK(percentile_positions(10000, 0.95) == P{250, 9750});
+  CHECK(percentile_positions(1000, 0.999) == P{1, 1000});  // round(0.5) = 0, kept in range
+}
+
+TEST_CASE("percentile: selection gives the sorted values at those positions") {
+  std::vector<double> draws(100000);
+  std::iota(draws.begin(), draws.end(), 1.0);  // value k sits at position k once sorted
+  std::shuffle(draws.begin(), draws.end(), std::mt19937_64(7));
+  const std::vector<double> levels{0.998, 0.95};
+  const auto limits = percentile_limits(draws, levels);
+  CHECK(limits[0] == std::pair<double, double>{100, 99900});
+  CHECK(limits[1] == std::pair<double, double>{2500, 97500});
+}
+
+TEST_CASE("random: the same seed gives the same draws everywhere") {
+  // Pinned values: a change of engine, distribution or Boost version shows up here.
+  NormalDraws z(42);
+  const double first[3] = {z(), z(), z()};
+  NormalDraws again(42);
+  for (double f : first) CHECK(again() == f);
+  CHECK(first[0] == -0.69018591622748071);
+  CHECK(first[1] == -0.80723593464514476);
+  CHECK(first[2] == -2.1769669541929053);
+}
+
+TEST_CASE("random: each group has its own stream") {
+  const std::uint64_t a = stream_seed(1, {"E06000001", "1"});
+  CHECK(a == stream_seed(1, {"E06000001", "1"}));
+  CHECK(a != stream_seed(1, {"E06000001", "2"}));
+  CHECK(a != stream_seed(2, {"E06000001", "1"}));
+  CHECK(stream_seed(1, {"ab", "c"}) != stream_seed(1, {"a", "bc"}));
+}
