@@ -22,22 +22,34 @@ std::size_t GroupKeys::assign(const Reader& reader) {
   }
   if (last_id_ != static_cast<std::size_t>(-1) && composite_ == last_composite_) return last_id_;
 
+  if (sorted_) {
+    // A new group starts; the one before is finished and must not come back.
+    if (last_id_ != static_cast<std::size_t>(-1))
+      seen_.insert(std::hash<std::string>{}(last_composite_));
+    if (seen_.count(std::hash<std::string>{}(composite_))) {
+      std::string shown;
+      for (std::size_t i = 0; i < columns_.size(); ++i) {
+        if (i) shown += ", ";
+        shown += fmt::format("{}={}", names_[i], reader.field(columns_[i]));
+      }
+      throw DataError(reader.here(),
+                      fmt::format("--sorted, but the rows of group ({}) are not together; drop "
+                                  "--sorted or sort the input by the --by columns",
+                                  shown));
+    }
+    current_.resize(columns_.size());
+    for (std::size_t i = 0; i < columns_.size(); ++i) current_[i].assign(reader.field(columns_[i]));
+    last_composite_ = composite_;
+    return last_id_ = count_++;
+  }
+
   auto [it, inserted] = ids_.try_emplace(composite_, keys_.size());
   if (inserted) {
     std::vector<std::string> key;
     key.reserve(columns_.size());
     for (std::size_t c : columns_) key.emplace_back(reader.field(c));
     keys_.push_back(std::move(key));
-  } else if (sorted_) {
-    std::string shown;
-    for (std::size_t i = 0; i < columns_.size(); ++i) {
-      if (i) shown += ", ";
-      shown += fmt::format("{}={}", names_[i], reader.field(columns_[i]));
-    }
-    throw DataError(reader.here(),
-                    fmt::format("input is not grouped by --by ({}); its rows appeared earlier, "
-                                "apart from this one; drop --sorted or sort the input",
-                                shown));
+    ++count_;
   }
   last_composite_ = composite_;
   last_id_ = it->second;

@@ -7,7 +7,9 @@
 
 #include <cstddef>
 #include <string>
+#include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -18,8 +20,9 @@ class GroupKeys {
   GroupKeys(const Reader& reader, const std::vector<std::string>& by, bool sorted = false);
 
   const std::vector<std::string>& names() const noexcept { return names_; }
-  std::size_t size() const noexcept { return keys_.size(); }
-  const std::vector<std::string>& key(std::size_t id) const { return keys_[id]; }
+  std::size_t size() const noexcept { return count_; }
+  // A group's key values. When sorted, only the latest group's key is kept (flat memory).
+  const std::vector<std::string>& key(std::size_t id) const { return sorted_ ? current_ : keys_[id]; }
 
   // The group number of the reader's current row (a new one if the key is new).
   std::size_t assign(const Reader& reader);
@@ -28,21 +31,25 @@ class GroupKeys {
   std::vector<std::size_t> columns_;
   std::vector<std::string> names_;
   bool sorted_;
-  std::unordered_map<std::string, std::size_t> ids_;
-  std::vector<std::vector<std::string>> keys_;
+  std::size_t count_ = 0;
+  std::unordered_map<std::string, std::size_t> ids_;     // unsorted: key -> id
+  std::unordered_set<std::uint64_t> seen_;               // sorted: hashes of finished keys
+  std::vector<std::vector<std::string>> keys_;           // unsorted: every key
+  std::vector<std::string> current_;                     // sorted: the latest key
   std::string composite_;
   std::string last_composite_;
   std::size_t last_id_ = static_cast<std::size_t>(-1);
 };
 
 // Reads every row, turns it into a Row with make_row(reader), and calls
-// on_group(group_id, rows) once per group, in order of first appearance.
+// on_group(group_id, rows) once per group, in order of first appearance. `rows` is a
+// scratch vector the callback may reorder; it is reused for the next group.
 template <class Row, class MakeRow, class OnGroup>
 void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make_row,
                     OnGroup&& on_group) {
   constexpr std::size_t none = static_cast<std::size_t>(-1);
+  std::vector<Row> rows;
   if (sorted) {
-    std::vector<Row> rows;
     std::size_t current = none;
     while (reader.next()) {
       const std::size_t id = keys.assign(reader);
@@ -56,15 +63,24 @@ void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make
     if (current != none) on_group(current, rows);
     return;
   }
-  std::vector<std::vector<Row>> groups;
+  // All rows in one vector, each group's rows chained by index: no per-group allocations.
+  std::vector<Row> all;
+  std::vector<std::size_t> next;
+  std::vector<std::pair<std::size_t, std::size_t>> ends;  // first and last row of each group
   while (reader.next()) {
     const std::size_t id = keys.assign(reader);
-    if (id == groups.size()) groups.emplace_back();
-    groups[id].push_back(make_row(reader));
+    const std::size_t index = all.size();
+    all.push_back(make_row(reader));
+    next.push_back(none);
+    if (id == ends.size())
+      ends.emplace_back(index, index);
+    else
+      next[std::exchange(ends[id].second, index)] = index;
   }
-  for (std::size_t id = 0; id < groups.size(); ++id) {
-    on_group(id, groups[id]);
-    std::vector<Row>().swap(groups[id]);
+  for (std::size_t id = 0; id < ends.size(); ++id) {
+    rows.clear();
+    for (std::size_t i = ends[id].first; i != none; i = next[i]) rows.push_back(all[i]);
+    on_group(id, rows);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "io/number.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <charconv>
@@ -47,7 +48,9 @@ std::string describe_number_problem(NumberStatus status, std::string_view text) 
 void append_number(std::string& out, double x, int digits) {
   if (x == 0) x = 0;  // turns -0 into 0: the same value, and kinder to spreadsheets
   if (digits < 0) {
-    fmt::format_to(std::back_inserter(out), "{}", x);
+    char text[32];
+    char* end = fmt::format_to(text, FMT_COMPILE("{}"), x);
+    out.append(text, static_cast<std::size_t>(end - text));
     return;
   }
   const std::size_t start = out.size();

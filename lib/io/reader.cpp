@@ -122,6 +122,10 @@ Reader::Reader(const ReaderOptions& options)
     : name_(options.path == "-" ? "<stdin>" : options.path),
       delimiter_(delimiter_for(options.path, options.delimiter)),
       na_tokens_(options.na_tokens) {
+  for (const std::string& token : na_tokens_) {
+    double ignored;
+    if (parse_number(token, ignored) == NumberStatus::ok) numeric_na_ = true;
+  }
   std::unique_ptr<::io::ByteSourceBase> source;
   if (options.text) {
     source = std::make_unique<TextSource>(*options.text, name_);
@@ -263,13 +267,15 @@ bool Reader::is_missing_field(std::size_t column) const {
 }
 
 double Reader::number(std::size_t column) const {
-  if (is_missing_field(column)) return kMissing;
   double value = 0;
+  // Parse first: most fields are numbers. Missing-value tokens that look like numbers
+  // (--na -999) must win over the number, so they are checked first instead.
+  if (numeric_na_ && is_missing_field(column)) return kMissing;
   const NumberStatus status = parse_number(fields_[column], value);
-  if (status != NumberStatus::ok)
-    fail(column, fmt::format("column '{}': {}", header_[column],
-                             describe_number_problem(status, fields_[column])));
-  return value;
+  if (status == NumberStatus::ok) return value;
+  if (is_missing_field(column)) return kMissing;
+  fail(column, fmt::format("column '{}': {}", header_[column],
+                           describe_number_problem(status, fields_[column])));
 }
 
 void Reader::fail(std::size_t column, const std::string& message) const {

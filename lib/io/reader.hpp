@@ -81,6 +81,7 @@ class Reader {
   std::string name_;
   char delimiter_;
   std::vector<std::string> na_tokens_;
+  bool numeric_na_ = false;  // some missing-value token reads as a number
   std::unique_ptr<::io::LineReader> lines_;
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;

@@ -47,25 +47,24 @@ struct Line {
   std::vector<double> w0, w1;
 };
 
-Line line_weights(std::span<const Quantile> q) {
-  std::vector<double> pops;
-  for (const Quantile& x : q) pops.push_back(x.population);
-  const std::vector<double> b = relative_ranks(pops);
+void line_weights(std::span<const Quantile> q, Line& line) {
   double total = 0;
-  for (double p : pops) total += p;
-  std::vector<double> a(q.size());
-  double vb = 0;
-  for (std::size_t i = 0; i < q.size(); ++i) {
-    a[i] = pops[i] / total;
-    vb += a[i] * (b[i] - 0.5) * (b[i] - 0.5);
+  for (const Quantile& x : q) total += x.population;
+  line.w0.resize(q.size());
+  line.w1.resize(q.size());
+  double vb = 0, cumulative = 0;
+  for (std::size_t i = 0; i < q.size(); ++i) {  // w1 holds a_i (b_i - 1/2) for now
+    const double a = q[i].population / total;
+    const double centred = cumulative + a / 2 - 0.5;
+    cumulative += a;
+    line.w0[i] = a;
+    line.w1[i] = a * centred;
+    vb += a * centred * centred;
   }
-  Line line;
   for (std::size_t i = 0; i < q.size(); ++i) {
-    const double w1 = a[i] * (b[i] - 0.5) / vb;
-    line.w1.push_back(w1);
-    line.w0.push_back(a[i] - w1 / 2);
+    line.w1[i] /= vb;
+    line.w0[i] -= line.w1[i] / 2;
   }
-  return line;
 }
 
 double dot(const std::vector<double>& w, const std::vector<double>& y) {
@@ -73,6 +72,13 @@ double dot(const std::vector<double>& w, const std::vector<double>& y) {
   for (std::size_t i = 0; i < w.size(); ++i) s += w[i] * y[i];
   return s;
 }
+
+// Per-thread scratch space, so that computing a group allocates nothing.
+struct Workspace {
+  Line line;
+  std::vector<double> y, s, t;
+  std::vector<std::vector<Interval>> sii_blocks, rii_blocks;
+};
 
 // Back-transformed limits from limits on the slope, holding the fitted midpoint fixed
 // (PHEindicatormethods' rule for transformed SIIs).
@@ -144,7 +150,8 @@ void simulate(std::span<const Quantile> q, const Options& o, const Line& line,
 
   // Rates and proportions fitted untransformed: draw each quantile on the log/logit
   // scale and transform back, as PHEindicatormethods does.
-  std::vector<double> t(q.size());
+  thread_local std::vector<double> t;
+  t.resize(q.size());
   for (std::size_t i = 0; i < q.size(); ++i) t[i] = to_scale(o.type, y[i]);
   for (std::size_t r = 0; r < total; ++r) {
     double b0 = 0, b1 = 0;
@@ -202,33 +209,48 @@ std::vector<double> relative_ranks(std::span<const double> populations) {
 Result compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
                std::uint64_t stream_seed) {
   Result r;
+  compute(q, o, errors, stream_seed, r);
+  return r;
+}
+
+void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
+             std::uint64_t stream_seed, Result& r) {
+  r.sii = r.rii = r.intercept = kNaN;
+  r.sii_ci.clear();
+  r.rii_ci.clear();
+  r.sii_mad.clear();
+  r.rii_mad.clear();
+  r.note.clear();
   if (q.size() < 2) {
     r.note = q.empty() ? "no quantiles" : "fewer than 2 quantiles";
-    return r;
+    return;
   }
   for (const Quantile& x : q) {
     if (std::isnan(x.population)) {
       r.note = fmt::format("quantile {} has no population", label_text(x));
-      return r;
+      return;
     }
     if (x.population == 0) {
       r.note = fmt::format("quantile {} has a zero population", label_text(x));
-      return r;
+      return;
     }
     if (std::isnan(x.value)) {
       r.note = fmt::format("quantile {} has no value", label_text(x));
-      return r;
+      return;
     }
     if (o.transform && std::isnan(to_scale(o.type, x.value))) {
       r.note = fmt::format("quantile {} has a {} of {}, which has no {}; the SII cannot be fitted on the {} scale",
                            label_text(x), value_name(o.type), io::format_number(x.value),
                            scale_name(o.type), scale_name(o.type));
-      return r;
+      return;
     }
   }
 
-  const Line line = line_weights(q);
-  std::vector<double> y;
+  thread_local Workspace work;
+  const Line& line = work.line;
+  line_weights(q, work.line);
+  std::vector<double>& y = work.y;
+  y.clear();
   for (const Quantile& x : q) y.push_back(o.transform ? to_scale(o.type, x.value) : x.value);
   const double beta1 = dot(line.w1, y);
   const double beta0 = dot(line.w0, y);
@@ -247,21 +269,22 @@ Result compute(std::span<const Quantile> q, const Options& o, ErrorSource errors
   }
 
   // Standard errors on the scale the draws are made on.
-  if (errors == ErrorSource::none) return r;
-  std::vector<double> s;
+  if (errors == ErrorSource::none) return;
+  std::vector<double>& s = work.s;
+  s.clear();
   for (const Quantile& x : q) {
     double se = kNaN;
     if (errors == ErrorSource::se) {
       se = x.se;
       if (std::isnan(se)) {
         r.note = fmt::format("no limits: quantile {} has no standard error", label_text(x));
-        return r;
+        return;
       }
     } else {
       if (std::isnan(x.lower) || std::isnan(x.upper)) {
         r.note = fmt::format("no limits: quantile {} has no {} limit", label_text(x),
                              std::isnan(x.lower) ? "lower" : "upper");
-        return r;
+        return;
       }
       const double lo = to_scale(o.type, x.lower), hi = to_scale(o.type, x.upper);
       if (std::isnan(lo) || std::isnan(hi)) {
@@ -270,7 +293,7 @@ Result compute(std::span<const Quantile> q, const Options& o, ErrorSource errors
             "derived from them",
             label_text(x), io::format_number(x.lower), io::format_number(x.upper),
             scale_name(o.type));
-        return r;
+        return;
       }
       se = (hi - lo) / (2 * kZ95);
     }
@@ -279,7 +302,7 @@ Result compute(std::span<const Quantile> q, const Options& o, ErrorSource errors
       r.note = fmt::format("no limits: quantile {} has a {} of {}, which has no {} to draw around",
                            label_text(x), value_name(o.type), io::format_number(x.value),
                            scale_name(o.type));
-      return r;
+      return;
     }
     s.push_back(se);
   }
@@ -307,11 +330,17 @@ Result compute(std::span<const Quantile> q, const Options& o, ErrorSource errors
     simulate(q, o, line, y, s, beta0, beta1, stream_seed, draws);
     const std::size_t blocks = o.reliability ? kReliabilityBlocks : 1;
     const bool want_rii = o.rii;
-    std::vector<std::vector<Interval>> sii_blocks(blocks), rii_blocks(blocks);
+    auto& sii_blocks = work.sii_blocks;
+    auto& rii_blocks = work.rii_blocks;
+    sii_blocks.resize(blocks);
+    rii_blocks.resize(blocks);
+    for (std::size_t b = 0; b < blocks; ++b) {
+      sii_blocks[b].clear();
+      rii_blocks[b].clear();
+    }
     for (std::size_t b = 0; b < blocks; ++b) {
       std::span<double> sii_draws(draws.sii.data() + b * o.reps, o.reps);
-      const auto sii_lims = stats::percentile_limits(sii_draws, o.levels);
-      for (const auto& [lo, hi] : sii_lims) {
+      for (const auto& [lo, hi] : stats::percentile_limits(sii_draws, o.levels)) {
         if (o.transform) {
           sii_blocks[b].push_back(scale.sii_limits(lo, hi));
           if (want_rii) rii_blocks[b].push_back(scale.rii_limits(lo, hi));
@@ -344,7 +373,7 @@ Result compute(std::span<const Quantile> q, const Options& o, ErrorSource errors
   if (quirk)
     r.note = "limits swapped as PHEindicatormethods does for a rate multiplier between 0 and 1 "
              "(--compat phe)";
-  return r;
+  return;
 }
 
 }  // namespace heq::sii

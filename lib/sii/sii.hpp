@@ -66,6 +66,9 @@ struct Result {
 // `stream_seed` seeds this group's draws (see stats::stream_seed).
 Result compute(std::span<const Quantile> quantiles, const Options& options, ErrorSource errors,
                std::uint64_t stream_seed);
+// The same, reusing `out`'s storage: a loop over many groups then allocates nothing.
+void compute(std::span<const Quantile> quantiles, const Options& options, ErrorSource errors,
+             std::uint64_t stream_seed, Result& out);
 
 // Relative ranks (ridits) b_i = C_{i-1} + a_i/2 of population shares a_i.
 std::vector<double> relative_ranks(std::span<const double> populations);

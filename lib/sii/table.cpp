@@ -149,7 +149,7 @@ std::string arrange(std::vector<Row>& rows, const io::Reader& in, std::size_t ex
 }
 
 struct Pending {
-  std::size_t group;
+  std::vector<std::string> key;
   std::vector<Quantile> quantiles;
   std::string note;  // set when the group cannot be computed as it stands
   Result result;
@@ -198,7 +198,8 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
 
   const unsigned threads = resolve_threads(t.threads);
   const std::size_t batch_size = o.ci == CiMethod::mc ? 64 * threads : 4096;
-  std::vector<Pending> batch;
+  std::vector<Pending> batch(batch_size);  // reused: filled slots are batch[0, used)
+  std::size_t used = 0;
   std::map<std::size_t, std::size_t> quantile_counts;  // quantiles per group -> groups
   std::size_t groups = 0, suppressed = 0, many = 0;
   const std::string no_limits_note =
@@ -209,7 +210,7 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
 
   const auto write = [&](const Pending& p) {
     const Result& r = p.result;
-    for (const std::string& k : keys.key(p.group)) out.text(k);
+    for (const std::string& k : p.key) out.text(k);
     out.number(r.sii);
     for (std::size_t l = 0; l < o.levels.size(); ++l) {
       const Interval ci = l < r.sii_ci.size() ? r.sii_ci[l] : Interval{};
@@ -231,37 +232,41 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
           out.number(l < r.rii_mad.size() ? r.rii_mad[l] : kNaN);
     }
     out.number(static_cast<double>(p.quantiles.size()));
-    out.text(r.note);
+    if (r.note.empty())
+      out.missing();
+    else
+      out.text(r.note);
     out.end_row();
     if (std::isnan(r.sii)) ++suppressed;
   };
 
   const auto flush = [&] {
-    parallel_for(batch.size(), threads, [&](std::size_t i) {
+    parallel_for(used, threads, [&](std::size_t i) {
       Pending& p = batch[i];
       if (!p.note.empty()) {
+        p.result = Result{};
         p.result.note = p.note;
         return;
       }
-      p.result = compute(p.quantiles, o, col.errors, stats::stream_seed(o.seed, keys.key(p.group)));
+      compute(p.quantiles, o, col.errors, stats::stream_seed(o.seed, p.key), p.result);
       if (p.result.note.empty()) p.result.note = no_limits_note;
     });
-    for (const Pending& p : batch) write(p);
-    batch.clear();
+    for (std::size_t i = 0; i < used; ++i) write(batch[i]);
+    used = 0;
   };
 
   io::for_each_group<Row>(
       in, keys, t.sorted, [&](const io::Reader& r) { return make_row(r, col, o); },
       [&](std::size_t group, std::vector<Row>& rows) {
-        Pending p;
-        p.group = group;
+        Pending& p = batch[used++];
+        p.key = keys.key(group);
         p.note = arrange(rows, in, t.expected_quantiles);
+        p.quantiles.clear();
         for (const Row& r : rows) p.quantiles.push_back(r.q);
         ++groups;
         ++quantile_counts[rows.size()];
         if (rows.size() > 10) ++many;
-        batch.push_back(std::move(p));
-        if (batch.size() >= batch_size) flush();
+        if (used == batch_size) flush();
       });
   flush();
 
@@ -279,7 +284,7 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
         many == 1 ? " has" : "s have"));
   if (suppressed)
     diagnostics.warn(fmt::format("{} of {} group{} no SII; the note column says why", suppressed,
-                                 groups, groups == 1 ? " has" : "s have"));
+                                 groups, suppressed == 1 ? " has" : "s have"));
   out.finish();
 }
 

@@ -92,6 +92,17 @@ TEST_CASE("reader: missing values") {
   REQUIRE(dots.next());
   CHECK(std::isnan(dots.number(3)));
   CHECK_THROWS_AS(dots.number(0), DataError);  // NA is no longer missing
+  options.na_tokens = {"-999"};
+  const std::string sentinel = "a,b\n-999,-999.5\n";
+  Reader numeric(text_input(sentinel));
+  CHECK(numeric.next());
+  CHECK(numeric.number(0) == -999);  // not missing without --na
+  auto with_na = text_input(sentinel);
+  with_na.na_tokens = {"-999"};
+  Reader coded(with_na);
+  REQUIRE(coded.next());
+  CHECK(std::isnan(coded.number(0)));  // a numeric missing-value code wins over the number
+  CHECK(coded.number(1) == -999.5);
 }
 
 TEST_CASE("reader: shape errors name line and column") {
