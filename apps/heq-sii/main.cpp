@@ -81,36 +81,45 @@ int main(int argc, char** argv) {
   heq::sii::Options& m = t.method;
   std::string type = "normal", ci = "mc", confidence = "0.95", compat;
 
-  app.add_option("--quantile", c.quantile, "Quantile label column (1 = most deprived)")
-      ->capture_default_str();
-  app.add_option("--population", c.population, "Population column")->capture_default_str();
-  auto* value = app.add_option("--value", c.value, "Value column")->capture_default_str();
-  auto* lcl = app.add_option("--lcl", c.lower, "Lower 95% limit column")->capture_default_str();
-  auto* ucl = app.add_option("--ucl", c.upper, "Upper 95% limit column")->capture_default_str();
-  app.add_option("--se", c.se, "Standard error column (instead of the limits)");
-  app.add_option("--count", c.count,
-                 "Numerator column: the value is count/population (proportions)");
+  const auto column = [&](const char* flag, std::string& target, const char* help) {
+    return app.add_option(flag, target, help)->type_name("COL")->capture_default_str();
+  };
+  column("--quantile", c.quantile, "Quantile label column (1 = most deprived)");
+  column("--population", c.population, "Population column");
+  auto* value = column("--value", c.value, "Value column");
+  auto* lcl = column("--lcl", c.lower, "Lower 95% limit column");
+  auto* ucl = column("--ucl", c.upper, "Upper 95% limit column");
+  column("--se", c.se, "Standard error column (instead of the limits)");
+  column("--count", c.count, "Numerator column: the value is count/population (proportions)");
   app.add_option("--type", type, "Value type: normal, rate or proportion")
+      ->type_name("TYPE")
       ->check(CLI::IsMember({"normal", "rate", "proportion"}))
       ->capture_default_str();
   app.add_flag("--transform", m.transform, "Fit on the log (rate) or logit (proportion) scale");
   app.add_option("--multiplier", m.multiplier,
                  "Scale the SII (e.g. 100 for percentages; negative: high is bad)")
+      ->type_name("M")
       ->capture_default_str();
   app.add_flag("--rii", m.rii, "Also give the RII and its limits");
   app.add_flag("--intercept", m.intercept, "Also give the fitted value at the most deprived end");
   app.add_option("--confidence", confidence, "Confidence level(s), e.g. 0.95,0.998 or 95,99.8")
+      ->type_name("LEVELS")
       ->capture_default_str();
   app.add_option("--ci", ci, "Interval method: mc (Monte Carlo) or analytic")
+      ->type_name("METHOD")
       ->check(CLI::IsMember({"mc", "analytic"}))
       ->capture_default_str();
-  app.add_option("--reps", m.reps, "Monte Carlo repetitions (at least 1000)")->capture_default_str();
-  app.add_option("--seed", m.seed, "Random seed")->capture_default_str();
+  app.add_option("--reps", m.reps, "Monte Carlo repetitions (at least 1000)")
+      ->type_name("N")
+      ->capture_default_str();
+  app.add_option("--seed", m.seed, "Random seed")->type_name("N")->capture_default_str();
   app.add_flag("--reliability", m.reliability, "Add the MAD reliability statistic (10x draws)");
   app.add_option("--quantiles", t.expected_quantiles,
-                 "Require exactly N quantiles labelled 1..N in every group");
+                 "Require exactly N quantiles labelled 1..N in every group")
+      ->type_name("N");
   app.add_option("--compat", compat, "phe: reproduce PHEindicatormethods' limit swap for a "
                                      "transformed rate multiplier between 0 and 1")
+      ->type_name("phe")
       ->check(CLI::IsMember({"phe"}));
 
   return tool.run(argc, argv, [&] {

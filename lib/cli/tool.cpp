@@ -57,24 +57,31 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
   app_.set_version_flag("--version", fmt::format("{} (heq) {}", name_, HEQ_VERSION),
                         "Print the version and exit");
   app_.add_option("FILE", common_.input, "Input CSV or TSV file; - or none reads standard input")
+      ->type_name("")
       ->each([this](const std::string&) { input_given_ = true; });
   app_.add_option("-o,--output", common_.output,
-                  "Write to FILE (replaced only when the run succeeds) instead of standard output");
+                  "Write to FILE (replaced only when the run succeeds) instead of standard output")
+      ->type_name("FILE");
   app_.add_option("--format", common_.format, "Output format: csv, tsv, json or ndjson")
+      ->type_name("FORMAT")
       ->capture_default_str();
   app_.add_option("--delimiter", common_.delimiter,
-                  "Input delimiter: one character, or tab (default: tab for .tsv files, else ,)");
+                  "Input delimiter: one character, or tab (default: tab for .tsv files, else ,)")
+      ->type_name("CHAR");
   app_.add_option("--na", common_.na,
                   "Tokens read as missing besides an empty field (comma-separated)")
+      ->type_name("LIST")
       ->delimiter(',')
       ->allow_extra_args(false)
       ->capture_default_str();
   app_.add_option("--where", common_.where,
                   "Keep rows where COL=VALUE (or COL!=VALUE); repeat or comma-separate to "
                   "require several")
+      ->type_name("COL=VALUE")
       ->allow_extra_args(false);
   app_.add_option("--digits", common_.digits,
                   "Round computed numbers to N decimal places (default: exact, shortest form)")
+      ->type_name("N")
       ->check(CLI::Range(0, 17));
   app_.add_flag("--excel-safe", common_.excel_safe,
                 "Prefix text starting with = + - @ with ' so spreadsheets do not run it");
@@ -83,6 +90,7 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
 
 void Tool::add_by() {
   app_.add_option("--by", common_.by, "Group columns: one result per group, in input order")
+      ->type_name("COLS")
       ->delimiter(',')
       ->allow_extra_args(false);
   app_.add_flag("--sorted", common_.sorted,
@@ -91,6 +99,7 @@ void Tool::add_by() {
 
 void Tool::add_threads() {
   app_.add_option("--threads", common_.threads, "Worker threads (default 0: all cores)")
+      ->type_name("N")
       ->capture_default_str();
 }
 
