@@ -3,7 +3,12 @@
 // first appearance, and rows are handed to the method one group at a time. Unsorted
 // input is held in memory (as the parsed rows a method needs, not as text); with
 // `sorted` a group is handed on as soon as the next one starts, so memory stays flat.
+#include "io/number.hpp"
 #include "io/reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
 
 #include <cstddef>
 #include <string>
@@ -38,6 +43,7 @@ class GroupKeys {
   std::vector<std::string> current_;                     // sorted: the latest key
   std::string composite_;
   std::string last_composite_;
+  std::vector<std::string> last_fields_;  // the previous row's key values
   std::size_t last_id_ = static_cast<std::size_t>(-1);
 };
 
@@ -82,6 +88,20 @@ void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make
     for (std::size_t i = ends[id].first; i != none; i = next[i]) rows.push_back(all[i]);
     on_group(id, rows);
   }
+}
+
+// Sorts a group's rows by a numeric key (an age, a quantile label) and refuses a key
+// that appears twice, naming both lines: `what` is e.g. "age band". Row needs `line`.
+template <class Row, class Key>
+void sort_unique(std::vector<Row>& rows, Key key, const Reader& reader, std::string_view what) {
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return key(a) < key(b); });
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    if (key(rows[i]) == key(rows[i - 1])) {
+      const auto [first, second] = std::minmax(rows[i - 1].line, rows[i].line);
+      throw DataError(Location{reader.name(), second, 0},
+                      fmt::format("{} {} appears twice in one group (lines {} and {})", what,
+                                  format_number(key(rows[i])), first, second));
+    }
 }
 
 }  // namespace heq::io

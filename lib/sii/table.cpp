@@ -106,15 +106,7 @@ bool is_whole(double x) { return x == std::floor(x) && std::abs(x) < 1e15; }
 
 // Orders a group's quantiles and says what is missing from them (empty: nothing).
 std::string arrange(std::vector<Row>& rows, const io::Reader& in, std::size_t expected) {
-  std::sort(rows.begin(), rows.end(),
-            [](const Row& a, const Row& b) { return a.q.label < b.q.label; });
-  for (std::size_t i = 1; i < rows.size(); ++i)
-    if (rows[i].q.label == rows[i - 1].q.label) {
-      const auto [first, second] = std::minmax(rows[i - 1].line, rows[i].line);
-      throw DataError(Location{in.name(), second, 0},
-                      fmt::format("quantile {} appears twice in one group (lines {} and {})",
-                                  io::format_number(rows[i].q.label), first, second));
-    }
+  io::sort_unique(rows, [](const Row& r) { return r.q.label; }, in, "quantile");
   if (rows.size() < 2) return "";  // the method says "fewer than 2 quantiles"
   const bool whole = std::all_of(rows.begin(), rows.end(),
                                  [](const Row& r) { return is_whole(r.q.label) && r.q.label >= 1; });
@@ -283,8 +275,8 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
         "{} group{} more than 10 quantiles; small values can make the SII unstable", many,
         many == 1 ? " has" : "s have"));
   if (suppressed)
-    diagnostics.warn(fmt::format("{} of {} group{} no SII; the note column says why", suppressed,
-                                 groups, suppressed == 1 ? " has" : "s have"));
+    diagnostics.warn(fmt::format("{} of {} group{} {} no SII; the note column says why", suppressed,
+                                 groups, groups == 1 ? "" : "s", suppressed == 1 ? "has" : "have"));
   out.finish();
 }
 

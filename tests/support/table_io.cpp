@@ -36,4 +36,11 @@ io::ReaderOptions text_input(const std::string& text, std::string name) {
   return options;
 }
 
+io::ReaderOptions file_input(const std::string& path, std::vector<std::string> where) {
+  io::ReaderOptions options;
+  options.path = path;
+  options.where = std::move(where);
+  return options;
+}
+
 }  // namespace heq::test

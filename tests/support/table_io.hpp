@@ -1,7 +1,11 @@
 #pragma once
 // Test helpers: run a table layer on CSV text and read its CSV output back by column name.
+#include "core/diagnostics.hpp"
 #include "io/reader.hpp"
+#include "io/sink.hpp"
 #include "io/writer.hpp"
+
+#include <memory>
 
 #include <map>
 #include <string>
@@ -18,5 +22,19 @@ double num(const std::map<std::string, std::string>& row, const std::string& col
 // Reads `text`, which must outlive the reader (hence no temporaries).
 io::ReaderOptions text_input(const std::string& text, std::string name = "test.csv");
 io::ReaderOptions text_input(const std::string&& text, std::string name = "test.csv") = delete;
+
+// Runs a table layer (e.g. heq::life::run) on an input and returns what it wrote, as CSV.
+template <class Options, class Run>
+std::string run_table(Run run, const Options& options, const io::ReaderOptions& input,
+                      Diagnostics* diagnostics = nullptr) {
+  io::Reader reader(input);
+  std::string out;
+  io::Writer writer(std::make_unique<io::StringSink>(out), {});
+  Diagnostics local;
+  run(options, reader, writer, diagnostics ? *diagnostics : local);
+  return out;
+}
+
+io::ReaderOptions file_input(const std::string& path, std::vector<std::string> where = {});
 
 }  // namespace heq::test

@@ -1,0 +1,62 @@
+#pragma once
+// Life tables by Chiang's method II as PHEindicatormethods::phe_life_expectancy builds
+// them (a = 0.1 at age 0, 0.5 elsewhere; q = 1 when deaths outrun the band; the open
+// band closed with L = l / M), for any layout that starts at 0 and ends in an open band:
+// abridged (0, 1, 5, ..., 90+), other open ages (85+, 100+), or complete (0, 1, 2, ...).
+// The variance of e_x is Chiang's, with Silcocks et al.'s term for the open band.
+// Pure computation: plain numbers in and out.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace heq::life {
+
+inline constexpr double kRadix = 100000;
+
+struct Band {
+  double age;         // start age; the last band is open
+  double deaths;
+  double population;
+};
+
+// One entry per band; the last is the open band (its n is not a width and stays NaN).
+struct LifeTable {
+  std::vector<double> age, n, m, a, q, p, l, d, L, T, e, variance;
+  std::size_t size() const { return age.size(); }
+};
+
+// The UK layout: 20 bands 0, 1, 5, 10, ..., 85, 90+.
+const std::vector<double>& phe_layout();
+
+enum class LayoutRule { any, phe, list };
+struct Layout {
+  LayoutRule rule = LayoutRule::any;
+  std::vector<double> ages;  // for LayoutRule::list
+};
+
+// The suppression rules, in PHEindicatormethods' order, then heq's own check that the
+// open band has deaths. Returns why the group cannot be computed (empty: it can).
+// `bands` are sorted by age with no age twice.
+std::string check(std::span<const Band> bands, const Layout& layout);
+
+// Builds the table; `bands` must pass check(). a0 is the fraction of the first year
+// lived by those dying in it (age-0 band); every other band uses 0.5.
+LifeTable build(std::span<const Band> bands, double a0 = 0.1);
+// The same into `out`, reusing its storage.
+void build(std::span<const Band> bands, double a0, LifeTable& out);
+
+// Lifespan inequality among those alive at the start of band k (LifeIneq's definitions,
+// age-at-death flavour): e-dagger (life years lost at death), and the Gini and Theil
+// indices of the age at death.
+struct Lifespan {
+  double edagger;
+  double gini;
+  double theil;
+};
+Lifespan lifespan(const LifeTable& table, std::size_t k);
+
+// "0, 1, 5, ..., 90+ (20 bands)": a short description of an age layout.
+std::string describe_layout(std::span<const double> ages);
+
+}  // namespace heq::life

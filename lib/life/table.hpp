@@ -1,0 +1,39 @@
+#pragma once
+// heq-life's table layer: finds the columns, reads age bands, groups them with --by,
+// applies the suppression rules, builds each group's life table and writes one row per
+// group and start age (or the whole table with --table).
+#include "core/diagnostics.hpp"
+#include "io/reader.hpp"
+#include "io/writer.hpp"
+#include "life/life_table.hpp"
+
+#include <string>
+#include <vector>
+
+namespace heq::life {
+
+struct TableOptions {
+  std::string age = "startage";
+  std::string deaths = "deaths";
+  std::string population = "population";
+  std::vector<std::string> by;
+  std::vector<double> levels{0.95};
+  std::vector<double> le_ages;  // empty: every start age
+  Layout layout;
+  double a0 = 0.1;
+  bool table = false;     // the full life table instead of LE with limits
+  bool lifespan = false;  // e-dagger, Gini and Theil columns
+  bool sorted = false;
+};
+
+std::vector<std::string> output_columns(const TableOptions& options);
+
+void run(const TableOptions& options, io::Reader& reader, io::Writer& writer,
+         Diagnostics& diagnostics);
+
+// The start age in an age label: the label itself if it is a number, else its first
+// whole number ("10-14" -> 10, "90+" -> 90), as PHEindicatormethods reads labels.
+// Returns NaN when the label holds no digit.
+double start_age(std::string_view label);
+
+}  // namespace heq::life

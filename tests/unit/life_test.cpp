@@ -1,0 +1,222 @@
+#include "catch.hpp"
+#include "table_io.hpp"
+
+#include "core/error.hpp"
+#include "life/life_table.hpp"
+#include "life/table.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+#include <fmt/format.h>
+
+using namespace heq::life;
+using heq::test::num;
+
+namespace {
+
+std::vector<Band> constant_hazard(const std::vector<double>& ages, double mu) {
+  std::vector<Band> bands;
+  for (double x : ages) bands.push_back({x, mu * 1e6, 1e6});
+  return bands;
+}
+
+std::vector<double> single_years(int top) {
+  std::vector<double> v(top + 1);
+  std::iota(v.begin(), v.end(), 0.0);
+  return v;
+}
+
+// A realistic abridged table: Gompertz mortality on the UK layout.
+std::vector<Band> gompertz(const std::vector<double>& ages) {
+  std::vector<Band> bands;
+  for (std::size_t i = 0; i < ages.size(); ++i) {
+    const double mid = ages[i] + (i + 1 < ages.size() ? (ages[i + 1] - ages[i]) / 2 : 5);
+    const double m = ages[i] == 0 ? 0.004 : 0.0001 + std::exp(-10.3 + 0.09 * mid);
+    bands.push_back({ages[i], std::round(m * 50000), 50000});
+  }
+  return bands;
+}
+
+std::string life_csv(const std::string& csv, TableOptions t, heq::Diagnostics* d = nullptr) {
+  return heq::test::run_table(heq::life::run, t, heq::test::text_input(csv), d);
+}
+
+}  // namespace
+
+TEST_CASE("life: survivors never increase and deaths sum to the radix") {
+  for (const auto& ages : {phe_layout(), single_years(100)}) {
+    const LifeTable t = build(gompertz(ages));
+    double deaths = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      deaths += t.d[i];
+      if (i) CHECK(t.l[i] <= t.l[i - 1]);
+      CHECK(t.e[i] >= 0);
+      CHECK(t.variance[i] >= 0);
+    }
+    CHECK(deaths == Approx(kRadix).epsilon(1e-12));
+    CHECK(t.q.back() == 1);
+  }
+}
+
+TEST_CASE("life: a constant hazard gives e = 1/mu exactly when a = 0.5") {
+  // With a = 0.5, Chiang's q and L make every L_i = d_i / mu, so T_x = l_x / mu.
+  const double mu = 0.0125;
+  for (const auto& ages : {phe_layout(), single_years(100), std::vector<double>{0, 1, 5, 85}}) {
+    const LifeTable t = build(constant_hazard(ages, mu), 0.5);
+    for (std::size_t i = 0; i < t.size(); ++i) CHECK(t.e[i] == Approx(1 / mu).epsilon(1e-12));
+  }
+  // With a0 = 0.1 only the first year differs: e0 = (l1 + 0.1 d0 + l1 / mu) / l0.
+  const LifeTable t = build(constant_hazard(phe_layout(), mu), 0.1);
+  const double q0 = mu / (1 + 0.9 * mu), l1 = kRadix * (1 - q0);
+  CHECK(t.e[1] == Approx(1 / mu).epsilon(1e-12));
+  CHECK(t.e[0] == Approx((l1 + 0.1 * (kRadix - l1) + l1 / mu) / kRadix).epsilon(1e-12));
+}
+
+TEST_CASE("life: the open band alone is an exponential life") {
+  const LifeTable t = build(std::vector<Band>{{0, 100, 4000}});
+  CHECK(t.e[0] == Approx(40).epsilon(1e-12));
+  // Silcocks' term: Var(e) = 1 / (D M^2) = P^2 / D^3.
+  CHECK(t.variance[0] == Approx(4000.0 * 4000 / 1e6).epsilon(1e-12));
+  const Lifespan s = lifespan(t, 0);
+  CHECK(s.edagger == Approx(40).epsilon(1e-12));
+  CHECK(s.gini == Approx(0).margin(1e-15));
+  CHECK(s.theil == Approx(0).margin(1e-15));
+}
+
+TEST_CASE("life: 85+ and 90+ layouts and the a0 option") {
+  auto b85 = gompertz(phe_layout());
+  b85.pop_back();
+  b85.back().deaths += 900;  // the 85+ band now holds the oldest deaths too
+  b85.back().population += 12000;
+  CHECK(check(b85, {}).empty());
+  const LifeTable t85 = build(b85);
+  CHECK(t85.e.back() == Approx(b85.back().population / b85.back().deaths).epsilon(1e-12));
+  const LifeTable low = build(gompertz(phe_layout()), 0.05), high = build(gompertz(phe_layout()), 0.3);
+  CHECK(low.e[0] < high.e[0]);
+  CHECK(low.e[1] == high.e[1]);  // a0 only changes the first year
+}
+
+TEST_CASE("life: lifespan measures agree with a direct computation") {
+  const LifeTable t = build(gompertz(phe_layout()));
+  for (std::size_t k : {0u, 13u, 18u}) {
+    const std::size_t last = t.size() - 1;
+    std::vector<double> f, age;
+    for (std::size_t i = k; i <= last; ++i) {
+      f.push_back(t.d[i] / t.l[k]);
+      age.push_back(i < last ? t.age[i] + t.a[i] * t.n[i] : t.age[i] + 1 / t.m[i]);
+    }
+    double mean = 0, gini = 0, theil = 0, edag = 0;
+    for (std::size_t i = 0; i < f.size(); ++i) mean += f[i] * age[i];
+    CHECK(mean == Approx(t.age[k] + t.e[k]).epsilon(1e-12));  // the mean age at death
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      for (std::size_t j = 0; j < f.size(); ++j) gini += f[i] * f[j] * std::abs(age[i] - age[j]);
+      theil += f[i] * age[i] / mean * std::log(age[i] / mean);
+      const std::size_t b = k + i;
+      edag += f[i] * (b < last ? t.e[b] + t.a[b] * (t.e[b + 1] - t.e[b]) : t.e[b]);
+    }
+    const Lifespan s = lifespan(t, k);
+    CHECK(s.gini == Approx(gini / (2 * mean)).epsilon(1e-12));
+    CHECK(s.theil == Approx(theil).epsilon(1e-12));
+    CHECK(s.edagger == Approx(edag).epsilon(1e-12));
+    CHECK(s.gini > 0);
+    CHECK(s.gini < 1);
+  }
+}
+
+TEST_CASE("life: suppression rules in the package's order") {
+  auto good = gompertz(phe_layout());
+  CHECK(check(good, {}).empty());
+  auto b = good;
+  b[3].deaths = -1;
+  b[4].population = 0;
+  CHECK(check(b, {}) == "age band 10 has negative deaths");  // rule 1 before rule 2
+  b = good;
+  b[4].population = 0;
+  CHECK(check(b, {}) == "age band 15 has a zero or negative population");
+  b = good;
+  b.erase(b.begin());
+  CHECK(check(b, {}) == "age bands must start at 0; this group starts at 1");
+  CHECK(check(good, {LayoutRule::phe, {}}).empty());
+  CHECK(check(good, {LayoutRule::list, {0, 1, 5}}).rfind("--bands needs 0, 1, 5+ (3 bands)", 0) == 0);
+  b = good;
+  b[19].deaths = b[19].population + 1;
+  CHECK(check(b, {}).rfind("age band 90 has more deaths", 0) == 0);
+  b = good;
+  for (Band& x : b) x.population = 250;  // 20 x 250 = 5000: "not above 5000"
+  for (Band& x : b) x.deaths = std::min(x.deaths, 10.0);
+  CHECK(check(b, {}) == "total population 5000 is 5000 or less");
+  b = good;
+  b.back().deaths = 0;
+  CHECK(check(b, {}) == "no deaths in the open age band (90+): its death rate is 0");
+}
+
+TEST_CASE("life: age labels give their start age") {
+  CHECK(start_age("0") == 0);
+  CHECK(start_age(" 85 ") == 85);
+  CHECK(start_age("1-4") == 1);
+  CHECK(start_age("10 - 14") == 10);
+  CHECK(start_age("90+") == 90);
+  CHECK(start_age("age 65 to 69") == 65);
+  CHECK(std::isnan(start_age("infants")));
+}
+
+TEST_CASE("life table: rows in any order, groups in input order, le-age rows") {
+  std::string csv = "g,startage,deaths,population\n";
+  std::string shuffled = csv;
+  const auto bands = gompertz(phe_layout());
+  std::vector<std::string> lines;
+  for (const char* g : {"b", "a"})
+    for (const Band& x : bands) lines.push_back(fmt::format("{},{},{},{}\n", g, x.age, x.deaths, x.population));
+  for (const auto& l : lines) csv += l;
+  std::shuffle(lines.begin(), lines.end(), std::mt19937_64(4));
+  for (const auto& l : lines) shuffled += l;
+  TableOptions t;
+  t.by = {"g"};
+  t.le_ages = {0, 65, 67};
+  const auto rows = heq::test::parse_csv(life_csv(csv, t));
+  CHECK(life_csv(shuffled, t) == life_csv(csv, t));
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[0].at("g") == "b");
+  CHECK(rows[1].at("startage") == "65");
+  CHECK(rows[2].at("note") == "no age band starts at 67");
+  CHECK(rows[2].at("value").empty());
+}
+
+TEST_CASE("life table: bad input") {
+  TableOptions t;
+  const std::string dup = "startage,deaths,population\n0,1,100\n1,1,100\n1,2,100\n";
+  try {
+    life_csv(dup, t);
+    FAIL("expected a DataError");
+  } catch (const heq::DataError& e) {
+    CHECK(std::string(e.what()) == "age band 1 appears twice in one group (lines 3 and 4)");
+    CHECK(e.where().line == 4);
+  }
+  const std::string label = "startage,deaths,population\ninfant,1,100\n";
+  CHECK_THROWS_AS(life_csv(label, t), heq::DataError);
+  t.layout = {LayoutRule::list, {0, 5, 1}};
+  CHECK_THROWS_AS(life_csv(dup, t), heq::UsageError);
+  t.layout = {LayoutRule::list, {1, 5}};
+  CHECK_THROWS_AS(life_csv(dup, t), heq::UsageError);
+  t.layout = {};
+  t.a0 = 1.5;
+  CHECK_THROWS_AS(life_csv(dup, t), heq::UsageError);
+}
+
+TEST_CASE("life table: column names") {
+  TableOptions t;
+  t.by = {"area"};
+  t.levels = {0.95, 0.998};
+  t.lifespan = true;
+  CHECK(output_columns(t) == std::vector<std::string>{"area", "startage", "value", "lower95_0cl",
+                                                     "upper95_0cl", "lower99_8cl", "upper99_8cl",
+                                                     "pops_used", "dths_used", "edagger", "gini_aad",
+                                                     "theil_aad", "note"});
+  t.table = true;
+  t.lifespan = false;
+  CHECK(output_columns(t) == std::vector<std::string>{"area", "startage", "n", "mx", "ax", "qx", "px",
+                                                     "lx", "dx", "Lx", "Tx", "ex", "variance", "note"});
+}
