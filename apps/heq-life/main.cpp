@@ -3,7 +3,6 @@
 #include "core/error.hpp"
 #include "io/number.hpp"
 #include "life/table.hpp"
-#include "stats/confidence.hpp"
 
 #include <fmt/format.h>
 
@@ -95,17 +94,12 @@ int main(int argc, char** argv) {
   CLI::App& app = tool.app();
   tool.add_by();
 
+  tool.add_confidence();
   heq::life::TableOptions t;
-  std::string confidence = "0.95", le_age = "all", bands = "any";
-  const auto column = [&](const char* flag, std::string& target, const char* help) {
-    app.add_option(flag, target, help)->type_name("COL")->capture_default_str();
-  };
-  column("--age", t.age, "Start age (or age band label) column");
-  column("--deaths", t.deaths, "Deaths column");
-  column("--population", t.population, "Population (person-years) column");
-  app.add_option("--confidence", confidence, "Confidence level(s), e.g. 0.95,0.998 or 95,99.8")
-      ->type_name("LEVELS")
-      ->capture_default_str();
+  std::string le_age = "all", bands = "any";
+  tool.add_column("--age", t.age, "Start age (or age band label) column");
+  tool.add_column("--deaths", t.deaths, "Deaths column");
+  tool.add_column("--population", t.population, "Population (person-years) column");
   app.add_option("--le-age", le_age, "Start ages to report (comma-separated), or all")
       ->type_name("AGES")
       ->capture_default_str();
@@ -118,8 +112,8 @@ int main(int argc, char** argv) {
   app.add_flag("--table", t.table, "Write the full life table instead of LE with limits");
   app.add_flag("--lifespan", t.lifespan, "Add e-dagger, and the Gini and Theil of age at death");
 
-  return tool.run(argc, argv, [&] {
-    t.levels = heq::stats::parse_levels(confidence);
+  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+    t.levels = tool.levels();
     if (le_age != "all") t.le_ages = parse_ages(le_age, "--le-age");
     if (bands == "phe") {
       t.layout.rule = heq::life::LayoutRule::phe;
@@ -129,8 +123,6 @@ int main(int argc, char** argv) {
     }
     t.by = tool.common().by;
     t.sorted = tool.common().sorted;
-    auto in = tool.open_input();
-    auto out = tool.open_output();
-    heq::life::run(t, *in, *out, tool.diagnostics());
+    heq::life::run(t, in, out, tool.diagnostics());
   });
 }

@@ -1,7 +1,6 @@
 // heq-sii: slope and relative index of inequality, one row per --by group.
 #include "cli/tool.hpp"
 #include "sii/table.hpp"
-#include "stats/confidence.hpp"
 
 namespace {
 
@@ -79,18 +78,15 @@ int main(int argc, char** argv) {
   heq::sii::TableOptions t;
   heq::sii::Columns& c = t.columns;
   heq::sii::Options& m = t.method;
-  std::string type = "normal", ci = "mc", confidence = "0.95", compat;
+  std::string type = "normal", ci = "mc", compat;
 
-  const auto column = [&](const char* flag, std::string& target, const char* help) {
-    return app.add_option(flag, target, help)->type_name("COL")->capture_default_str();
-  };
-  column("--quantile", c.quantile, "Quantile label column (1 = most deprived)");
-  column("--population", c.population, "Population column");
-  auto* value = column("--value", c.value, "Value column");
-  auto* lcl = column("--lcl", c.lower, "Lower 95% limit column");
-  auto* ucl = column("--ucl", c.upper, "Upper 95% limit column");
-  column("--se", c.se, "Standard error column (instead of the limits)");
-  column("--count", c.count, "Numerator column: the value is count/population (proportions)");
+  tool.add_column("--quantile", c.quantile, "Quantile label column (1 = most deprived)");
+  tool.add_column("--population", c.population, "Population column");
+  auto* value = tool.add_column("--value", c.value, "Value column");
+  auto* lcl = tool.add_column("--lcl", c.lower, "Lower 95% limit column");
+  auto* ucl = tool.add_column("--ucl", c.upper, "Upper 95% limit column");
+  tool.add_column("--se", c.se, "Standard error column (instead of the limits)");
+  tool.add_column("--count", c.count, "Numerator column: the value is count/population (proportions)");
   app.add_option("--type", type, "Value type: normal, rate or proportion")
       ->type_name("TYPE")
       ->check(CLI::IsMember({"normal", "rate", "proportion"}))
@@ -102,9 +98,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--rii", m.rii, "Also give the RII and its limits");
   app.add_flag("--intercept", m.intercept, "Also give the fitted value at the most deprived end");
-  app.add_option("--confidence", confidence, "Confidence level(s), e.g. 0.95,0.998 or 95,99.8")
-      ->type_name("LEVELS")
-      ->capture_default_str();
+  tool.add_confidence();
   app.add_option("--ci", ci, "Interval method: mc (Monte Carlo) or analytic")
       ->type_name("METHOD")
       ->check(CLI::IsMember({"mc", "analytic"}))
@@ -122,19 +116,17 @@ int main(int argc, char** argv) {
       ->type_name("phe")
       ->check(CLI::IsMember({"phe"}));
 
-  return tool.run(argc, argv, [&] {
+  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
     c.value_given = value->count() > 0;
     c.lower_given = lcl->count() > 0;
     c.upper_given = ucl->count() > 0;
     m.type = parse_type(type);
     m.ci = ci == "analytic" ? heq::sii::CiMethod::analytic : heq::sii::CiMethod::mc;
-    m.levels = heq::stats::parse_levels(confidence);
+    m.levels = tool.levels();
     m.compat_phe = compat == "phe";
     t.by = tool.common().by;
     t.sorted = tool.common().sorted;
     t.threads = tool.common().threads;
-    auto in = tool.open_input();
-    auto out = tool.open_output();
-    heq::sii::run(t, *in, *out, tool.diagnostics());
+    heq::sii::run(t, in, out, tool.diagnostics());
   });
 }

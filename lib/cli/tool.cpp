@@ -1,6 +1,7 @@
 #include "cli/tool.hpp"
 
 #include "core/error.hpp"
+#include "stats/confidence.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -101,6 +102,27 @@ void Tool::add_threads() {
   app_.add_option("--threads", common_.threads, "Worker threads (default 0: all cores)")
       ->type_name("N")
       ->capture_default_str();
+}
+
+void Tool::add_confidence(std::string default_levels) {
+  confidence_ = std::move(default_levels);
+  app_.add_option("--confidence", confidence_, "Confidence level(s), e.g. 0.95,0.998 or 95,99.8")
+      ->type_name("LEVELS")
+      ->capture_default_str();
+}
+
+CLI::Option* Tool::add_column(const std::string& flag, std::string& target, const std::string& help) {
+  return app_.add_option(flag, target, help)->type_name("COL")->capture_default_str();
+}
+
+std::vector<double> Tool::levels() const { return stats::parse_levels(confidence_); }
+
+int Tool::run_table(int argc, char** argv, const std::function<void(io::Reader&, io::Writer&)>& body) {
+  return run(argc, argv, [&] {
+    auto in = open_input();
+    auto out = open_output();
+    body(*in, *out);
+  });
 }
 
 io::ReaderOptions Tool::reader_options() const {

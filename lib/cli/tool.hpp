@@ -43,9 +43,17 @@ class Tool {
   // Optional common options a tool opts into.
   void add_by();       // --by, --sorted
   void add_threads();  // --threads
+  void add_confidence(std::string default_levels = "0.95");  // --confidence LEVELS
+  // A column-name option (shown as COL with its default).
+  CLI::Option* add_column(const std::string& flag, std::string& target, const std::string& help);
+
+  // The parsed --confidence levels (call inside run).
+  std::vector<double> levels() const;
 
   // Parses the command line and runs `body`; returns the exit status.
   int run(int argc, char** argv, const std::function<void()>& body);
+  // The same, with the input and output opened for the body.
+  int run_table(int argc, char** argv, const std::function<void(io::Reader&, io::Writer&)>& body);
 
   io::ReaderOptions reader_options() const;
   std::unique_ptr<io::Reader> open_input() const;
@@ -60,6 +68,7 @@ class Tool {
   CommonOptions common_;
   Diagnostics diagnostics_;
   bool input_given_ = false;
+  std::string confidence_;
 };
 
 // Parses --delimiter: one ASCII character, or "tab" / "\t". Throws UsageError.

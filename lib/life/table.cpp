@@ -1,5 +1,6 @@
 #include "life/table.hpp"
 
+#include "core/age_label.hpp"
 #include "core/error.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
@@ -29,16 +30,7 @@ struct Columns {
 
 }  // namespace
 
-double start_age(std::string_view label) {
-  double v = 0;
-  if (io::parse_number(label, v) == io::NumberStatus::ok) return v;
-  const std::size_t first = label.find_first_of("0123456789");
-  if (first == std::string_view::npos) return std::nan("");
-  std::size_t end = first;
-  while (end < label.size() && label[end] >= '0' && label[end] <= '9') ++end;
-  io::parse_number(label.substr(first, end - first), v);
-  return v;
-}
+double start_age(std::string_view label) { return parse_age_label(label).start; }
 
 std::vector<std::string> output_columns(const TableOptions& t) {
   std::vector<std::string> cols = t.by;
@@ -48,11 +40,7 @@ std::vector<std::string> output_columns(const TableOptions& t) {
       cols.push_back(c);
   } else {
     cols.push_back("value");
-    const bool several = t.levels.size() > 1;
-    for (double level : t.levels) {
-      cols.push_back(stats::lower_name("", level, several));
-      cols.push_back(stats::upper_name("", level, several));
-    }
+    for (const std::string& c : stats::limit_columns("", t.levels)) cols.push_back(c);
     cols.push_back("pops_used");
     cols.push_back("dths_used");
   }

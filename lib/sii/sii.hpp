@@ -3,6 +3,7 @@
 // (PHEindicatormethods::phe_sii): a population-weighted least-squares line of the
 // quantile values on their relative rank, with Monte Carlo or exact intervals.
 // Pure computation: plain numbers in, plain numbers and a note out.
+#include "core/interval.hpp"
 #include "stats/random.hpp"
 
 #include <cstdint>
@@ -46,10 +47,7 @@ struct Quantile {
   double upper = kNaN;
 };
 
-struct Interval {
-  double lower = kNaN;
-  double upper = kNaN;
-};
+using Interval = heq::Interval;
 
 struct Result {
   double sii = kNaN;

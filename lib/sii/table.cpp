@@ -158,17 +158,14 @@ std::vector<std::string> output_columns(const TableOptions& t) {
   const Options& o = t.method;
   const bool several = o.levels.size() > 1;
   std::vector<std::string> cols = t.by;
+  const auto append = [&](const std::vector<std::string>& more) {
+    cols.insert(cols.end(), more.begin(), more.end());
+  };
   cols.push_back("sii");
-  for (double level : o.levels) {
-    cols.push_back(stats::lower_name("sii_", level, several));
-    cols.push_back(stats::upper_name("sii_", level, several));
-  }
+  append(stats::limit_columns("sii_", o.levels));
   if (o.rii) {
     cols.push_back("rii");
-    for (double level : o.levels) {
-      cols.push_back(stats::lower_name("rii_", level, several));
-      cols.push_back(stats::upper_name("rii_", level, several));
-    }
+    append(stats::limit_columns("rii_", o.levels));
   }
   if (o.intercept) cols.push_back("intercept");
   if (o.reliability) {

@@ -38,8 +38,13 @@ std::vector<double> parse_levels(std::string_view text, std::string_view option)
 }
 
 double z_for_level(double level) {
+  // Asked for per group, often for the same level: remember the last answer per thread.
+  thread_local double last_level = -1, last_z = 0;
+  if (level == last_level) return last_z;
   const boost::math::normal_distribution<double> standard;
-  return boost::math::quantile(standard, level + (1 - level) / 2);
+  last_z = boost::math::quantile(standard, level + (1 - level) / 2);
+  last_level = level;
+  return last_z;
 }
 
 std::string level_suffix(double level) {
@@ -64,6 +69,15 @@ std::string lower_name(std::string_view prefix, double level, bool several) {
 std::string upper_name(std::string_view prefix, double level, bool several) {
   return several ? fmt::format("{}upper{}cl", prefix, level_suffix(level))
                  : fmt::format("{}uppercl", prefix);
+}
+
+std::vector<std::string> limit_columns(std::string_view prefix, const std::vector<double>& levels) {
+  std::vector<std::string> names;
+  for (double level : levels) {
+    names.push_back(lower_name(prefix, level, levels.size() > 1));
+    names.push_back(upper_name(prefix, level, levels.size() > 1));
+  }
+  return names;
 }
 
 }  // namespace heq::stats

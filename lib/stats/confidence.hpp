@@ -21,4 +21,7 @@ std::string level_suffix(double level);
 std::string lower_name(std::string_view prefix, double level, bool several);
 std::string upper_name(std::string_view prefix, double level, bool several);
 
+// Every limit column for the levels, lower then upper for each level in turn.
+std::vector<std::string> limit_columns(std::string_view prefix, const std::vector<double>& levels);
+
 }  // namespace heq::stats

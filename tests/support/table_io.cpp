@@ -2,6 +2,7 @@
 
 #include "io/number.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -41,6 +42,43 @@ io::ReaderOptions file_input(const std::string& path, std::vector<std::string> w
   options.path = path;
   options.where = std::move(where);
   return options;
+}
+
+std::vector<Row> read_rows(const std::string& path) {
+  io::Reader reader(file_input(path));
+  std::vector<Row> rows;
+  while (reader.next()) {
+    Row row;
+    for (std::size_t i = 0; i < reader.header().size(); ++i) row[reader.header()[i]] = std::string(reader.field(i));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string to_csv(const std::vector<std::string>& columns, const std::vector<Row>& rows) {
+  std::string out;
+  io::Writer writer(std::make_unique<io::StringSink>(out), {});
+  writer.begin(columns);
+  for (const Row& r : rows) {
+    for (const std::string& c : columns) writer.text(r.at(c));
+    writer.end_row();
+  }
+  writer.finish();
+  return out;
+}
+
+bool matches(double got, const std::string& want) {
+  if (want.empty() || want == "NA") return std::isnan(got);
+  double w = 0;
+  if (io::parse_number(want, w) != io::NumberStatus::ok) return false;
+  if (std::isnan(got)) return false;
+  double tolerance = 1e-9 * std::abs(w);
+  const std::size_t dot = want.find('.');
+  if (dot != std::string::npos && want.find_first_of("eE") == std::string::npos) {
+    const double printed = 0.5 * std::pow(10.0, -static_cast<double>(want.size() - dot - 1));
+    tolerance = std::max(tolerance, printed);
+  }
+  return std::abs(got - w) <= tolerance;
 }
 
 }  // namespace heq::test

@@ -37,4 +37,17 @@ std::string run_table(Run run, const Options& options, const io::ReaderOptions& 
 
 io::ReaderOptions file_input(const std::string& path, std::vector<std::string> where = {});
 
+using Row = std::map<std::string, std::string>;
+
+// A file's rows (UTF-8 BOM, CRLF and quoting handled by heq's reader).
+std::vector<Row> read_rows(const std::string& path);
+
+// CSV text with the given columns from rows (fields quoted when needed).
+std::string to_csv(const std::vector<std::string>& columns, const std::vector<Row>& rows);
+
+// Whether `got` matches a reference value printed as `want`: within 1e-9 relative, or
+// within half a unit of the last decimal printed, whichever is larger. Empty or NA
+// text wants a missing value (NaN).
+bool matches(double got, const std::string& want);
+
 }  // namespace heq::test

@@ -1,0 +1,87 @@
+// heq-funnel: funnel plot significance per point, or the funnel's control limits.
+#include "cli/tool.hpp"
+#include "rates/funnel_table.hpp"
+
+namespace {
+
+constexpr const char* kSummary =
+    "heq-funnel: funnel plot control limits (2 and 3 sigma) and each point's significance,\n"
+    "for proportions, ratios and rates, as PHEindicatormethods 1.4 computes them.";
+
+constexpr const char* kExamples = R"(  # Each area's significance against the funnel of all areas (proportions)
+  heq-funnel screening.csv --count screened --population eligible
+  # The 100-point control limits to draw the funnel
+  heq-funnel screening.csv --count screened --population eligible --limits
+  # Standardised ratios: observed against expected
+  heq-funnel smr.csv --type ratio --count observed --expected expected
+  # Directly standardised rates from heq-dsr (value per 100,000), 3 years of data
+  heq-dsr deaths.csv --by area --age ageband \
+    | heq-funnel --type rate --count total_count --years 3)";
+
+constexpr const char* kDetails = R"(Proportions: the limits invert Wilson's score at z = qnorm(0.975) (2 sigma) and
+  qnorm(0.999) (3 sigma) around the average Σx / Σn; limits are kept within 0 and the
+  multiplier (100 by default; the package clips at 100 whatever the multiplier, which
+  --compat phe reproduces).
+Ratios (observed / expected) and rates: exact Poisson limits, found by bisection on
+  v in (0, 1), mean = (1 + O) v / (1 - v), the step halving from 0.5 to below 1e-7;
+  ratio limits are observed / mean (x 100 with --ratio-type isr, - 1 with count);
+  rate limits are events over the population a mean implies at the average rate.
+Significance: High or Low at 0.025 or 0.001 when the point lies beyond a limit, else
+  Not significant. Ratios test 1, rates the group's weighted average, against the
+  point's exact (below 10 events) or Byars' limits. DSRs with fewer than 10 events are
+  not tested (a note). A rate implies its denominator as count / rate x multiplier;
+  a crude rate with 0 events needs --population.
+The axis (--limits): 100 points from 0 (or the smallest denominator rounded down when
+  the largest is under twice it) to the largest rounded up, geometrically spaced.
+
+Output: every input row with significance and note appended (rates with --years also
+  get rate_chart and denominator_derived, per year, for plotting); with --limits, per
+  group: population | observed_events | events, then lower_2s, upper_2s, lower_3s and
+  upper_3s (each _limit, with _exp_events or _population_1_year for ratios and rates),
+  and baseline (proportions, rates).)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  heq::cli::Tool tool("heq-funnel", kSummary, kExamples, kDetails);
+  CLI::App& app = tool.app();
+  app.add_option("--by", tool.common().by, "Group columns: one funnel per group")
+      ->type_name("COLS")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  heq::rates::FunnelOptions o;
+  std::string type = "proportion", rate_type = "dsr", ratio_type = "isr", compat;
+  tool.add_column("--count", o.count, "Numerator: successes, observed events or events");
+  auto* population = tool.add_column("--population", o.population, "Denominator (proportions; crude rates)");
+  tool.add_column("--expected", o.expected, "Expected events (ratios)");
+  tool.add_column("--rate", o.rate, "Rate column (rates)");
+  app.add_option("--type", type, "proportion, ratio or rate")
+      ->type_name("TYPE")
+      ->check(CLI::IsMember({"proportion", "ratio", "rate"}))
+      ->capture_default_str();
+  app.add_option("--rate-type", rate_type, "dsr or crude (rates)")
+      ->type_name("TYPE")
+      ->check(CLI::IsMember({"dsr", "crude"}))
+      ->capture_default_str();
+  app.add_option("--ratio-type", ratio_type, "isr (limits x 100) or count (limits - 1) (ratios)")
+      ->type_name("TYPE")
+      ->check(CLI::IsMember({"isr", "count"}))
+      ->capture_default_str();
+  app.add_option("--multiplier", o.multiplier, "Scale (default 100 for proportions, 100000 for rates)")
+      ->type_name("M");
+  app.add_option("--years", o.years, "Years of data the rates cover")->type_name("N");
+  app.add_flag("--limits", o.limits, "Write the funnel's control limits instead of the points");
+  app.add_option("--compat", compat, "phe: clip proportion limits at 100 whatever the multiplier")
+      ->type_name("phe")
+      ->check(CLI::IsMember({"phe"}));
+  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+    using namespace heq::rates;
+    o.type = type == "ratio" ? FunnelType::ratio : type == "rate" ? FunnelType::rate : FunnelType::proportion;
+    o.rate_type = rate_type == "crude" ? RateType::crude : RateType::dsr;
+    o.ratio_type = ratio_type == "count" ? RatioType::count : RatioType::isr;
+    o.population_given = population->count() > 0;
+    o.compat_phe = compat == "phe";
+    o.by = tool.common().by;
+    run_funnel(o, in, out, tool.diagnostics());
+  });
+}

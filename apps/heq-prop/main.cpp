@@ -1,0 +1,47 @@
+// heq-prop: proportions with Wilson score limits, row by row or per --by group.
+#include "cli/tool.hpp"
+#include "rates/counts_table.hpp"
+
+namespace {
+
+constexpr const char* kSummary =
+    "heq-prop: proportions (count / denominator x multiplier) with Wilson score limits, as\n"
+    "PHEindicatormethods::phe_proportion computes them.";
+
+constexpr const char* kExamples = R"(  # Obesity prevalence in percent for every row
+  heq-prop ncmp.csv --count obese --population measured --multiplier 100
+  # Per decile, then the SII of the proportion on the logit scale, high is bad
+  heq-prop ncmp.csv --by decile --count obese --population measured \
+    | heq-sii --quantile decile --type proportion --transform --multiplier -100)";
+
+constexpr const char* kDetails = R"(Method: value = x / n x multiplier. Wilson score limits:
+  (2x + z^2 -+ z sqrt(z^2 + 4x(1 - x/n))) / (2(n + z^2)), times the multiplier.
+
+Rows: a missing count or denominator gives empty values and a note; a negative count, a
+  denominator of 0 or less, or a count above its denominator stops the run (exit 1)
+  naming the cell.
+
+Output: without --by, every input column, then value, lowercl, uppercl (several levels:
+  lower95_0cl, ...), note. With --by: the --by columns, the summed count and
+  denominator, then the same result columns.)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  heq::cli::Tool tool("heq-prop", kSummary, kExamples, kDetails);
+  CLI::App& app = tool.app();
+  tool.add_by();
+  tool.add_confidence();
+  heq::rates::CountOptions o;
+  o.statistic = heq::rates::CountStatistic::proportion;
+  o.multiplier = 1;
+  tool.add_column("--count", o.count, "Successes (numerator) column");
+  tool.add_column("--population", o.population, "Denominator column");
+  app.add_option("--multiplier", o.multiplier, "Scale (100 for percentages)")->type_name("M")->capture_default_str();
+  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+    o.levels = tool.levels();
+    o.by = tool.common().by;
+    o.sorted = tool.common().sorted;
+    heq::rates::run_counts(o, in, out, tool.diagnostics());
+  });
+}

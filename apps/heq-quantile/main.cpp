@@ -1,0 +1,49 @@
+// heq-quantile: assigns areas to quantiles within --by groups.
+#include "cli/tool.hpp"
+#include "rates/quantile_table.hpp"
+
+namespace {
+
+constexpr const char* kSummary =
+    "heq-quantile: assigns areas to quantiles of a value within groups, as\n"
+    "PHEindicatormethods::phe_quantile does (e.g. local deprivation deciles).";
+
+constexpr const char* kExamples = R"(  # Deciles of IMD score within each local authority; decile 1 = highest score
+  heq-quantile lsoas.csv --by la --value imd_score
+  # Quintiles with quintile 1 holding the lowest values
+  heq-quantile areas.csv --value income --quantiles 5 --no-invert
+  # The direction per indicator, from a TRUE/FALSE column
+  heq-quantile indicators.csv --by indicator,region --value value --invert-column low_is_good)";
+
+constexpr const char* kDetails = R"(Method: within a group, k = the number of values present; rank r with ties taking the
+  lowest rank, on the values or, inverted (the default), on max - value so that
+  quantile 1 holds the highest values; quantile = floor((Q + 1) - ceiling(((k + 1) - r)
+  / (k / Q))), and 0 becomes 1. A group with fewer than Q values gets no quantiles (a
+  note on its rows and a warning); a missing value gets none ("no value").
+
+--invert-column takes TRUE/FALSE (also true/false, T/F, 1/0, yes/no) and must be the
+  same throughout a group.
+
+Output: every input row, in input order, with quantile and note appended.)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  heq::cli::Tool tool("heq-quantile", kSummary, kExamples, kDetails);
+  CLI::App& app = tool.app();
+  app.add_option("--by", tool.common().by, "Group columns: quantiles are assigned within each group")
+      ->type_name("COLS")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  heq::rates::QuantileOptions o;
+  bool no_invert = false;
+  tool.add_column("--value", o.value, "Values column");
+  app.add_option("--quantiles", o.quantiles, "Number of quantiles")->type_name("Q")->capture_default_str();
+  app.add_flag("--no-invert", no_invert, "Quantile 1 holds the lowest values (default: the highest)");
+  tool.add_column("--invert-column", o.invert_column, "Per-row TRUE/FALSE: invert this group");
+  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+    o.invert = !no_invert;
+    o.by = tool.common().by;
+    heq::rates::run_quantile(o, in, out, tool.diagnostics());
+  });
+}

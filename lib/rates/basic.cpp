@@ -1,0 +1,81 @@
+#include "rates/basic.hpp"
+
+#include "io/number.hpp"
+#include "stats/intervals.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace heq::rates {
+
+namespace {
+
+bool missing(double x) { return std::isnan(x); }
+
+}  // namespace
+
+Estimate crude_rate(double count, double population, double multiplier,
+                    std::span<const double> levels) {
+  Estimate e;
+  if (missing(count)) {
+    e.note = "no count";
+    return e;
+  }
+  if (missing(population)) {
+    e.note = "no population";
+    return e;
+  }
+  e.value = count / population * multiplier;
+  for (double level : levels) {
+    const bool exact = count < 10;
+    const double lo = exact ? stats::exact_poisson_lower(count, level) : stats::byars_lower(count, level);
+    const double hi = exact ? stats::exact_poisson_upper(count, level) : stats::byars_upper(count, level);
+    e.ci.push_back({lo / population * multiplier, hi / population * multiplier});
+  }
+  return e;
+}
+
+Estimate proportion(double x, double n, double multiplier, std::span<const double> levels) {
+  Estimate e;
+  if (missing(x)) {
+    e.note = "no count";
+    return e;
+  }
+  if (missing(n)) {
+    e.note = "no denominator";
+    return e;
+  }
+  e.value = x / n * multiplier;
+  for (double level : levels)
+    e.ci.push_back({stats::wilson_lower(x, n, level) * multiplier,
+                    stats::wilson_upper(x, n, level) * multiplier});
+  return e;
+}
+
+Mean mean(std::span<const double> values, std::span<const double> levels) {
+  Mean m;
+  for (double v : values) m.sum += v;
+  m.count = static_cast<double>(values.size());
+  if (values.empty()) {
+    m.estimate.note = "no values";
+    return m;
+  }
+  const double average = m.sum / m.count;
+  m.estimate.value = average;
+  if (values.size() < 2) {
+    m.estimate.note = "one value: no standard deviation, so no limits";
+    return m;
+  }
+  double squares = 0;
+  for (double v : values) squares += (v - average) * (v - average);
+  m.sd = std::sqrt(squares / (m.count - 1));
+  for (double level : levels) {
+    const double t = std::abs(stats::t_quantile((1 - level) / 2, m.count - 1));
+    const double half = t * m.sd / std::sqrt(m.count);
+    m.estimate.ci.push_back({average - half, average + half});
+  }
+  return m;
+}
+
+}  // namespace heq::rates

@@ -1,0 +1,35 @@
+#pragma once
+// Directly standardised rates with Dobson's limits, as PHEindicatormethods::calculate_dsr
+// computes them, including its small-count rule and its adjustment for non-independent
+// events (people counted once per event they had).
+#include "core/interval.hpp"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace heq::rates {
+
+// One age band. For independent events, events = events_squared = the count. For
+// non-independent events, with x_f people having f events: events = sum f x_f and
+// events_squared = sum f^2 x_f (the variance weights each person's events squared).
+struct DsrBand {
+  double events;
+  double events_squared;
+  double population;
+  double weight;  // the standard population for the band
+};
+
+struct Dsr {
+  double total_count = 0;
+  double total_population = 0;
+  double value = std::numeric_limits<double>::quiet_NaN();
+  std::vector<Interval> ci;
+  std::string note;
+};
+
+// DSR = M sum(E w / n) / sum(w); V = sum(S (w / n)^2) / sum(w)^2; limits
+// DSR + sqrt(V / O) (Byars(O) - O) M, O = sum(E). Below 10 events: no values, a note.
+Dsr dsr(std::span<const DsrBand> bands, double multiplier, std::span<const double> levels);
+
+}  // namespace heq::rates

@@ -1,0 +1,34 @@
+#pragma once
+// Indirectly standardised ratios and rates, as PHEindicatormethods::calculate_ISRatio
+// and calculate_ISRate compute them.
+#include "core/interval.hpp"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace heq::rates {
+
+struct IsrBand {
+  double count;  // observed events (missing counts as 0)
+  double population;
+  double ref_count;
+  double ref_population;
+};
+
+struct Isr {
+  double observed = 0;
+  double expected = 0;
+  double value = std::numeric_limits<double>::quiet_NaN();
+  std::vector<Interval> ci;
+  std::string note;
+};
+
+// E = sum(ref_count / ref_population x population); O = sum(count), or `observed` when
+// it is not NaN (observed totals given separately). Ratio: O / E x multiplier. Rate
+// (`rate`): O / E x sum(ref_count) / sum(ref_population) x multiplier. Limits: exact
+// Poisson below 10 events, Byars' from 10, divided by E and scaled alike.
+Isr isr(std::span<const IsrBand> bands, double observed, bool rate, double multiplier,
+        std::span<const double> levels);
+
+}  // namespace heq::rates

@@ -1,0 +1,41 @@
+#include "rates/quantile.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace heq::rates {
+
+std::vector<double> assign_quantiles(std::span<const double> values, int quantiles, bool invert) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> out(values.size(), nan);
+  double top = -std::numeric_limits<double>::infinity();
+  std::vector<std::size_t> present;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (!std::isnan(values[i])) {
+      present.push_back(i);
+      top = std::max(top, values[i]);
+    }
+  const double k = static_cast<double>(present.size());
+  const double q = quantiles;
+  if (k < q) return out;
+  // The package inverts by max - value (not by negation); keep its arithmetic for ties.
+  std::vector<double> adjusted(values.size(), nan);
+  for (std::size_t i : present) adjusted[i] = invert ? top - values[i] : values[i];
+  std::vector<std::size_t> order = present;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return adjusted[a] < adjusted[b]; });
+  for (std::size_t pos = 0; pos < order.size();) {
+    std::size_t end = pos;
+    while (end < order.size() && adjusted[order[end]] == adjusted[order[pos]]) ++end;
+    const double rank = static_cast<double>(pos + 1);  // ties share the minimum rank
+    double quantile = std::floor((q + 1) - std::ceil(((k + 1) - rank) / (k / q)));
+    if (quantile == 0) quantile = 1;
+    for (std::size_t j = pos; j < end; ++j) out[order[j]] = quantile;
+    pos = end;
+  }
+  return out;
+}
+
+}  // namespace heq::rates
