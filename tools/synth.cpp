@@ -5,8 +5,10 @@
 //   heq-synth sii --groups N [--quantiles Q] [--seed S] [--names A,B,...]
 //       life-expectancy-like values with 95% limits by quantile, sex and area
 //   heq-synth deaths --groups N [--quantiles Q] [--seed S] [--names A,B,...]
-//                    [--layout phe|85|single]
-//       deaths and populations (3 pooled years) by age band, decile, sex and area
+//                    [--layout phe|85|single] [--causes] [--health]
+//       deaths and populations (3 pooled years) by age band, decile, sex and area;
+//       --causes splits deaths into five causes (one row per cause, population repeated);
+//       --health adds the prevalence of not good health and a survey sample size
 //
 // Output is CSV on stdout. The same arguments give the same bytes on every machine
 // (fixed engine, own transforms, fixed formatting).
@@ -47,6 +49,8 @@ struct Args {
   std::uint64_t seed = 42;
   std::vector<std::string> names;  // area names; default A00001, A00002, ...
   std::string layout = "phe";
+  bool causes = false;
+  bool health = false;
 };
 
 std::vector<std::string> split(const std::string& s) {
@@ -70,8 +74,17 @@ Args parse(int argc, char** argv) {
     std::exit(2);
   }
   a.what = argv[1];
-  for (int i = 2; i + 1 < argc; i += 2) {
+  for (int i = 2; i < argc; i += 2) {
     const std::string k = argv[i];
+    if (k == "--causes" || k == "--health") {
+      (k == "--causes" ? a.causes : a.health) = true;
+      --i;
+      continue;
+    }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "heq-synth: %s needs a value\n", k.c_str());
+      std::exit(2);
+    }
     const char* v = argv[i + 1];
     if (k == "--groups") a.groups = std::atol(v);
     else if (k == "--quantiles") a.quantiles = std::atoi(v);
@@ -127,12 +140,26 @@ std::vector<int> layout_ages(const std::string& layout) {
   return ages;
 }
 
+// Shares of deaths by cause at an age, before deprivation: external causes among the
+// young, cancer in middle age, circulatory and respiratory disease in old age.
+constexpr const char* kCauses[] = {"circulatory", "cancer", "respiratory", "external", "other"};
+
+std::vector<double> cause_weights(double age, double deprivation) {
+  const double circulatory = 0.05 + 0.30 / (1 + std::exp(-(age - 60) / 8));
+  const double cancer = 0.05 + 0.35 * std::exp(-std::pow((age - 65) / 15, 2));
+  const double respiratory = (0.04 + 0.12 / (1 + std::exp(-(age - 70) / 6))) * (1 + 0.5 * deprivation);
+  const double external = 0.03 + 0.55 * std::exp(-std::pow((age - 25) / 12, 2));
+  const double other = 0.20;
+  return {circulatory * (1 + 0.3 * deprivation), cancer * (1 + 0.15 * deprivation), respiratory, external, other};
+}
+
 // Gompertz mortality from age 30 with a childhood floor, higher for men and in more
 // deprived deciles; populations thin out with age.
 void deaths(const Args& a) {
   Rng rng(a.seed);
   const std::vector<int> ages = layout_ages(a.layout);
-  std::string out = "area,sex,decile,startage,deaths,population\n";
+  std::string out = a.causes ? "area,sex,decile,startage,cause,deaths,population" : "area,sex,decile,startage,deaths,population";
+  out += a.health ? ",not_good,sample_size\n" : "\n";
   for (long g = 0; g < a.groups; ++g) {
     const double area_level = 0.15 * rng.normal();
     const double area_size = 0.6 + 0.8 * rng.uniform();
@@ -148,10 +175,27 @@ void deaths(const Args& a) {
           double m = x == 0 ? 0.0045 : 0.00012 + std::exp(-10.4 + 0.092 * mid);
           m *= frailty;
           const double share = mid < 55 ? 1.0 : std::exp(-0.045 * (mid - 55));
-          const double population = std::round(3 * 2200 * size * width * share / 5 * (x == 0 ? 1.0 : 1.0));
-          const long d = std::min<long>(rng.poisson(m * population), std::lround(population));
-          out += fmt::format("{},{},{},{},{},{}\n", area_name(a, g), sex == 1 ? "male" : "female", q,
-                             ages[i], d, population);
+          const double population = std::round(3 * 2200 * size * width * share / 5);
+          const std::string head = fmt::format("{},{},{},{}", area_name(a, g), sex == 1 ? "male" : "female", q, ages[i]);
+          std::string tail;
+          if (a.health) {
+            const double logit = -3.2 + 0.045 * mid + 1.2 * (0.5 - rank) + (sex == 2 ? 0.1 : 0);
+            const double prevalence = 1 / (1 + std::exp(-logit));
+            const long n = 40 + static_cast<long>(400 * size * share * rng.uniform());
+            tail = fmt::format(",{:.4f},{}", std::min(0.99, std::max(0.0, prevalence + 0.02 * rng.normal())), n);
+          }
+          if (!a.causes) {
+            const long d = std::min<long>(rng.poisson(m * population), std::lround(population));
+            out += fmt::format("{},{},{}{}\n", head, d, population, tail);
+            continue;
+          }
+          const std::vector<double> w = cause_weights(mid, 0.5 - rank);
+          double total = 0;
+          for (double v : w) total += v;
+          for (std::size_t c = 0; c < w.size(); ++c) {
+            const long d = rng.poisson(m * population * w[c] / total);
+            out += fmt::format("{},{},{},{}{}\n", head, kCauses[c], d, population, tail);
+          }
         }
         if (out.size() > (1 << 20)) {
           std::fwrite(out.data(), 1, out.size(), stdout);

@@ -1,10 +1,7 @@
 // heq-life: life tables and life expectancy with confidence limits, per --by group.
 #include "cli/tool.hpp"
-#include "core/error.hpp"
-#include "io/number.hpp"
 #include "life/table.hpp"
 
-#include <fmt/format.h>
 
 namespace {
 
@@ -72,21 +69,6 @@ Output: the --by columns, startage, value, lowercl, uppercl (several levels:
   startage, n, mx, ax, qx, px, lx, dx, Lx, Tx, ex, variance (n is empty for the open
   band).)";
 
-std::vector<double> parse_ages(const std::string& text, const char* option) {
-  std::vector<double> ages;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = text.find(',', start);
-    const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    double v = 0;
-    if (heq::io::parse_number(part, v) != heq::io::NumberStatus::ok || v < 0)
-      throw heq::UsageError(fmt::format("{} '{}': expected ages such as 0,65", option, part));
-    ages.push_back(v);
-    if (comma == std::string::npos) return ages;
-    start = comma + 1;
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -114,12 +96,12 @@ int main(int argc, char** argv) {
 
   return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
     t.levels = tool.levels();
-    if (le_age != "all") t.le_ages = parse_ages(le_age, "--le-age");
+    if (le_age != "all") t.le_ages = heq::cli::parse_ages(le_age, "--le-age");
     if (bands == "phe") {
       t.layout.rule = heq::life::LayoutRule::phe;
     } else if (bands != "any") {
       t.layout.rule = heq::life::LayoutRule::list;
-      t.layout.ages = parse_ages(bands, "--bands");
+      t.layout.ages = heq::cli::parse_ages(bands, "--bands");
     }
     t.by = tool.common().by;
     t.sorted = tool.common().sorted;

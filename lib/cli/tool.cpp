@@ -1,6 +1,7 @@
 #include "cli/tool.hpp"
 
 #include "core/error.hpp"
+#include "io/number.hpp"
 #include "stats/confidence.hpp"
 
 #include <fmt/format.h>
@@ -39,6 +40,21 @@ constexpr const char* kExitStatus =
     "Errors are one line on stderr: TOOL: FILE:LINE:COLUMN: what is wrong.";
 
 }  // namespace
+
+std::vector<double> parse_ages(const std::string& text, const std::string& option) {
+  std::vector<double> ages;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = text.find(',', start);
+    const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    double v = 0;
+    if (io::parse_number(part, v) != io::NumberStatus::ok || v < 0)
+      throw UsageError(fmt::format("{} '{}': expected ages such as 0,65", option, part));
+    ages.push_back(v);
+    if (comma == std::string::npos) return ages;
+    start = comma + 1;
+  }
+}
 
 char parse_delimiter(const std::string& text) {
   if (text == "tab" || text == "\\t" || text == "\t") return '\t';

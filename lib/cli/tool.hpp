@@ -71,6 +71,9 @@ class Tool {
   std::string confidence_;
 };
 
+// Parses a comma-separated list of non-negative numbers (ages): "0,65". Throws UsageError.
+std::vector<double> parse_ages(const std::string& text, const std::string& option);
+
 // Parses --delimiter: one ASCII character, or "tab" / "\t". Throws UsageError.
 char parse_delimiter(const std::string& text);
 

@@ -32,6 +32,16 @@ struct Columns {
 
 double start_age(std::string_view label) { return parse_age_label(label).start; }
 
+void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used, std::vector<double>& dths_used) {
+  pops_used.assign(bands.size(), 0);
+  dths_used.assign(bands.size(), 0);
+  double p = 0, d = 0;
+  for (std::size_t i = bands.size(); i-- > 0;) {
+    pops_used[i] = p += bands[i].population;
+    dths_used[i] = d += bands[i].deaths;
+  }
+}
+
 std::vector<std::string> output_columns(const TableOptions& t) {
   std::vector<std::string> cols = t.by;
   cols.push_back("startage");
@@ -107,15 +117,7 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
     const std::string note = check(bands, t.layout);
     if (note.empty()) {
       build(bands, t.a0, table);
-      pops_used.assign(bands.size(), 0);
-      dths_used.assign(bands.size(), 0);
-      double p = 0, d = 0;
-      for (std::size_t i = bands.size(); i-- > 0;) {
-        p += bands[i].population;
-        d += bands[i].deaths;
-        pops_used[i] = p;
-        dths_used[i] = d;
-      }
+      totals_from(bands, pops_used, dths_used);
     } else {
       ++suppressed;
     }
@@ -163,14 +165,7 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
       out.end_row();
     };
 
-    if (t.le_ages.empty()) {
-      for (std::size_t i = 0; i < bands.size(); ++i) write_row(bands[i].age, i, true);
-    } else {
-      for (double age : t.le_ages) {
-        const auto it = std::find(ages.begin(), ages.end(), age);
-        write_row(age, static_cast<std::size_t>(it - ages.begin()), it != ages.end());
-      }
-    }
+    for_reported_ages(bands, t.le_ages, write_row);
   };
 
   io::for_each_group<Row>(in, keys, t.sorted, make_row, on_group);

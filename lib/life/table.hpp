@@ -31,6 +31,24 @@ std::vector<std::string> output_columns(const TableOptions& options);
 void run(const TableOptions& options, io::Reader& reader, io::Writer& writer,
          Diagnostics& diagnostics);
 
+// pops_used and dths_used: population and deaths from each band up.
+void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used, std::vector<double>& dths_used);
+
+// Calls write(age, band, present) for every band, or, when `wanted` is not empty, for each
+// wanted age in turn (present: some band starts there; band is then its index).
+template <class Write>
+void for_reported_ages(const std::vector<Band>& bands, const std::vector<double>& wanted, Write&& write) {
+  if (wanted.empty()) {
+    for (std::size_t i = 0; i < bands.size(); ++i) write(bands[i].age, i, true);
+    return;
+  }
+  for (double age : wanted) {
+    std::size_t i = 0;
+    while (i < bands.size() && bands[i].age != age) ++i;
+    write(age, i, i < bands.size());
+  }
+}
+
 // The start age in an age label: the label itself if it is a number, else its first
 // whole number ("10-14" -> 10, "90+" -> 90), as PHEindicatormethods reads labels.
 // Returns NaN when the label holds no digit.

@@ -1,0 +1,65 @@
+// heq-gap: absolute and relative gaps between two subgroups, per --by group.
+#include "cli/tool.hpp"
+#include "gap/tables.hpp"
+#include "stats/confidence.hpp"
+
+namespace {
+
+constexpr const char* kSummary =
+    "heq-gap: the absolute gap (difference) and relative gap (ratio) between two subgroups\n"
+    "of any indicator table, with confidence limits.";
+
+constexpr const char* kExamples = R"(  # The LE gap at birth between the least (10) and most (1) deprived deciles
+  heq-life deaths.csv --by area,sex,decile --le-age 0 \
+    | heq-gap --by area,sex --group decile --from 1 --to 10
+  # The rate ratio of the most to the least deprived quintile, from heq-dsr
+  heq-dsr deaths.csv --by area,quintile --age ageband --count deaths \
+    | heq-gap --by area --group quintile --from 5 --to 1 --digits 3
+  # Limits of another level in the input, or standard errors
+  heq-gap table.csv --group sex --from male --to female --input-confidence 0.998
+  heq-gap table.csv --group sex --from male --to female --se se)";
+
+constexpr const char* kDetails = R"(Method: gap = value(to) - value(from), limits gap +- z sqrt(se_to^2 + se_from^2)
+  (normal approximation); ratio = value(to) / value(from), limits on the log scale:
+  exp(log ratio +- z sqrt((se_to / to)^2 + (se_from / from)^2)) (delta method).
+  Standard errors come from --se, or from the limits (lowercl and uppercl by default,
+  --lcl/--ucl to name them) as (upper - lower) / (2 z), z from --input-confidence (0.95).
+
+Each --by group's rows with --group equal to --from or --to are compared; other
+  subgroups are ignored. A side that is missing, or has no value, gives empty results
+  and a note; so does a ratio of non-positive values. A subgroup twice in a group is an
+  error naming both lines.
+
+Output: the --by columns, from_value, to_value, gap, gap_lowercl, gap_uppercl, ratio,
+  ratio_lowercl, ratio_uppercl (several levels: gap_lower95_0cl, ...), note.)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  heq::cli::Tool tool("heq-gap", kSummary, kExamples, kDetails);
+  CLI::App& app = tool.app();
+  tool.add_by();
+  tool.add_confidence();
+  heq::gap::GapOptions o;
+  std::string input_confidence = "0.95";
+  tool.add_column("--group", o.group, "Subgroup column (e.g. decile, sex)");
+  app.add_option("--from", o.from, "The base subgroup (the gap is to minus from)")->type_name("VALUE");
+  app.add_option("--to", o.to, "The comparison subgroup")->type_name("VALUE");
+  tool.add_column("--value", o.value, "Value column");
+  auto* lcl = tool.add_column("--lcl", o.lower, "Lower limit column");
+  auto* ucl = tool.add_column("--ucl", o.upper, "Upper limit column");
+  tool.add_column("--se", o.se, "Standard error column (instead of the limits)");
+  app.add_option("--input-confidence", input_confidence, "The level of the input limits")
+      ->type_name("LEVEL")
+      ->capture_default_str();
+  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+    o.levels = tool.levels();
+    const auto input = heq::stats::parse_levels(input_confidence, "--input-confidence");
+    if (input.size() != 1) throw heq::UsageError("--input-confidence takes one level");
+    o.input_level = input[0];
+    o.limits_given = lcl->count() + ucl->count() > 0;
+    o.by = tool.common().by;
+    o.sorted = tool.common().sorted;
+    heq::gap::run_gap(o, in, out, tool.diagnostics());
+  });
+}

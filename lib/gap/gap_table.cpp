@@ -1,0 +1,108 @@
+#include "core/error.hpp"
+#include "gap/gap.hpp"
+#include "gap/tables.hpp"
+#include "io/groups.hpp"
+#include "rates/table_common.hpp"
+#include "stats/confidence.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+
+namespace heq::gap {
+
+namespace {
+
+struct Row {
+  std::string label;
+  Side side;
+  std::size_t line;
+};
+
+}  // namespace
+
+void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  if (o.group.empty() || o.from.empty() || o.to.empty()) throw UsageError("give --group, --from and --to");
+  if (o.from == o.to) throw UsageError("--from and --to name the same subgroup");
+  const std::size_t group_col = in.column(o.group);
+  const std::size_t value_col = in.column(o.value);
+  std::optional<std::size_t> se_col, lo_col, hi_col;
+  if (!o.se.empty()) {
+    se_col = in.column(o.se);
+  } else if (o.limits_given) {
+    lo_col = in.column(o.lower);
+    hi_col = in.column(o.upper);
+  } else {
+    lo_col = in.find_column(o.lower);
+    hi_col = in.find_column(o.upper);
+    if (!lo_col || !hi_col) lo_col = hi_col = std::nullopt;
+  }
+  const double z_input = stats::z_for_level(o.input_level);
+
+  io::GroupKeys keys(in, o.by, o.sorted);
+  std::vector<std::string> cols = o.by;
+  for (const char* c : {"from_value", "to_value", "gap"}) cols.push_back(c);
+  for (const std::string& c : stats::limit_columns("gap_", o.levels)) cols.push_back(c);
+  cols.push_back("ratio");
+  for (const std::string& c : stats::limit_columns("ratio_", o.levels)) cols.push_back(c);
+  cols.push_back("note");
+  out.begin(cols);
+
+  std::size_t incomplete = 0;
+  const auto make_row = [&](const io::Reader& r) {
+    Row row{std::string(r.field(group_col)), {r.number(value_col), std::nan("")}, r.line()};
+    if (se_col) {
+      row.side.se = r.number(*se_col);
+      if (row.side.se < 0) r.fail(*se_col, fmt::format("column '{}': negative standard error", o.se));
+    } else if (lo_col) {
+      const double lo = r.number(*lo_col), hi = r.number(*hi_col);
+      if (lo > hi) r.fail(*lo_col, fmt::format("column '{}': lower limit above the upper limit", o.lower));
+      row.side.se = (hi - lo) / (2 * z_input);
+    }
+    return row;
+  };
+  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+    const Row* from = nullptr;
+    const Row* to = nullptr;
+    for (const Row& r : rows) {
+      const Row** slot = r.label == o.from ? &from : r.label == o.to ? &to : nullptr;
+      if (!slot) continue;
+      if (*slot)
+        throw DataError(Location{in.name(), r.line, group_col + 1},
+                        fmt::format("subgroup '{}' appears twice in one group (lines {} and {})", r.label,
+                                    (*slot)->line, r.line));
+      *slot = &r;
+    }
+    Gap g;
+    if (!from || !to) {
+      g.note = fmt::format("no row for subgroup '{}' in this group", !from ? o.from : o.to);
+    } else {
+      g = compare(from->side, to->side, o.levels);
+    }
+    if (!g.note.empty()) ++incomplete;
+    for (const std::string& k : keys.key(group)) out.text(k);
+    out.number(from ? from->side.value : NAN).number(to ? to->side.value : NAN);
+    const auto limits = [&](const std::vector<Interval>& ci) {
+      for (std::size_t l = 0; l < o.levels.size(); ++l) {
+        const Interval i = l < ci.size() ? ci[l] : Interval{};
+        out.number(i.lower).number(i.upper);
+      }
+    };
+    out.number(g.gap);
+    limits(g.gap_ci);
+    out.number(g.ratio);
+    limits(g.ratio_ci);
+    if (g.note.empty())
+      out.missing();
+    else
+      out.text(g.note);
+    out.end_row();
+  });
+  if (incomplete)
+    diagnostics.warn(fmt::format("{} group{} an incomplete gap; the note column says why", incomplete,
+                                 incomplete == 1 ? " has" : "s have"));
+  out.finish();
+}
+
+}  // namespace heq::gap
