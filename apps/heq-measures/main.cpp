@@ -1,0 +1,126 @@
+// heq-measures: WHO's summary measures of health inequality, per --by setting.
+#include "cli/tool.hpp"
+#include "core/error.hpp"
+#include "measures/table.hpp"
+#include "stats/confidence.hpp"
+
+#include <sstream>
+
+namespace {
+
+constexpr const char* kSummary =
+    "heq-measures: WHO's 21 summary measures of health inequality (HEAT, healthequal),\n"
+    "over ordered (wealth quintiles) and non-ordered (regions) dimensions.";
+
+constexpr const char* kExamples = R"(  # Every measure that applies, per indicator and dimension (HEAT Plus template columns)
+  heq-measures heat_upload.csv --by setting,year,indicator_abbr,dimension
+  # Named measures only, 99% limits
+  heq-measures data.csv --by indicator --measures d,r,sii,rii,paf --confidence 0.99
+  # Settings given once instead of as columns
+  heq-measures quintiles.csv --favourable-value 1 --ordered-value 1 --scale-value 100
+  # Reproduce healthequal 1.0.1's published numbers, quirks included
+  heq-measures data.csv --by indicator --compat heat)";
+
+constexpr const char* kDetails = R"txt(Input: one row per subgroup of a setting (HEAT Plus upload layout): estimate, se,
+  population, subgroup, subgroup_order (ordered dimensions; 1 = most disadvantaged),
+  reference_subgroup (1 marks it), favourable_indicator (1 = higher is better),
+  indicator_scale (100 = %, 1000 = per 1000), ordered_dimension (1/0),
+  setting_average (used for the mean when populations are incomplete).
+
+Measures (mu = population-weighted mean; p = population shares; X = ridits; r = y/mu):
+  d, r      difference and ratio: ordered, most advantaged vs most disadvantaged (the
+            direction following favourable_indicator); non-ordered, highest vs lowest,
+            or the reference subgroup vs the worst (favourable) / best (adverse) other.
+  aci, rci  sum p (2X - 1) y, and aci / mu (a fraction); SE from the "convenient
+            regression" of 2 var(X) y (/ mu) on X, weighted by sqrt(n), OLS model SE.
+  sii, rii  p(1) - p(0) (x scale) and p(1) / p(0) from a logistic fit of the proportions
+            (counts ceil(n), round(y / scale n)) on X weighted by n; HC1 sandwich SEs,
+            delta method (RII on the log scale).
+  bgv, bgsd, cov   sum p (y - mu)^2 (analytic SE, Ahn et al. 2018), its root, 100 bgsd / mu.
+  mdmu, mdmw, mdbu, mdbw, mdru, mdrw   mean |y - c|, unweighted or weighted, c = mu, the
+            best subgroup, or the reference subgroup.
+  idisu, idisw    100 mdm / mu.
+  mld, ti   1000 sum p (-ln r) and 1000 sum p r ln r, with analytic SEs.
+  par, paf  y_ref - mu (0 when it points the wrong way) and 100 par / mu; y_ref the most
+            advantaged (ordered), else the reference subgroup, else the best; SE from
+            Walter's 2x2 variance of the attributable fraction.
+  Simulated limits (bgsd, cov, md*, idis*): --reps draws of every subgroup from a normal
+  truncated at 0 (and 100 for percentages), seeded per setting from --seed; percentiles
+  at the asked level (R's type 7); se = the draws' standard deviation.
+Applicability: d, r, paf, par everywhere; aci, rci, sii, rii on ordered dimensions of
+  three or more subgroups; the rest on non-ordered dimensions of three or more. Ordered
+  measures need every subgroup's estimate, non-ordered ones 85% of them (D and R only
+  the two they compare: for ordered dimensions the first and last). Measures that do
+  not apply are left out, unless named in --measures (then a note says why).
+
+Correct by default, and where healthequal 1.0.1 differs (--compat heat reproduces it;
+  ci_method then ends "(compat heat)"): heq takes indicator_scale from the input
+  (healthequal infers it from the largest estimate, so a per-1000 rate below 100 is
+  read as a percentage); weights the logistic fit by n (healthequal's prior weights
+  make it n^2); reports every SE on its estimate's scale: SII x scale, MLD and TI
+  x 1000, PAF x 100 (healthequal leaves them unscaled and builds the MLD, TI and PAF
+  limits from them, about 1000 and 100 times too narrow), R and RII as ratios
+  (healthequal: the SE of the log); uses the reference subgroup for PAF and PAR when
+  one is marked (HEAT does; healthequal ignores it); and treats a zero estimate
+  exactly (TI: 0 ln 0 = 0; MLD infinite, with a note) where healthequal substitutes
+  1e-6. Simulated limits cannot match R's random numbers bit for bit in either mode.
+
+Output (long): the --by columns, measure, estimate, se, lowercl, uppercl, ci_method,
+  note.)txt";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  heq::cli::Tool tool("heq-measures", kSummary, kExamples, kDetails);
+  CLI::App& app = tool.app();
+  tool.add_by();
+  heq::measures::TableOptions o;
+  std::string measures = "all", compat, confidence = "0.95";
+  int favourable = -1, ordered = -1;
+  double scale = 0;
+  tool.add_column("--estimate", o.estimate, "Estimate column");
+  tool.add_column("--se", o.se, "Standard error column");
+  tool.add_column("--population", o.population, "Population column");
+  tool.add_column("--subgroup", o.subgroup, "Subgroup name column");
+  tool.add_column("--order", o.order, "Subgroup order column (ordered dimensions)");
+  tool.add_column("--reference", o.reference, "Reference subgroup flag column (1 marks it)");
+  tool.add_column("--favourable", o.favourable, "Favourable indicator flag column (1: higher is better)");
+  tool.add_column("--scale", o.scale, "Indicator scale column (100, 1000, ...)");
+  tool.add_column("--ordered", o.ordered, "Ordered dimension flag column");
+  tool.add_column("--setting-average", o.setting_average, "Setting average column");
+  app.add_option("--favourable-value", favourable, "1 or 0 for every row, instead of the column")
+      ->type_name("0|1")
+      ->check(CLI::Range(0, 1));
+  app.add_option("--ordered-value", ordered, "1 or 0 for every row, instead of the column")
+      ->type_name("0|1")
+      ->check(CLI::Range(0, 1));
+  app.add_option("--scale-value", scale, "The indicator scale for every row, instead of the column")->type_name("N");
+  app.add_option("--measures", measures, "all, or a list: d,r,aci,rci,sii,rii,bgv,bgsd,cov,mdmu,...")
+      ->type_name("LIST")
+      ->capture_default_str();
+  app.add_option("--confidence", confidence, "Confidence level")->type_name("LEVEL")->capture_default_str();
+  app.add_option("--reps", o.method.reps, "Draws for simulated intervals")->type_name("N")->capture_default_str();
+  app.add_option("--seed", o.seed, "Random seed")->type_name("N")->capture_default_str();
+  app.add_option("--compat", compat, "heat: reproduce healthequal 1.0.1's conventions")
+      ->type_name("heat")
+      ->check(CLI::IsMember({"heat"}));
+  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+    const auto levels = heq::stats::parse_levels(confidence);
+    if (levels.size() != 1) throw heq::UsageError("--confidence takes one level here");
+    o.method.level = levels[0];
+    if (compat == "heat") o.method.compat = heq::measures::heat_compat();
+    if (favourable >= 0) o.favourable_value = favourable == 1;
+    if (ordered >= 0) o.ordered_value = ordered == 1;
+    if (scale != 0) {
+      if (!(scale > 0)) throw heq::UsageError("--scale-value must be above 0");
+      o.scale_value = scale;
+    }
+    if (measures != "all") {
+      std::stringstream list(measures);
+      for (std::string m; std::getline(list, m, ',');) o.measures.push_back(m);
+    }
+    o.by = tool.common().by;
+    o.sorted = tool.common().sorted;
+    heq::measures::run(o, in, out, tool.diagnostics());
+  });
+}

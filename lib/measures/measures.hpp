@@ -1,0 +1,71 @@
+#pragma once
+// WHO's 21 summary measures of health inequality (HEAT / healthequal), for one setting's
+// subgroups. Correct by default: the scale comes from the input, every standard error and
+// interval is on the estimate's own scale, and the logistic SII weights groups by n.
+// `compat_heat` reproduces healthequal 1.0.1's conventions instead. Pure computation.
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace heq::measures {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Subgroup {
+  std::string label;
+  double order = kNaN;  // 1 = most disadvantaged (ordered dimensions)
+  double estimate = kNaN;
+  double se = kNaN;
+  double population = kNaN;
+  bool reference = false;
+};
+
+struct Setting {
+  bool favourable = true;  // higher is better (coverage); false: mortality
+  double scale = 100;      // 100 = percent, 1000 = per 1000
+  bool ordered = true;
+  double average = kNaN;   // a supplied setting average, used when populations are incomplete
+};
+
+// The same switches --compat heat sets, one by one (for tests of each quirk).
+struct Compat {
+  bool n_squared_weights = false;    // logistic SII/RII: prior weights n on top of totals n
+  bool infer_scale = false;          // logistic SII/RII: scale from the largest estimate
+  bool unscaled_se = false;          // MLD, TI, PAF, SII standard errors as healthequal reports them
+  bool log_scale_ratio_se = false;   // R and RII: the standard error of the log
+  bool ignore_reference_for_paf = false;
+  bool zero_as_tiny = false;         // MLD and TI: zero estimates become 1e-6
+};
+Compat heat_compat();
+
+struct Options {
+  double level = 0.95;
+  std::size_t reps = 1000;  // simulated intervals
+  Compat compat;
+};
+
+struct Result {
+  std::string measure;  // lower case: d, r, aci, ..., sii, rii
+  double estimate = kNaN;
+  double se = kNaN;
+  double lower = kNaN;
+  double upper = kNaN;
+  std::string ci_method;
+  std::string note;
+};
+
+// Every measure name, in catalogue order.
+const std::vector<std::string>& all_measures();
+
+// Whether a measure applies to a dimension (ordered or not, two or more subgroups).
+bool applies(const std::string& measure, bool ordered, std::size_t subgroups);
+
+// The measures asked for, for one setting. An empty `wanted` means every applicable
+// measure; a named measure that does not apply gets a row with a note.
+std::vector<Result> compute(std::span<const Subgroup> subgroups, const Setting& setting,
+                            const std::vector<std::string>& wanted, const Options& options,
+                            std::uint64_t stream_seed);
+
+}  // namespace heq::measures

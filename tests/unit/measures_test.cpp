@@ -1,0 +1,118 @@
+#include "catch.hpp"
+
+#include "measures/measures.hpp"
+
+#include <cmath>
+#include <map>
+#include <random>
+
+using namespace heq::measures;
+
+namespace {
+
+std::vector<Subgroup> quintiles(std::vector<double> y, std::vector<double> se = {}) {
+  std::vector<Subgroup> g;
+  const double pops[] = {1200, 900, 1100, 1000, 800};  // whole counts at 45%: the SII fits counts
+  for (std::size_t i = 0; i < y.size(); ++i)
+    g.push_back({"Q" + std::to_string(i + 1), double(i + 1), y[i], se.empty() ? 1.5 : se[i], pops[i % 5], false});
+  return g;
+}
+
+std::map<std::string, Result> by_name(const std::vector<Result>& rs) {
+  std::map<std::string, Result> m;
+  for (const Result& r : rs) m[r.measure] = r;
+  return m;
+}
+
+Setting ordered(bool favourable) {
+  Setting s;
+  s.ordered = true;
+  s.favourable = favourable;
+  return s;
+}
+
+Setting regions() {
+  Setting s;
+  s.ordered = false;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("measures: between-group variance is 0 for equal subgroups") {
+  const auto r = by_name(compute(quintiles({40, 40, 40, 40, 40}), regions(), {}, Options{}, 1));
+  CHECK(r.at("bgv").estimate == Approx(0).margin(1e-12));
+  CHECK(r.at("mld").estimate == Approx(0).margin(1e-12));
+  CHECK(r.at("ti").estimate == Approx(0).margin(1e-12));
+  CHECK(r.at("mdmw").estimate == Approx(0).margin(1e-12));
+}
+
+TEST_CASE("measures: D and R flip with polarity; ACI is 0 for a flat gradient") {
+  const auto up = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {}, Options{}, 1));
+  const auto down = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(false), {}, Options{}, 1));
+  CHECK(up.at("d").estimate == 40);                     // most advantaged minus most disadvantaged
+  CHECK(down.at("d").estimate == -40);                  // the reverse for an adverse indicator
+  CHECK(up.at("r").estimate == Approx(1 / down.at("r").estimate).epsilon(1e-15));
+  CHECK(up.at("aci").estimate == down.at("aci").estimate);  // ACI, SII keep their sign
+  CHECK(up.at("sii").estimate == down.at("sii").estimate);
+  const auto flat = by_name(compute(quintiles({45, 45, 45, 45, 45}), ordered(true), {}, Options{}, 1));
+  CHECK(flat.at("aci").estimate == Approx(0).margin(1e-12));
+  CHECK(flat.at("rci").estimate == Approx(0).margin(1e-12));
+  CHECK(flat.at("sii").estimate == Approx(0).margin(1e-9));
+}
+
+TEST_CASE("measures: MLD and Theil are never negative") {
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> u(1, 99);
+  for (int trial = 0; trial < 500; ++trial) {
+    const auto r = by_name(compute(quintiles({u(rng), u(rng), u(rng), u(rng), u(rng)}), regions(), {"mld", "ti"},
+                                   Options{}, 1));
+    CHECK(r.at("mld").estimate >= 0);
+    CHECK(r.at("ti").estimate >= 0);
+  }
+}
+
+TEST_CASE("measures: a zero estimate") {
+  const auto r = by_name(compute(quintiles({0, 10, 20, 30, 40}), regions(), {"mld", "ti"}, Options{}, 1));
+  CHECK(std::isnan(r.at("mld").estimate));
+  CHECK(r.at("mld").note == "a subgroup's estimate is 0: the MLD is infinite");
+  CHECK(std::isfinite(r.at("ti").estimate));
+  Options heat;
+  heat.compat = heat_compat();
+  const auto h = by_name(compute(quintiles({0, 10, 20, 30, 40}), regions(), {"mld"}, heat, 1));
+  CHECK(std::isfinite(h.at("mld").estimate));  // healthequal's 1e-6 stand-in
+}
+
+TEST_CASE("measures: which measures apply") {
+  const auto ordered_all = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {}, Options{}, 1));
+  CHECK(ordered_all.count("sii") == 1);
+  CHECK(ordered_all.count("bgv") == 0);
+  const auto named = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {"bgv"}, Options{}, 1));
+  CHECK(named.at("bgv").note == "does not apply to an ordered dimension");
+  const auto two = by_name(compute(quintiles({20, 30}), regions(), {}, Options{}, 1));
+  CHECK(two.size() == 4);  // d, r, paf, par
+  auto gaps = quintiles({20, 30, 40, 50, 60});
+  gaps[2].estimate = NAN;
+  const auto incomplete = by_name(compute(gaps, regions(), {}, Options{}, 1));
+  CHECK(incomplete.at("bgv").note == "non-ordered measures need estimates for 85% of subgroups (4 of 5 given)");
+  const auto ordered_gap = by_name(compute(gaps, ordered(true), {"sii"}, Options{}, 1));
+  CHECK(ordered_gap.at("sii").note == "ordered measures need every subgroup's estimate (4 of 5 given)");
+}
+
+TEST_CASE("measures: simulated limits are seeded and stable") {
+  Options o;
+  o.reps = 20000;
+  const auto a = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd", "idisw"}, o, 11));
+  const auto again = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd", "idisw"}, o, 11));
+  const auto b = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd", "idisw"}, o, 12));
+  for (const char* m : {"bgsd", "idisw"}) {
+    CHECK(a.at(m).lower == again.at(m).lower);
+    // Percentiles of 20,000 draws: another seed agrees within 3% (a stated MC tolerance).
+    CHECK(a.at(m).lower == Approx(b.at(m).lower).epsilon(0.03));
+    CHECK(a.at(m).upper == Approx(b.at(m).upper).epsilon(0.03));
+    CHECK(a.at(m).lower < a.at(m).upper);
+  }
+  o.level = 0.99;  // the level is honoured, not fixed at 95%
+  const auto wide = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd"}, o, 11));
+  CHECK(wide.at("bgsd").upper > a.at("bgsd").upper);
+}
