@@ -4,6 +4,11 @@
 //
 //   heq-synth sii --groups N [--quantiles Q] [--seed S] [--names A,B,...]
 //       life-expectancy-like values with 95% limits by quantile, sex and area
+//   heq-synth trend --groups N [--seed S] [--names A,B,...]
+//       life expectancy with 95% limits by year (2001-2020), sex and area: rising
+//       until 2011, stalling after
+//   heq-synth coverage --groups N [--seed S] [--names A,B,...]
+//       screening coverage: eligible and screened people by area
 //   heq-synth deaths --groups N [--quantiles Q] [--seed S] [--names A,B,...]
 //                    [--layout phe|85|single] [--causes] [--health]
 //       deaths and populations (3 pooled years) by age band, decile, sex and area;
@@ -14,6 +19,7 @@
 // (fixed engine, own transforms, fixed formatting).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -69,7 +75,7 @@ std::string area_name(const Args& a, long g) {
 Args parse(int argc, char** argv) {
   Args a;
   if (argc < 2) {
-    std::fputs("usage: heq-synth sii|deaths [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
+    std::fputs("usage: heq-synth sii|deaths|trend|coverage [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
                "[--layout phe|85|single]\n", stderr);
     std::exit(2);
   }
@@ -123,6 +129,40 @@ void sii(const Args& a) {
         }
       }
     }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+// Life expectancy over time: gains of a quarter of a year a year to 2011, a stall after.
+void trend(const Args& a) {
+  Rng rng(a.seed);
+  std::string out = "area,sex,year,value,lowercl,uppercl\n";
+  for (long g = 0; g < a.groups; ++g) {
+    const double base = 77 + 1.5 * rng.normal();
+    for (int sex = 1; sex <= 2; ++sex) {
+      for (int year = 2001; year <= 2020; ++year) {
+        const double trend = 0.25 * (std::min(year, 2011) - 2001) + 0.03 * std::max(0, year - 2011);
+        const double le = base + (sex == 2 ? 4.2 - 0.05 * (year - 2001) : 0) + trend + 0.15 * rng.normal();
+        const double half = 1.959963984540054 * 0.3;
+        out += fmt::format("{},{},{},{:.3f},{:.3f},{:.3f}\n", area_name(a, g), sex == 1 ? "male" : "female",
+                           year, le, le - half, le + half);
+      }
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+// Screening coverage: most areas near the national level, a few well above or below.
+void coverage(const Args& a) {
+  Rng rng(a.seed);
+  std::string out = "area,eligible,screened\n";
+  for (long g = 0; g < a.groups; ++g) {
+    const double eligible = std::round(std::exp(8.2 + 0.9 * rng.normal()));
+    double p = 0.72 + 0.015 * rng.normal();
+    if (rng.uniform() < 0.15) p += (rng.uniform() < 0.5 ? -1 : 1) * (0.03 + 0.04 * rng.uniform());
+    const double sd = std::sqrt(eligible * p * (1 - p));
+    const double screened = std::clamp(std::round(eligible * p + sd * rng.normal()), 0.0, eligible);
+    out += fmt::format("{},{},{}\n", area_name(a, g), eligible, screened);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
@@ -213,6 +253,10 @@ int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
   if (a.what == "sii") {
     sii(a);
+    return 0;
+  }
+  if (a.what == "trend" || a.what == "coverage") {
+    (a.what == "trend" ? trend : coverage)(a);
     return 0;
   }
   if (a.what == "deaths") {

@@ -33,6 +33,14 @@ class HelpFormatter : public CLI::Formatter {
   std::string make_description(const CLI::App* app) const override {
     return app->get_description() + "\n\n";
   }
+  // A subcommand's line in its parent's help: its name and its summary's first line,
+  // without the "tool sub: " the summary starts with.
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::string summary = sub->get_description();
+    summary = summary.substr(0, summary.find('\n'));
+    if (const std::size_t colon = summary.find(": "); colon != std::string::npos) summary.erase(0, colon + 2);
+    return fmt::format("  {:<12}{}\n", sub->get_name(), summary);
+  }
 };
 
 constexpr const char* kExitStatus =
@@ -129,6 +137,10 @@ void Tool::add_confidence(std::string default_levels) {
 
 CLI::Option* Tool::add_column(const std::string& flag, std::string& target, const std::string& help) {
   return app_.add_option(flag, target, help)->type_name("COL")->capture_default_str();
+}
+
+void Tool::document_output() {
+  for (const char* name : {"--format", "--digits", "--excel-safe"}) app_.remove_option(app_.get_option(name));
 }
 
 std::vector<double> Tool::levels() const { return stats::parse_levels(confidence_); }

@@ -47,6 +47,9 @@ class Tool {
   // A column-name option (shown as COL with its default).
   CLI::Option* add_column(const std::string& flag, std::string& target, const std::string& help);
 
+  // For tools that write documents, not tables: drops --format, --digits and --excel-safe.
+  void document_output();
+
   // The parsed --confidence levels (call inside run).
   std::vector<double> levels() const;
 

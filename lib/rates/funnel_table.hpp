@@ -7,7 +7,9 @@
 #include "io/writer.hpp"
 #include "rates/funnel.hpp"
 
+#include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace heq::rates {
@@ -30,5 +32,24 @@ struct FunnelOptions {
 
 void run_funnel(const FunnelOptions& options, io::Reader& reader, io::Writer& writer,
                 Diagnostics& diagnostics);
+
+// One group's funnel on a chart's axes: each point at (denominator, value) with its
+// significance, and the four control limits as curves. Proportions: (population,
+// value x M); ratios: (expected, O/E x 100, or O/E - 1 with count); rates: (the
+// denominator per year, rate). Rates need `years`.
+struct FunnelChart {
+  struct Point {
+    double x, y;
+    std::string significance, note, label;
+  };
+  std::vector<std::string> key;
+  std::vector<Point> points;
+  std::array<std::vector<std::pair<double, double>>, 4> limits;  // lower_2s, upper_2s, lower_3s, upper_3s
+  double baseline;  // the group's average (proportions, rates) or the ratio's null value
+};
+
+// `label` names a column whose text labels each point (empty: none).
+std::vector<FunnelChart> funnel_charts(const FunnelOptions& options, io::Reader& reader,
+                                       const std::string& label, Diagnostics& diagnostics);
 
 }  // namespace heq::rates

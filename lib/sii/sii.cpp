@@ -193,6 +193,14 @@ void validate(const Options& o, ErrorSource errors) {
   }
 }
 
+double fitted(const Result& r, const Options& o, double b) {
+  const double m = o.multiplier;
+  if (!o.transform) return r.intercept + r.sii / m * b;
+  const double bottom = r.intercept / std::abs(m), top = bottom + r.sii / m;
+  const double beta0 = to_scale(o.type, bottom);
+  return from_scale(o.type, beta0 + (to_scale(o.type, top) - beta0) * b);
+}
+
 std::vector<double> relative_ranks(std::span<const double> populations) {
   double total = 0;
   for (double p : populations) total += p;

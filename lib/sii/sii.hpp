@@ -68,6 +68,10 @@ Result compute(std::span<const Quantile> quantiles, const Options& options, Erro
 void compute(std::span<const Quantile> quantiles, const Options& options, ErrorSource errors,
              std::uint64_t stream_seed, Result& out);
 
+// The fitted line (curve, when transformed) at relative rank b, on the values' own scale
+// (before the multiplier), recovered from a result: fitted(1) - fitted(0) = sii / M.
+double fitted(const Result& result, const Options& options, double b);
+
 // Relative ranks (ridits) b_i = C_{i-1} + a_i/2 of population shares a_i.
 std::vector<double> relative_ranks(std::span<const double> populations);
 

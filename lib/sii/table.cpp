@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace heq::sii {
@@ -178,12 +179,29 @@ std::vector<std::string> output_columns(const TableOptions& t) {
   return cols;
 }
 
+ErrorSource read_groups(const TableOptions& t, io::Reader& in, const std::function<void(ErrorSource)>& on_ready,
+                        const std::function<void(Group&)>& on_group) {
+  const ResolvedColumns col = resolve(t.columns, in);
+  validate(t.method, col.errors);
+  on_ready(col.errors);
+  io::GroupKeys keys(in, t.by, t.sorted);
+  Group g;
+  io::for_each_group<Row>(
+      in, keys, t.sorted, [&](const io::Reader& r) { return make_row(r, col, t.method); },
+      [&](std::size_t group, std::vector<Row>& rows) {
+        g.key = keys.key(group);
+        g.note = arrange(rows, in, t.expected_quantiles);
+        g.quantiles.clear();
+        for (const Row& r : rows) g.quantiles.push_back(r.q);
+        on_group(g);
+      });
+  return col.errors;
+}
+
 void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   const Options& o = t.method;
-  const ResolvedColumns col = resolve(t.columns, in);
-  validate(o, col.errors);
-  io::GroupKeys keys(in, t.by, t.sorted);
-  out.begin(output_columns(t));
+  ErrorSource errors = ErrorSource::none;
+  std::string no_limits_note;
 
   const unsigned threads = resolve_threads(t.threads);
   const std::size_t batch_size = o.ci == CiMethod::mc ? 64 * threads : 4096;
@@ -191,11 +209,6 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
   std::size_t used = 0;
   std::map<std::size_t, std::size_t> quantile_counts;  // quantiles per group -> groups
   std::size_t groups = 0, suppressed = 0, many = 0;
-  const std::string no_limits_note =
-      col.errors == ErrorSource::none
-          ? fmt::format("no limits: the input has no '{}'/'{}' columns and no --se",
-                        t.columns.lower, t.columns.upper)
-          : "";
 
   const auto write = [&](const Pending& p) {
     const Result& r = p.result;
@@ -237,26 +250,30 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
         p.result.note = p.note;
         return;
       }
-      compute(p.quantiles, o, col.errors, stats::stream_seed(o.seed, p.key), p.result);
+      compute(p.quantiles, o, errors, stats::stream_seed(o.seed, p.key), p.result);
       if (p.result.note.empty()) p.result.note = no_limits_note;
     });
     for (std::size_t i = 0; i < used; ++i) write(batch[i]);
     used = 0;
   };
 
-  io::for_each_group<Row>(
-      in, keys, t.sorted, [&](const io::Reader& r) { return make_row(r, col, o); },
-      [&](std::size_t group, std::vector<Row>& rows) {
-        Pending& p = batch[used++];
-        p.key = keys.key(group);
-        p.note = arrange(rows, in, t.expected_quantiles);
-        p.quantiles.clear();
-        for (const Row& r : rows) p.quantiles.push_back(r.q);
-        ++groups;
-        ++quantile_counts[rows.size()];
-        if (rows.size() > 10) ++many;
-        if (used == batch_size) flush();
-      });
+  const auto ready = [&](ErrorSource e) {
+    errors = e;
+    if (e == ErrorSource::none)
+      no_limits_note = fmt::format("no limits: the input has no '{}'/'{}' columns and no --se",
+                                   t.columns.lower, t.columns.upper);
+    out.begin(output_columns(t));
+  };
+  read_groups(t, in, ready, [&](Group& g) {
+    Pending& p = batch[used++];
+    std::swap(p.key, g.key);
+    std::swap(p.note, g.note);
+    std::swap(p.quantiles, g.quantiles);
+    ++groups;
+    ++quantile_counts[p.quantiles.size()];
+    if (p.quantiles.size() > 10) ++many;
+    if (used == batch_size) flush();
+  });
   flush();
 
   if (quantile_counts.size() > 1 && !t.expected_quantiles) {

@@ -6,6 +6,7 @@
 #include "io/writer.hpp"
 #include "sii/sii.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,20 @@ struct TableOptions {
   bool sorted = false;
   unsigned threads = 0;  // 0: all cores
 };
+
+// One group's quantiles as heq-sii reads and checks them, most deprived first.
+struct Group {
+  std::vector<std::string> key;
+  std::vector<Quantile> quantiles;
+  std::string note;  // why the group cannot be computed as it stands (empty: it can)
+};
+
+// Finds the columns and checks the options (then calls `on_ready` with where the
+// quantiles' uncertainty comes from), reads and checks every row, and hands each --by
+// group to `on_group` in input order. `on_group` may take the group's vectors.
+ErrorSource read_groups(const TableOptions& options, io::Reader& reader,
+                        const std::function<void(ErrorSource)>& on_ready,
+                        const std::function<void(Group&)>& on_group);
 
 // Output column names, in order.
 std::vector<std::string> output_columns(const TableOptions& options);

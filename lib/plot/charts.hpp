@@ -1,0 +1,86 @@
+#pragma once
+// The charts heq-plot draws, each from plain numbers to a standalone SVG document.
+// Rendering reads nothing and prints nothing; the table layer (plot/table) builds these
+// from CSV rows.
+#include <array>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace heq::plot {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// What every chart states in words, and its page.
+struct Text {
+  std::string title, subtitle, caption, x_title, y_title;
+  double width = 720, height = 480;
+  double y_min = kNaN, y_max = kNaN;  // value axis bounds (NaN: fit the data)
+};
+
+struct Estimate {
+  double value = kNaN, lower = kNaN, upper = kNaN;
+};
+
+// `heq-plot sii`: quantiles as columns as wide as their population shares, points
+// with limits at their relative ranks, and the fitted line (or curve) of the SII.
+struct SiiBar {
+  std::string label;
+  double start, end;  // cumulative population share before and after the quantile
+  Estimate estimate;
+};
+struct SiiChart {
+  Text text;
+  std::vector<SiiBar> bars;
+  std::vector<std::pair<double, double>> fit;  // (relative rank, fitted value); empty: no fit
+  std::string point_label = "Value with limits", fit_label = "Fitted line (SII)";
+};
+std::string render(const SiiChart& chart);
+
+// `heq-plot values` and `heq-plot trend`: one estimate per category (or time) per series.
+struct Series {
+  std::string name;
+  std::vector<Estimate> at;  // aligned with the chart's categories or times
+};
+struct ValuesChart {
+  Text text;
+  std::vector<std::string> categories;
+  std::vector<Series> series;
+};
+std::string render(const ValuesChart& chart);
+
+struct TrendChart {
+  Text text;
+  std::vector<double> times;        // x positions, ascending (numeric times)
+  std::vector<std::string> labels;  // category labels instead (non-numeric times)
+  std::vector<Series> series;
+};
+std::string render(const TrendChart& chart);
+
+// `heq-plot decompose`: contributions by age band (or cause), stacked by cause.
+struct DecomposeChart {
+  Text text;
+  std::vector<std::string> bands;
+  std::vector<std::string> causes;  // empty: one unnamed part per band
+  std::vector<std::vector<double>> contribution;  // [band][cause]
+};
+std::string render(const DecomposeChart& chart);
+
+// `heq-plot funnel`: points against their control limits.
+struct FunnelPoint {
+  double x, y;
+  std::string significance, label;
+};
+struct FunnelPlot {
+  Text text;
+  std::vector<FunnelPoint> points;
+  std::array<std::vector<std::pair<double, double>>, 4> limits;  // lower/upper 2 sigma, lower/upper 3 sigma
+  double baseline = kNaN;
+  std::string baseline_label = "Average";
+  double ceiling = kNaN;  // the largest value possible (proportions: the multiplier)
+};
+std::string render(const FunnelPlot& chart);
+
+}  // namespace heq::plot

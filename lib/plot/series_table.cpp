@@ -1,0 +1,132 @@
+// heq-plot values and trend: estimates by category or time, one series per --series.
+#include "core/error.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "plot/table_common.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+namespace heq::plot {
+
+namespace {
+
+struct Row {
+  std::string x, series;
+  Estimate e;
+  std::size_t line;
+};
+
+struct Resolved {
+  std::size_t x, value;
+  std::optional<std::size_t> lower, upper, series;
+};
+
+Resolved resolve(const SeriesColumns& c, const io::Reader& in) {
+  Resolved r{in.column(c.x), in.column(c.value), {}, {}, {}};
+  r.lower = c.lower_given ? in.column(c.lower) : in.find_column(c.lower);
+  r.upper = c.upper_given ? in.column(c.upper) : in.find_column(c.upper);
+  if (r.lower.has_value() != r.upper.has_value()) in.column(r.lower ? c.upper : c.lower);  // one limit alone
+  if (!c.series.empty()) r.series = in.column(c.series);
+  return r;
+}
+
+Row make_row(const io::Reader& in, const Resolved& col) {
+  Row row{std::string(in.field(col.x)), col.series ? std::string(in.field(*col.series)) : "",
+          {in.number(col.value), kNaN, kNaN}, in.line()};
+  if (in.is_missing_field(col.x)) in.fail(col.x, fmt::format("column '{}' is empty", in.header()[col.x]));
+  if (col.lower) {
+    row.e.lower = in.number(*col.lower);
+    row.e.upper = in.number(*col.upper);
+    if (row.e.lower > row.e.upper)
+      in.fail(*col.lower, fmt::format("column '{}': lower limit {} is above the upper limit {}",
+                                      in.header()[*col.lower], in.field(*col.lower), in.field(*col.upper)));
+  }
+  return row;
+}
+
+// One chart's series and categories, rows placed by (series, category).
+struct Grid {
+  Categories x;
+  std::vector<std::string> names;
+  std::vector<Series> series;
+};
+
+Grid arrange(std::vector<Row>& rows, const io::Reader& in, const std::string& x_name) {
+  Grid g;
+  std::vector<std::size_t> x_of, s_of;
+  std::map<std::string, std::size_t> series_index;
+  for (const Row& r : rows) {
+    x_of.push_back(g.x.add(r.x));
+    const auto [it, added] = series_index.emplace(r.series, g.names.size());
+    if (added) g.names.push_back(r.series);
+    s_of.push_back(it->second);
+  }
+  const std::vector<std::size_t> moved = g.x.finish();
+  const std::size_t n = g.x.labels().size();
+  std::vector<std::vector<std::size_t>> line_at(g.names.size(), std::vector<std::size_t>(n, 0));
+  for (const std::string& name : g.names) g.series.push_back({name, std::vector<Estimate>(n)});
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::size_t s = s_of[i], x = moved[x_of[i]];
+    if (line_at[s][x])
+      repeated(in, fmt::format("{} '{}'{}", x_name, rows[i].x, g.names[s].empty() ? "" : " of series '" + g.names[s] + "'"),
+               line_at[s][x], rows[i].line);
+    line_at[s][x] = rows[i].line;
+    g.series[s].at[x] = rows[i].e;
+  }
+  return g;
+}
+
+template <class Draw>
+std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Reader& in, Draw draw) {
+  const Resolved col = resolve(c, in);
+  io::GroupKeys keys(in, page.by);
+  std::vector<Drawn> charts;
+  io::for_each_group<Row>(
+      in, keys, false, [&](const io::Reader& r) { return make_row(r, col); },
+      [&](std::size_t group, std::vector<Row>& rows) {
+        const std::vector<std::string>& key = keys.key(group);
+        charts.push_back({key, draw(key, arrange(rows, in, c.x), col.lower.has_value())});
+      });
+  require_rows(in, charts.size());
+  return charts;
+}
+
+std::string limits_caption(bool limits, const Page& page) {
+  if (!page.text.caption.empty()) return page.text.caption;
+  return limits ? "Bars and bands show each estimate's confidence limits as given in the input." : "";
+}
+
+}  // namespace
+
+std::vector<Drawn> plot_values(const Page& page, const SeriesColumns& c, io::Reader& in) {
+  return each_chart(page, c, in, [&](const std::vector<std::string>& key, Grid g, bool limits) {
+    ValuesChart chart;
+    chart.categories = g.x.labels();
+    chart.series = std::move(g.series);
+    const std::string facts = fmt::format("{} {} value{}", chart.categories.size(), c.x,
+                                          chart.categories.size() == 1 ? "" : "s");
+    chart.text = page_text(page, key, c.value + " by " + c.x, c.x, c.value, facts);
+    chart.text.caption = limits_caption(limits, page);
+    return render(chart);
+  });
+}
+
+std::vector<Drawn> plot_trend(const Page& page, const SeriesColumns& c, io::Reader& in) {
+  return each_chart(page, c, in, [&](const std::vector<std::string>& key, Grid g, bool limits) {
+    TrendChart chart;
+    if (g.x.numeric())
+      chart.times = g.x.numbers();
+    else
+      chart.labels = g.x.labels();
+    chart.series = std::move(g.series);
+    const std::vector<std::string>& labels = g.x.labels();
+    const std::string facts = labels.empty() ? "" : labels.front() + " to " + labels.back();
+    chart.text = page_text(page, key, c.value + " over " + c.x, c.x, c.value, facts);
+    chart.text.caption = limits_caption(limits, page);
+    return render(chart);
+  });
+}
+
+}  // namespace heq::plot
