@@ -45,6 +45,8 @@ std::size_t GroupKeys::assign(const Reader& reader) {
                                   "--sorted or sort the input by the --by columns",
                                   shown));
     }
+    // The finished group's key stays readable: it is handed on only now, as this one starts.
+    std::swap(previous_, current_);
     current_.resize(columns_.size());
     for (std::size_t i = 0; i < columns_.size(); ++i) current_[i].assign(reader.field(columns_[i]));
     last_composite_ = composite_;

@@ -26,8 +26,12 @@ class GroupKeys {
 
   const std::vector<std::string>& names() const noexcept { return names_; }
   std::size_t size() const noexcept { return count_; }
-  // A group's key values. When sorted, only the latest group's key is kept (flat memory).
-  const std::vector<std::string>& key(std::size_t id) const { return sorted_ ? current_ : keys_[id]; }
+  // A group's key values. When sorted, only the latest two groups' keys are kept (flat
+  // memory): the one being read and the one just finished.
+  const std::vector<std::string>& key(std::size_t id) const {
+    if (!sorted_) return keys_[id];
+    return id + 1 == count_ ? current_ : previous_;
+  }
 
   // The group number of the reader's current row (a new one if the key is new).
   std::size_t assign(const Reader& reader);
@@ -41,6 +45,7 @@ class GroupKeys {
   std::unordered_set<std::uint64_t> seen_;               // sorted: hashes of finished keys
   std::vector<std::vector<std::string>> keys_;           // unsorted: every key
   std::vector<std::string> current_;                     // sorted: the latest key
+  std::vector<std::string> previous_;                    // sorted: the key before it
   std::string composite_;
   std::string last_composite_;
   std::vector<std::string> last_fields_;  // the previous row's key values

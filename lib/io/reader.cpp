@@ -74,20 +74,59 @@ class FdSource : public CheckedSource {
   bool owned_;
 };
 
-class TextSource : public CheckedSource {
+constexpr std::size_t kLongestLine = std::size_t{1} << 24;  // LineReader's block
+
+[[noreturn]] void too_long(const std::string& name, std::size_t line) {
+  throw DataError(Location{name, line, 0}, "line is longer than 16 MiB, the longest heq reads");
+}
+
+class FccpLines : public LineSource {
  public:
-  TextSource(const std::string& text, std::string name) : CheckedSource(std::move(name)), text_(text) {}
+  FccpLines(const std::string& name, std::unique_ptr<::io::ByteSourceBase> source)
+      : name_(name), reader_(name, std::move(source)) {}
+  char* next_line() override {
+    try {
+      return reader_.next_line();
+    } catch (const ::io::error::base&) {
+      too_long(name_, reader_.get_file_line());
+    }
+  }
+  std::size_t line() const override { return static_cast<std::size_t>(reader_.get_file_line()); }
 
  private:
-  std::size_t fetch(char* buffer, std::size_t size) override {
-    const std::size_t n = std::min(size, text_.size() - offset_);
-    std::memcpy(buffer, text_.data() + offset_, n);
-    offset_ += n;
-    return n;
-  }
+  std::string name_;
+  ::io::LineReader reader_;
+};
 
-  const std::string& text_;
-  std::size_t offset_ = 0;
+// The same lines from memory, without LineReader's 48 MiB of buffers per reader.
+class TextLines : public LineSource {
+ public:
+  TextLines(const std::string& text, const std::string& name) : text_(text), name_(name) {
+    const std::size_t nul = text_.find('\0');
+    if (nul != std::string::npos)
+      throw DataError(Location{name_, static_cast<std::size_t>(std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(nul), '\n')) + 1, 0},
+                      "the input holds a NUL byte; is it a text (CSV or TSV) file?");
+    if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;  // a UTF-8 byte-order mark, as LineReader drops it
+  }
+  char* next_line() override {
+    if (pos_ >= text_.size()) return nullptr;
+    std::size_t end = text_.find('\n', pos_);
+    if (end == std::string::npos) end = text_.size();
+    ++line_;
+    if (end - pos_ > kLongestLine) too_long(name_, line_);
+    char* begin = text_.data() + pos_;
+    std::size_t stop = end;
+    if (stop > pos_ && text_[stop - 1] == '\r') --stop;
+    pos_ = end + 1;
+    if (stop < text_.size()) text_[stop] = '\0';
+    return begin;
+  }
+  std::size_t line() const override { return line_; }
+
+ private:
+  std::string text_;  // a copy: lines are cut in place
+  std::string name_;
+  std::size_t pos_ = 0, line_ = 0;
 };
 
 // Splits "a=1,b=2" into conditions, keeping "d=x,y" whole (a part without '=' continues
@@ -126,17 +165,19 @@ Reader::Reader(const ReaderOptions& options)
     double ignored;
     if (parse_number(token, ignored) == NumberStatus::ok) numeric_na_ = true;
   }
-  std::unique_ptr<::io::ByteSourceBase> source;
   if (options.text) {
-    source = std::make_unique<TextSource>(*options.text, name_);
-  } else if (options.path == "-") {
-    source = std::make_unique<FdSource>(0, false, name_);
+    lines_ = std::make_unique<TextLines>(*options.text, name_);
   } else {
-    const int fd = ::open(options.path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", name_, std::strerror(errno)));
-    source = std::make_unique<FdSource>(fd, true, name_);
+    std::unique_ptr<::io::ByteSourceBase> source;
+    if (options.path == "-") {
+      source = std::make_unique<FdSource>(0, false, name_);
+    } else {
+      const int fd = ::open(options.path.c_str(), O_RDONLY | O_CLOEXEC);
+      if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", name_, std::strerror(errno)));
+      source = std::make_unique<FdSource>(fd, true, name_);
+    }
+    lines_ = std::make_unique<FccpLines>(name_, std::move(source));
   }
-  lines_ = std::make_unique<::io::LineReader>(name_, std::move(source));
   read_header();
   compile_filter(options.where);
 }
@@ -194,15 +235,9 @@ std::size_t Reader::column(std::string_view name) const {
 
 bool Reader::read_record() {
   for (;;) {
-    char* raw;
-    try {
-      raw = lines_->next_line();
-    } catch (const ::io::error::base& e) {
-      throw DataError(Location{name_, lines_->get_file_line(), 0},
-                      "line is longer than 16 MiB, the longest heq reads");
-    }
+    char* raw = lines_->next_line();
     if (!raw) return false;
-    line_ = lines_->get_file_line();
+    line_ = lines_->line();
     std::string_view record(raw, std::strlen(raw));
     if (record.empty()) continue;  // blank lines carry no row
 
@@ -211,17 +246,14 @@ bool Reader::read_record() {
       if (state == QuoteState::quoted) {
         joined_.assign(record);
         while (state == QuoteState::quoted) {
-          char* more;
-          try {
-            more = lines_->next_line();
-          } catch (const ::io::error::base&) {
-            throw DataError(Location{name_, lines_->get_file_line(), 0},
-                            "line is longer than 16 MiB, the longest heq reads");
-          }
+          char* more = lines_->next_line();
           if (!more)
             throw DataError(Location{name_, line_, 0},
                             "a quoted field opened on this line is never closed");
           std::string_view next(more, std::strlen(more));
+          if (joined_.size() + next.size() > 4 * kLongestLine)
+            throw DataError(Location{name_, line_, 0},
+                            "a quoted field opened on this line runs past 64 MiB; is a closing quote missing?");
           joined_ += '\n';
           joined_ += next;
           state = scan_quotes(next, delimiter_, state);

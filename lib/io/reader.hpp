@@ -1,7 +1,8 @@
 #pragma once
 // The one CSV/TSV reader every tool goes through: header row, columns found by name,
 // RFC 4180 quoting, CRLF, UTF-8 BOM, missing-value tokens, a row filter (--where), and
-// numbers parsed exactly. Errors name the file, line and column.
+// numbers parsed exactly. Errors name the file, line and column. Line ends are
+// normalised: a CRLF inside a quoted field reads as LF.
 #include "core/error.hpp"
 
 #include <cmath>
@@ -12,11 +13,18 @@
 #include <string_view>
 #include <vector>
 
-namespace io {
-class LineReader;
-}
-
 namespace heq::io {
+
+// Where the reader's lines come from: fast-cpp-csv-parser's LineReader for files and
+// pipes, or a text held in memory (tests, fuzzing), split the same way.
+class LineSource {
+ public:
+  virtual ~LineSource() = default;
+  // The next line without its line end (a trailing CR is dropped), NUL-terminated;
+  // nullptr at the end. Throws DataError for a line longer than 16 MiB.
+  virtual char* next_line() = 0;
+  virtual std::size_t line() const = 0;  // 1-based number of the line last returned
+};
 
 struct ReaderOptions {
   std::string path = "-";  // "-" reads standard input
@@ -82,7 +90,7 @@ class Reader {
   char delimiter_;
   std::vector<std::string> na_tokens_;
   bool numeric_na_ = false;  // some missing-value token reads as a number
-  std::unique_ptr<::io::LineReader> lines_;
+  std::unique_ptr<LineSource> lines_;
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;
   std::string scratch_;

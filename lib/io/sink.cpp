@@ -74,10 +74,47 @@ class AtomicFileSink : public Sink {
   bool committed_ = false;
 };
 
+// A device, FIFO or terminal named by -o (/dev/stdout, /dev/full, a pipe): written in
+// place, since renaming a file over it would replace the device itself.
+class DeviceSink : public Sink {
+ public:
+  explicit DeviceSink(std::string path) : path_(std::move(path)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) throw IoError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+  }
+  ~DeviceSink() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  void write(std::string_view bytes) override { write_all(fd_, bytes, path_); }
+  void commit() override {
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) throw IoError(fmt::format("{}: write error: {}", path_, std::strerror(errno)));
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+};
+
 }  // namespace
 
 std::unique_ptr<Sink> open_sink(const std::string& path) {
   if (path.empty() || path == "-") return std::make_unique<StdoutSink>();
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) throw IoError(fmt::format("{}: cannot write: it is a folder", path));
+    return std::make_unique<DeviceSink>(path);
+  }
+  // A symbolic link to a file: replace the file it points to, and keep the link.
+  struct stat link {};
+  if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    if (char* target = ::realpath(path.c_str(), nullptr)) {
+      std::string resolved(target);
+      std::free(target);
+      return std::make_unique<AtomicFileSink>(resolved);
+    }
+  }
   return std::make_unique<AtomicFileSink>(path);
 }
 

@@ -85,7 +85,7 @@ void run(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& di
     }
     if (pop_col) {
       g.population = r.number(*pop_col);
-      if (g.population < 0) r.fail(*pop_col, fmt::format("column '{}': negative population", o.population));
+      if (g.population < 0) r.fail(*pop_col, fmt::format("column '{}': negative population {}", o.population, r.field(*pop_col)));
     }
     if (order_col) g.order = r.number(*order_col);
     g.reference = ref_col && flag(r, *ref_col) == 1;
