@@ -34,6 +34,23 @@ const char* find_char(const char* from, const char* end, char c) {
 
 }  // namespace
 
+bool split_plain(std::string_view record, char delimiter, std::vector<std::string_view>& fields) {
+  fields.clear();
+  const char* start = record.data();
+  const char* const end = start + record.size();
+  // A plain loop beats a memchr call per field: fields are a few bytes long.
+  for (const char* c = start; c != end; ++c) {
+    if (*c == delimiter) {
+      fields.emplace_back(start, static_cast<std::size_t>(c - start));
+      start = c + 1;
+    } else if (*c == '"') {
+      return false;
+    }
+  }
+  fields.emplace_back(start, static_cast<std::size_t>(end - start));
+  return true;
+}
+
 bool split_record(std::string_view record, char delimiter, std::vector<std::string_view>& fields,
                   std::string& scratch, SplitProblem& problem) {
   fields.clear();

@@ -241,7 +241,8 @@ bool Reader::read_record() {
     std::string_view record(raw, std::strlen(raw));
     if (record.empty()) continue;  // blank lines carry no row
 
-    if (std::memchr(record.data(), '"', record.size())) {
+    if (!split_plain(record, delimiter_, fields_)) {
+      // Quotes: the field may run on over the next lines.
       QuoteState state = scan_quotes(record, delimiter_, QuoteState::field_start);
       if (state == QuoteState::quoted) {
         joined_.assign(record);
@@ -260,11 +261,10 @@ bool Reader::read_record() {
         }
         record = joined_;
       }
+      SplitProblem problem;
+      if (!split_record(record, delimiter_, fields_, scratch_, problem))
+        throw DataError(Location{name_, line_, problem.column}, problem.message);
     }
-
-    SplitProblem problem;
-    if (!split_record(record, delimiter_, fields_, scratch_, problem))
-      throw DataError(Location{name_, line_, problem.column}, problem.message);
     if (!header_.empty() && fields_.size() != header_.size())
       throw DataError(Location{name_, line_, 0},
                       fmt::format("expected {} fields as in the header, found {}", header_.size(),
