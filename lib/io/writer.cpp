@@ -151,7 +151,14 @@ void Writer::open_cell() {
 }
 
 void Writer::append_text_csv(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+  // One pass over the bytes: find_first_of would call memchr once per byte.
+  bool plain = true;
+  for (const char c : value)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      plain = false;
+      break;
+    }
+  if (plain) {
     buffer_ += value;
     return;
   }

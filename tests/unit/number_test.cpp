@@ -2,10 +2,13 @@
 
 #include "io/number.hpp"
 
+#include <fmt/format.h>
+
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <vector>
 
 using heq::io::format_number;
 using heq::io::NumberStatus;
@@ -87,4 +90,20 @@ TEST_CASE("numbers: --digits rounds to decimal places and drops trailing zeros")
   CHECK(format_number(-1.25, 1) == "-1.2");  // exact binary 1.25: ties to even
   CHECK(format_number(1234.5678, 0) == "1235");
   CHECK(format_number(10.0, 0) == "10");
+}
+
+TEST_CASE("number: whole numbers take a quick path that writes what fmt writes") {
+  std::mt19937_64 rng(7);
+  std::vector<double> xs{0, -0.0, 1, -1, 9, 10, 99999, 100000, 123456789, 999999999999999, -999999999999999,
+                         1e14, 1e15, 1e16, 4503599627370496, 9007199254740992};
+  for (int i = 0; i < 200000; ++i) {
+    const int digits = static_cast<int>(rng() % 16);
+    double x = static_cast<double>(rng() % 10000000000000000ULL) / std::pow(10.0, 16 - digits);
+    xs.push_back(std::trunc(x) * (rng() % 2 ? 1 : -1));
+  }
+  for (double x : xs) {
+    CAPTURE(x);
+    const double shown = x == 0 ? 0 : x;  // -0 is written as 0 on purpose
+    CHECK(heq::io::format_number(x) == fmt::format("{}", shown));
+  }
 }
