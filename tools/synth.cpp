@@ -9,6 +9,10 @@
 //       until 2011, stalling after
 //   heq-synth coverage --groups N [--seed S] [--names A,B,...]
 //       screening coverage: eligible and screened people by area
+//   heq-synth survey --groups N [--seed S]
+//       a household survey's respondents (HEAT's individual layout): N clusters (PSUs)
+//       in strata of 8, about 15 respondents each, wealth quintile, survey weight and a
+//       0/1 outcome (a skilled attendant at birth) rising with wealth
 //   heq-synth deaths --groups N [--quantiles Q] [--seed S] [--names A,B,...]
 //                    [--layout phe|85|single] [--causes] [--health]
 //       deaths and populations (3 pooled years) by age band, decile, sex and area;
@@ -75,7 +79,7 @@ std::string area_name(const Args& a, long g) {
 Args parse(int argc, char** argv) {
   Args a;
   if (argc < 2) {
-    std::fputs("usage: heq-synth sii|deaths|trend|coverage [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
+    std::fputs("usage: heq-synth sii|deaths|trend|coverage|survey [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
                "[--layout phe|85|single]\n", stderr);
     std::exit(2);
   }
@@ -163,6 +167,33 @@ void coverage(const Args& a) {
     const double sd = std::sqrt(eligible * p * (1 - p));
     const double screened = std::clamp(std::round(eligible * p + sd * rng.normal()), 0.0, eligible);
     out += fmt::format("{},{},{}\n", area_name(a, g), eligible, screened);
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+// A two-stage household survey: clusters within strata, weights varying by stratum and
+// household; wealth clusters geographically, and the outcome rises with wealth and varies
+// between clusters.
+void survey(const Args& a) {
+  Rng rng(a.seed);
+  std::string out = "id,strata,psu,weight,subgroup,subgroup_order,sba,favourable_indicator,indicator_scale\n";
+  const char* names[] = {"Quintile 1 (poorest)", "Quintile 2", "Quintile 3", "Quintile 4", "Quintile 5 (richest)"};
+  long id = 0;
+  for (long c = 0; c < a.groups; ++c) {
+    const long stratum = c / 8 + 1;
+    const double stratum_weight = std::exp(0.4 * std::sin(static_cast<double>(stratum)));
+    const double wealth = rng.normal();
+    const double cluster = 0.5 * rng.normal();
+    const int people = 10 + static_cast<int>(10 * rng.uniform());
+    for (int i = 0; i < people; ++i) {
+      const double w = wealth + 0.8 * rng.normal();
+      const double z = w / std::sqrt(1.64);  // standard normal: cut at its quintiles
+      const int q = 1 + (z > -0.8416) + (z > -0.2533) + (z > 0.2533) + (z > 0.8416);
+      const double p = 1 / (1 + std::exp(-(-0.6 + 0.55 * (q - 1) + cluster)));
+      const int outcome = rng.uniform() < p ? 1 : 0;
+      const double weight = stratum_weight * (0.8 + 0.4 * rng.uniform());
+      out += fmt::format("{},{},{},{:.6f},{},{},{},1,100\n", ++id, stratum, c + 1, weight, names[q - 1], q, outcome);
+    }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
@@ -257,6 +288,10 @@ int main(int argc, char** argv) {
   }
   if (a.what == "trend" || a.what == "coverage") {
     (a.what == "trend" ? trend : coverage)(a);
+    return 0;
+  }
+  if (a.what == "survey") {
+    survey(a);
     return 0;
   }
   if (a.what == "deaths") {

@@ -4,7 +4,10 @@
 #include "measures/table.hpp"
 #include "stats/confidence.hpp"
 
+#include <fmt/format.h>
+
 #include <sstream>
+#include <tuple>
 
 namespace {
 
@@ -19,7 +22,9 @@ constexpr const char* kExamples = R"(  # Every measure that applies, per indicat
   # Settings given once instead of as columns
   heq-measures quintiles.csv --favourable-value 1 --ordered-value 1 --scale-value 100
   # Reproduce healthequal 1.0.1's published numbers, quirks included
-  heq-measures data.csv --by indicator --compat heat)";
+  heq-measures data.csv --by indicator --compat heat
+  # Individual survey data: one row per respondent, design-based standard errors
+  heq-measures survey.csv --outcome sba --weight weight --psu psu --strata strata)";
 
 constexpr const char* kDetails = R"txt(Input: one row per subgroup of a setting (HEAT Plus upload layout): estimate, se,
   population, subgroup, subgroup_order (ordered dimensions; 1 = most disadvantaged),
@@ -65,6 +70,26 @@ Correct by default, and where healthequal 1.0.1 differs (--compat heat reproduce
   exactly (TI: 0 ln 0 = 0; MLD infinite, with a note) where healthequal substitutes
   1e-6. Simulated limits cannot match R's random numbers bit for bit in either mode.
 
+Individual survey data (--outcome COL): one row per respondent, with the outcome (0/1
+  for the SII and RII; any number for the ACI and RCI), subgroup_order, a survey
+  weight (--weight, default column weight), a primary sampling unit (--psu, default
+  psu; PSUs are nested in strata) and a stratum (--strata, default strata). A design
+  column left at its default and absent from the header means weight 1, each
+  respondent its own PSU, or one stratum. The dimension is ordered; ridits are the
+  subgroups' midpoints in the weighted shares of respondents with an outcome. SII
+  and RII come from the weighted logistic fit of the outcome on the ridit, ACI and
+  RCI from the weighted convenient regression, as healthequal fits them with R's
+  survey package (svyglm); standard errors by Taylor linearisation of the estimating
+  equations, PSUs with replacement within strata (no finite population correction),
+  a stratum with one PSU centred at the overall mean (survey's lonely.psu "adjust");
+  limits with the normal z. A respondent without an outcome adds nothing to the fit
+  but keeps its PSU in the design. The SII and ACI are multiplied by indicator_scale
+  (a 0/1 outcome in percent: x 100, the units a grouped estimate would have); with
+  --compat heat the ACI stays a fraction, the SII's SE is unscaled, the RII's is
+  that of the log, and the fit stops where R's glm does (a deviance change below
+  1e-8), which moves the SEs in the eighth digit. Other measures need subgroup
+  estimates: named ones get a note.
+
 Output (long): the --by columns, measure, estimate, se, lowercl, uppercl, ci_method,
   note.)txt";
 
@@ -88,6 +113,11 @@ int main(int argc, char** argv) {
   tool.add_column("--scale", o.scale, "Indicator scale column (100, 1000, ...)");
   tool.add_column("--ordered", o.ordered, "Ordered dimension flag column");
   tool.add_column("--setting-average", o.setting_average, "Setting average column");
+  std::string outcome, weight, psu, strata;
+  tool.add_column("--outcome", outcome, "Individual data: the outcome column (one row per respondent)");
+  tool.add_column("--weight", weight, "Individual data: survey weight column (default weight, if present)");
+  tool.add_column("--psu", psu, "Individual data: primary sampling unit column (default psu, if present)");
+  tool.add_column("--strata", strata, "Individual data: stratum column (default strata, if present)");
   app.add_option("--favourable-value", favourable, "1 or 0 for every row, instead of the column")
       ->type_name("0|1")
       ->check(CLI::Range(0, 1));
@@ -118,6 +148,13 @@ int main(int argc, char** argv) {
     if (measures != "all") {
       std::stringstream list(measures);
       for (std::string m; std::getline(list, m, ',');) o.measures.push_back(m);
+    }
+    if (!outcome.empty()) o.outcome = outcome;
+    for (auto [flag, value, target] : {std::tuple{"--weight", &weight, &o.weight}, std::tuple{"--psu", &psu, &o.psu},
+                                       std::tuple{"--strata", &strata, &o.strata}}) {
+      if (value->empty()) continue;
+      if (!o.outcome) throw heq::UsageError(fmt::format("{} describes individual data: give --outcome too", flag));
+      *target = *value;
     }
     o.by = tool.common().by;
     o.sorted = tool.common().sorted;

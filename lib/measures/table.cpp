@@ -1,5 +1,7 @@
 #include "measures/table.hpp"
 
+#include "measures/table_common.hpp"
+
 #include "core/error.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
@@ -30,26 +32,45 @@ double flag(const io::Reader& r, std::size_t col) {
   return v ? 1 : 0;
 }
 
-// The one value a setting-level column takes in a group, or NaN; two values is an error.
-double constant(const std::vector<Row>& rows, double Row::*field, const char* what, const io::Reader& in) {
-  double v = kNaN;
-  std::size_t line = 0;
-  for (const Row& r : rows) {
-    const double x = r.*field;
-    if (std::isnan(x)) continue;
-    if (std::isnan(v)) {
-      v = x;
-      line = r.line;
-    } else if (x != v) {
-      throw DataError(Location{in.name(), r.line, 0},
-                      fmt::format("{} differs within a group ({} here, {} on line {})", what,
-                                  io::format_number(x), io::format_number(v), line));
-    }
-  }
-  return v;
+}  // namespace
+
+namespace detail {
+
+std::vector<std::string> output_columns(const TableOptions& o) {
+  std::vector<std::string> cols = o.by;
+  for (const char* c : {"measure", "estimate", "se", "lowercl", "uppercl", "ci_method", "note"}) cols.push_back(c);
+  return cols;
 }
 
-}  // namespace
+std::size_t write_results(io::Writer& out, const std::vector<std::string>& key, const std::vector<Result>& results) {
+  std::size_t noted = 0;
+  for (const Result& r : results) {
+    for (const std::string& k : key) out.text(k);
+    out.text(r.measure).number(r.estimate).number(r.se).number(r.lower).number(r.upper);
+    if (r.ci_method.empty())
+      out.missing();
+    else
+      out.text(r.ci_method);
+    if (r.note.empty()) {
+      out.missing();
+    } else {
+      out.text(r.note);
+      ++noted;
+    }
+    out.end_row();
+  }
+  return noted;
+}
+
+void warn_notes(Diagnostics& diagnostics, std::size_t noted) {
+  if (noted)
+    diagnostics.warn(fmt::format("{} measure{} no value or a caveat; the note column says why", noted,
+                                 noted == 1 ? " has" : "s have"));
+}
+
+}  // namespace detail
+
+using detail::constant;
 
 void run(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   for (const std::string& m : o.measures)
@@ -58,6 +79,7 @@ void run(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& di
                                    "cov, mdmu, mdmw, mdbu, mdbw, mdru, mdrw, idisu, idisw, mld, ti, paf, par)",
                                    m));
   if (o.method.reps < 10) throw UsageError("--reps must be 10 or more");
+  if (o.outcome) return detail::run_survey(o, in, out, diagnostics);
   const std::size_t estimate_col = in.column(o.estimate);
   const auto optional = [&](const std::string& name) { return in.find_column(name); };
   const auto se_col = optional(o.se), pop_col = optional(o.population), ref_col = optional(o.reference);
@@ -69,9 +91,7 @@ void run(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& di
   const auto order_col = optional(o.order);
 
   io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
-  for (const char* c : {"measure", "estimate", "se", "lowercl", "uppercl", "ci_method", "note"}) cols.push_back(c);
-  out.begin(cols);
+  out.begin(detail::output_columns(o));
 
   const auto make_row = [&](const io::Reader& r) {
     Row row;
@@ -122,25 +142,9 @@ void run(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& di
     if (s.ordered)
       io::sort_unique(rows, [](const Row& r) { return r.subgroup.order; }, in, "subgroup order");
     const std::vector<std::string>& key = keys.key(group);
-    for (const Result& r : compute(subgroups, s, o.measures, o.method, stats::stream_seed(o.seed, key))) {
-      for (const std::string& k : key) out.text(k);
-      out.text(r.measure).number(r.estimate).number(r.se).number(r.lower).number(r.upper);
-      if (r.ci_method.empty())
-        out.missing();
-      else
-        out.text(r.ci_method);
-      if (r.note.empty()) {
-        out.missing();
-      } else {
-        out.text(r.note);
-        ++noted;
-      }
-      out.end_row();
-    }
+    noted += detail::write_results(out, key, compute(subgroups, s, o.measures, o.method, stats::stream_seed(o.seed, key)));
   });
-  if (noted)
-    diagnostics.warn(fmt::format("{} measure{} no value or a caveat; the note column says why", noted,
-                                 noted == 1 ? " has" : "s have"));
+  detail::warn_notes(diagnostics, noted);
   out.finish();
 }
 

@@ -27,6 +27,11 @@ struct TableOptions {
   // Values for the whole input instead of columns.
   std::optional<bool> favourable_value, ordered_value;
   std::optional<double> scale_value;
+  // Individual-level survey data, when `outcome` is set: one row per respondent. The
+  // design columns are required when named, else used when a column of the default name
+  // ("weight", "psu", "strata") exists (without: weight 1, each respondent its own PSU,
+  // one stratum).
+  std::optional<std::string> outcome, weight, psu, strata;
   std::vector<std::string> measures;  // empty: all that apply
   std::vector<std::string> by;
   Options method;
@@ -35,5 +40,6 @@ struct TableOptions {
 };
 
 void run(const TableOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
+
 
 }  // namespace heq::measures

@@ -8,8 +8,8 @@
 // relative. Simulated limits cannot be compared (R's random numbers); only their
 // estimates, which are closed forms, are. Both files follow healthequal's conventions,
 // so heq runs with --compat heat; the default mode is then checked to differ from it by
-// exactly the documented factors. IndividualSample (survey design) is not covered: heq
-// does not read individual-level data yet.
+// exactly the documented factors. IndividualSample (17,848 respondents, 67 strata, 1,967
+// PSUs) is read as individual data (--outcome) and matched to 1e-9 in the same way.
 #include "catch.hpp"
 #include "reference.hpp"
 #include "table_io.hpp"
@@ -173,5 +173,39 @@ TEST_CASE("measures: the logistic SII with n^2 weights and the stated scale of 1
     INFO(r.measure);
     CHECK(rel_diff(r.estimate, want_estimate.at(r.measure)) < 1e-9);
     CHECK(rel_diff(r.se, want_se.at(r.measure)) < 1e-9);
+  }
+}
+
+TEST_CASE("measures: survey-design SII, RII, ACI and RCI on IndividualSample") {
+  std::map<std::string, Row> want;
+  for (const Row& w : heq::test::read_rows(file("reference_values_computed.csv")))
+    if (w.at("dataset") == "IndividualSample") want[w.at("measure")] = w;
+  REQUIRE(want.size() == 4);
+  heq::measures::TableOptions o;
+  o.outcome = "sba";
+  o.method.compat = heq::measures::heat_compat();
+  const auto heat = run_measures(o, file("IndividualSample.csv"));
+  for (const auto& [m, w] : want) {
+    const Row& g = heat.at(m);
+    INFO(m << " = " << g.at("estimate") << " se " << g.at("se"));
+    CHECK(rel_diff(num(g, "estimate"), num(w, "estimate")) < 1e-9);
+    CHECK(rel_diff(num(g, "se"), num(w, "se")) < 1e-9);
+    CHECK(rel_diff(num(g, "lowercl"), num(w, "lowerci")) < 1e-9);
+    CHECK(rel_diff(num(g, "uppercl"), num(w, "upperci")) < 1e-9);
+  }
+  // The default mode: the exact maximum of the pseudo-likelihood (R stops iterating at a
+  // deviance change of 1e-8, which moves the SEs in the eighth digit), the ACI and every
+  // SE on the estimate's scale.
+  o.method.compat = {};
+  const auto ours = run_measures(o, file("IndividualSample.csv"));
+  for (const auto& [m, w] : want) {
+    INFO(m);
+    const Row& g = ours.at(m);
+    const double factor = m == "aci" ? 100 : 1;
+    CHECK(rel_diff(num(g, "estimate"), factor * num(w, "estimate")) < 1e-9);
+    double se = num(w, "se") * factor;
+    if (m == "sii") se *= 100;
+    if (m == "rii") se *= num(w, "estimate");
+    CHECK(rel_diff(num(g, "se"), se) < (m == "sii" || m == "rii" ? 1e-7 : 1e-9));
   }
 }
