@@ -20,6 +20,7 @@ double expit(double x) { return 1 / (1 + std::exp(-x)); }
 // design's shape (every respondent's PSU counts, with or without an outcome).
 struct Sample {
   std::vector<double> y, w, x;       // outcome, weight, ridit of the respondents used
+                                     // (an outcome and a weight above 0)
   std::vector<std::size_t> psu;      // their PSUs
   std::vector<std::size_t> stratum;  // of each PSU
   std::size_t subgroups = 0;
@@ -37,7 +38,7 @@ Sample prepare(std::span<const Respondent> people) {
   for (const Respondent& r : people) {
     s.stratum[r.psu] = r.stratum;
     if (std::isnan(r.outcome)) continue;
-    weight_by_order[r.order] += r.weight;
+    if (r.weight > 0) weight_by_order[r.order] += r.weight;
     total += r.weight;
     outcome_total += r.weight * r.outcome;
     if (r.outcome != 0 && r.outcome != 1) s.binary = false;
@@ -52,7 +53,7 @@ Sample prepare(std::span<const Respondent> people) {
     cumulative += share;
   }
   for (const Respondent& r : people) {
-    if (std::isnan(r.outcome)) continue;
+    if (std::isnan(r.outcome) || !(r.weight > 0)) continue;  // adds nothing to any sum
     s.y.push_back(r.outcome);
     s.w.push_back(r.weight);
     s.x.push_back(ridit[r.order]);
@@ -235,10 +236,14 @@ std::vector<Result> compute_survey(std::span<const Respondent> people, double sc
     const bool survey = std::find(survey_measures().begin(), survey_measures().end(), m) != survey_measures().end();
     if (!survey) {
       r.note = "needs subgroup estimates: individual data give aci, rci, sii and rii";
+    } else if (s.y.empty() || !(s.mu == s.mu)) {
+      r.note = "needs respondents with an outcome and a weight above 0";
     } else if (s.subgroups < 3) {
-      r.note = fmt::format("needs three or more subgroups with respondents ({} here)", s.subgroups);
+      r.note = fmt::format("needs three or more subgroups with weighted respondents ({} here)", s.subgroups);
     } else if ((m == "sii" || m == "rii") && !s.binary) {
       r.note = "the logistic SII and RII need a 0/1 outcome";
+    } else if ((m == "sii" || m == "rii") && (s.mu == 0 || s.mu == 1)) {
+      r.note = fmt::format("every respondent's outcome is {}: the logistic fit has no finite solution", s.mu);
     } else if (m == "rci" && !(s.mu != 0)) {
       r.note = "the RCI needs a non-zero mean outcome";
     }

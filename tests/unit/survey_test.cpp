@@ -107,10 +107,29 @@ TEST_CASE("survey: measures that need subgroup estimates, and too few subgroups,
   std::erase_if(two, [](const Respondent& p) { return p.order > 2; });
   const auto few = compute_survey(two, 100, {}, Options{});
   CHECK(few.size() == 4);
-  for (const Result& x : few) CHECK(x.note == "needs three or more subgroups with respondents (2 here)");
+  for (const Result& x : few) CHECK(x.note == "needs three or more subgroups with weighted respondents (2 here)");
   auto counts = respondents();
   counts[0].outcome = 3;
   const auto c = by_name(compute_survey(counts, 100, {}, Options{}));
   CHECK(c.at("sii").note == "the logistic SII and RII need a 0/1 outcome");
   CHECK(c.at("aci").note.empty());
+}
+
+TEST_CASE("survey: degenerate samples get notes, not numbers") {
+  auto all_one = respondents();
+  for (auto& p : all_one) p.outcome = 1;
+  const auto one = by_name(compute_survey(all_one, 100, {}, Options{}));
+  CHECK(one.at("sii").note == "every respondent's outcome is 1: the logistic fit has no finite solution");
+  CHECK(std::isnan(one.at("rii").estimate));
+  CHECK(one.at("aci").estimate == Approx(0).margin(1e-10));  // flat (x 100): no inequality
+  auto weightless = respondents();
+  for (auto& p : weightless) p.weight = 0;
+  for (const Result& r : compute_survey(weightless, 100, {}, Options{}))
+    CHECK(r.note == "needs respondents with an outcome and a weight above 0");
+  // A subgroup whose respondents all weigh 0 is not a subgroup of the population.
+  auto hollow = respondents();
+  for (auto& p : hollow)
+    if (p.order <= 3) p.weight = 0;
+  for (const Result& r : compute_survey(hollow, 100, {}, Options{}))
+    CHECK(r.note == "needs three or more subgroups with weighted respondents (2 here)");
 }
