@@ -1,5 +1,6 @@
 #include "io/reader.hpp"
 
+#include "io/bytes.hpp"
 #include "io/csv_split.hpp"
 #include "io/fccp.hpp"
 #include "io/number.hpp"
@@ -42,7 +43,7 @@ class CheckedSource : public ::io::ByteSourceBase {
   void check_for_nul(const char* data, int size) {
     const void* nul = std::memchr(data, '\0', static_cast<std::size_t>(size));
     const char* stop = nul ? static_cast<const char*>(nul) : data + size;
-    newlines_ += static_cast<std::size_t>(std::count(data, stop, '\n'));
+    newlines_ += bytes::count(data, static_cast<std::size_t>(stop - data), '\n');
     if (nul)
       throw DataError(Location{name_, newlines_ + 1, 0},
                       "the input holds a NUL byte; is it a text (CSV or TSV) file?");

@@ -123,6 +123,12 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.measures = {"d", "r", "sii", "rii", "aci", "bgv", "mld", "ti", "paf"};
       return measures::run(o, in, out, d);
     }
+    case 15: {
+      measures::TableOptions o;
+      o.outcome = "sba";
+      o.by = {"country"};
+      return measures::run(o, in, out, d);
+    }
     default: {
       plot::Page page;
       sii::TableOptions o;
@@ -149,7 +155,7 @@ int fuzz_one(const std::uint8_t* data, std::size_t size) {
     wo.format = data[0] & 0x80 ? io::Format::json : io::Format::csv;
     io::Writer writer(std::make_unique<io::StringSink>(output), wo);
     Diagnostics diagnostics;
-    run_tool(data[0] % 16, reader, writer, diagnostics);
+    run_tool(data[0] % 17, reader, writer, diagnostics);
   } catch (const DataError&) {
   } catch (const UsageError&) {
   }

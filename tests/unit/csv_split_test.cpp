@@ -1,5 +1,6 @@
 #include "catch.hpp"
 
+#include "io/bytes.hpp"
 #include "io/csv_split.hpp"
 
 #include <string>
@@ -70,4 +71,40 @@ TEST_CASE("quote scan: a record continues while a quoted field is open") {
   CHECK(scan_quotes("\"\"", ',', QuoteState::quoted) == QuoteState::quoted);
   CHECK(scan_quotes("\"a\"\"b\"", ',', QuoteState::field_start) == QuoteState::quote_in_quoted);
   CHECK(scan_quotes("a\"b", ',', QuoteState::field_start) == QuoteState::unquoted);
+}
+
+TEST_CASE("split: the word-at-a-time splitter agrees with the general one") {
+  // Records of 0 to 40 bytes over delimiters, quotes, high bytes and near misses (bytes
+  // one off the delimiter or quote, which a borrow-prone bit trick would confuse).
+  const char alphabet[] = {'a', ',', ';', '\t', '"', '+', '-', '!', '#', '\x80', '\xac', '\xff', ' ', '\r'};
+  std::uint64_t state = 12345;
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  std::vector<std::string_view> plain, general;
+  std::string scratch;
+  SplitProblem problem;
+  for (int i = 0; i < 200000; ++i) {
+    std::string record(next() % 41, 'a');
+    for (char& c : record) c = alphabet[next() % sizeof alphabet];
+    const char delimiter = ",;\t"[next() % 3];
+    INFO("record [" << record << "] delimiter " << int(delimiter));
+    const bool has_quote = record.find('"') != std::string::npos;
+    REQUIRE(heq::io::split_plain(record, delimiter, plain) == !has_quote);
+    if (has_quote) continue;
+    REQUIRE(split_record(record, delimiter, general, scratch, problem));
+    REQUIRE(plain == general);
+  }
+}
+
+TEST_CASE("bytes: counting a byte eight at a time") {
+  std::string text;
+  std::size_t newlines = 0;
+  for (int i = 0; i < 1000; ++i) {
+    CHECK(heq::io::bytes::count(text.data(), text.size(), '\n') == newlines);
+    const char c = "\n\x0b\x09\x8a\xff a"[i % 7];  // near misses of '\n' (0x0a) around it
+    newlines += c == '\n';
+    text += c;
+  }
 }
