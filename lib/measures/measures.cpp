@@ -1,5 +1,7 @@
 #include "measures/measures.hpp"
 
+#include "measures/logistic.hpp"
+
 #include "io/number.hpp"
 #include "stats/confidence.hpp"
 #include "stats/random.hpp"
@@ -125,7 +127,7 @@ struct Dispersion {
 };
 
 struct Logistic {
-  double sii, sii_se, rii, log_rii_se;
+  Contrasts contrasts;
   bool converged;
 };
 
@@ -157,7 +159,7 @@ Logistic logistic(const Prepared& d, double scale, bool n_squared) {
     const Eigen::VectorXd eta = x * beta;
     Eigen::VectorXd working(k), z(k);
     for (std::size_t i = 0; i < k; ++i) {
-      mu(i) = 1 / (1 + std::exp(-eta(i)));
+      mu(i) = expit(eta(i));
       const double v = mu(i) * (1 - mu(i));
       working(i) = w(i) * v;
       z(i) = eta(i) + (prop(i) - mu(i)) / v;
@@ -167,7 +169,7 @@ Logistic logistic(const Prepared& d, double scale, bool n_squared) {
     converged = (next - beta).cwiseAbs().maxCoeff() < 1e-13 * (1 + beta.cwiseAbs().maxCoeff());
     beta = next;
   }
-  for (std::size_t i = 0; i < k; ++i) mu(i) = 1 / (1 + std::exp(-(x.row(i) * beta)(0)));
+  for (std::size_t i = 0; i < k; ++i) mu(i) = expit((x.row(i) * beta)(0));
   Eigen::VectorXd working(k), score(k);
   for (std::size_t i = 0; i < k; ++i) {
     working(i) = w(i) * mu(i) * (1 - mu(i));
@@ -176,11 +178,7 @@ Logistic logistic(const Prepared& d, double scale, bool n_squared) {
   const Eigen::Matrix2d bread = (x.transpose() * working.asDiagonal() * x).inverse();
   const Eigen::Matrix2d meat = x.transpose() * score.cwiseProduct(score).asDiagonal() * x;
   const Eigen::Matrix2d v = bread * meat * bread * (static_cast<double>(k) / static_cast<double>(k - 2));
-  const double m1 = 1 / (1 + std::exp(-(beta(0) + beta(1)))), m0 = 1 / (1 + std::exp(-beta(0)));
-  const Eigen::Vector2d g_sii(m1 * (1 - m1) - m0 * (1 - m0), m1 * (1 - m1));
-  const Eigen::Vector2d g_rii(m0 - m1, 1 - m1);
-  return {(m1 - m0) * scale, std::sqrt(g_sii.dot(v * g_sii)) * scale, m1 / m0, std::sqrt(g_rii.dot(v * g_rii)),
-          converged};
+  return {contrasts(beta, v), converged};
 }
 
 // The "convenient regression" slope and its OLS standard error: 2 var(ridit) y (over mu
@@ -320,16 +318,7 @@ std::vector<Result> compute(std::span<const Subgroup> subgroups, const Setting& 
         if (scale == 10) scale = 100;  // the package's steps are 1, 100, 1000, ...
       }
       const Logistic fit = logistic(d, scale, c.n_squared_weights);
-      if (m == "sii") {
-        symmetric(fit.sii, fit.sii_se, "logistic regression, HC1");
-        if (c.unscaled_se) r.se = fit.sii_se / scale;
-      } else {
-        r.estimate = fit.rii;
-        r.se = c.log_scale_ratio_se ? fit.log_rii_se : fit.rii * fit.log_rii_se;
-        r.lower = fit.rii * std::exp(-z * fit.log_rii_se);
-        r.upper = fit.rii * std::exp(z * fit.log_rii_se);
-        r.ci_method = "logistic regression, HC1 (log scale)" + mode;
-      }
+      report(r, fit.contrasts, {scale, z, c.unscaled_se, c.log_scale_ratio_se, "logistic regression, HC1", mode});
       if (!fit.converged) r.note = "the logistic fit did not converge";
     } else if (m == "bgv") {
       const Dispersion disp{d, setting};

@@ -1,5 +1,7 @@
 #include "measures/survey.hpp"
 
+#include "measures/logistic.hpp"
+
 #include "stats/confidence.hpp"
 
 #include <Eigen/Dense>
@@ -13,8 +15,6 @@
 namespace heq::measures {
 
 namespace {
-
-double expit(double x) { return 1 / (1 + std::exp(-x)); }
 
 // The respondents with an outcome, their group-midpoint ridits from the weights, and the
 // design's shape (every respondent's PSU counts, with or without an outcome).
@@ -263,24 +263,7 @@ std::vector<Result> compute_survey(std::span<const Respondent> people, double sc
       r.ci_method = "survey regression, linearisation" + mode;
     } else {
       if (!fit) fit = heat ? logistic_as_r(s, mean_weight) : logistic(s);
-      const double m1 = expit(fit->beta(0) + fit->beta(1)), m0 = expit(fit->beta(0));
-      if (m == "sii") {
-        const Eigen::Vector2d g(m1 * (1 - m1) - m0 * (1 - m0), m1 * (1 - m1));
-        const double se = std::sqrt(g.dot(fit->v * g));
-        r.estimate = (m1 - m0) * scale;
-        r.se = heat ? se : se * scale;
-        r.lower = r.estimate - z * se * scale;
-        r.upper = r.estimate + z * se * scale;
-        r.ci_method = "survey logistic regression, linearisation" + mode;
-      } else {
-        const Eigen::Vector2d g(m0 - m1, 1 - m1);  // gradient of log p(1)/p(0)
-        const double log_se = std::sqrt(g.dot(fit->v * g));
-        r.estimate = m1 / m0;
-        r.se = heat ? log_se : r.estimate * log_se;
-        r.lower = r.estimate * std::exp(-z * log_se);
-        r.upper = r.estimate * std::exp(z * log_se);
-        r.ci_method = "survey logistic regression, linearisation (log scale)" + mode;
-      }
+      report(r, contrasts(fit->beta, fit->v), {scale, z, heat, heat, "survey logistic regression, linearisation", mode});
       if (!fit->converged) r.note = "the logistic fit did not converge";
     }
     out.push_back(r);
