@@ -22,8 +22,12 @@ constexpr const char* kExamples = R"(  # The LE gap at birth between the least (
 constexpr const char* kDetails = R"(Method: gap = value(to) - value(from), limits gap +- z sqrt(se_to^2 + se_from^2)
   (normal approximation); ratio = value(to) / value(from), limits on the log scale:
   exp(log ratio +- z sqrt((se_to / to)^2 + (se_from / from)^2)) (delta method).
-  Standard errors come from --se, or from the limits (lowercl and uppercl by default,
-  --lcl/--ucl to name them) as (upper - lower) / (2 z), z from --input-confidence (0.95).
+  Standard errors come from --se, or from the limits as (upper - lower) / (2 z), z for
+  the limits' level: lowercl/uppercl are 95%, level-named columns (lower99_8cl, as
+  heq-life --confidence 99.8 writes them) say theirs, and for --value X the columns
+  X_lowercl... are read first (heq-sii's sii_lowercl). With several levels in the
+  input --input-confidence picks one (else 95%); it also gives the level of columns
+  named with --lcl/--ucl (default 95%). The level is never guessed.
 
 Each --by group's rows with --group equal to --from or --to are compared; other
   subgroups are ignored. A side that is missing, or has no value, gives empty results
@@ -41,7 +45,6 @@ int main(int argc, char** argv) {
   tool.add_by();
   tool.add_confidence();
   heq::gap::GapOptions o;
-  std::string input_confidence = "0.95";
   tool.add_column("--group", o.group, "Subgroup column (e.g. decile, sex)");
   app.add_option("--from", o.from, "The base subgroup (the gap is to minus from)")->type_name("VALUE");
   app.add_option("--to", o.to, "The comparison subgroup")->type_name("VALUE");
@@ -49,14 +52,10 @@ int main(int argc, char** argv) {
   auto* lcl = tool.add_column("--lcl", o.lower, "Lower limit column");
   auto* ucl = tool.add_column("--ucl", o.upper, "Upper limit column");
   tool.add_column("--se", o.se, "Standard error column (instead of the limits)");
-  app.add_option("--input-confidence", input_confidence, "The level of the input limits")
-      ->type_name("LEVEL")
-      ->capture_default_str();
+  tool.add_input_confidence();
   return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
     o.levels = tool.levels();
-    const auto input = heq::stats::parse_levels(input_confidence, "--input-confidence");
-    if (input.size() != 1) throw heq::UsageError("--input-confidence takes one level");
-    o.input_level = input[0];
+    o.input_level = tool.input_level();
     o.limits_given = lcl->count() + ucl->count() > 0;
     o.by = tool.common().by;
     o.sorted = tool.common().sorted;

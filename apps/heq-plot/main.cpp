@@ -105,13 +105,19 @@ int main(int argc, char** argv) {
     | heq-plot sii --by area,sex --quantile decile --population pops_used --output-dir charts
   heq-plot sii rates.csv --type rate --transform --units "per 100,000" > rates.svg)");
   heq::sii::TableOptions st;
-  std::string sii_type = "normal", sii_ci = "mc", confidence = "0.95";
+  std::string sii_type = "normal", sii_ci = "mc", confidence = "0.95", input_confidence;
   column(sii, "--quantile", st.columns.quantile, "Quantile label column (1 = most deprived)");
   column(sii, "--population", st.columns.population, "Population column");
   auto* sii_value = sii->add_option("--value", st.columns.value, "Value column")->type_name("COL")->capture_default_str();
   auto* sii_lcl = sii->add_option("--lcl", st.columns.lower, "Lower limit column")->type_name("COL")->capture_default_str();
   auto* sii_ucl = sii->add_option("--ucl", st.columns.upper, "Upper limit column")->type_name("COL")->capture_default_str();
   column(sii, "--se", st.columns.se, "Standard error column (instead of the limits)");
+  const auto add_input_confidence = [&](CLI::App* sub) {
+    sub->add_option("--input-confidence", input_confidence,
+                    "Level of the input limits where their names do not say it (lowercl = 95%)")
+        ->type_name("LEVEL");
+  };
+  add_input_confidence(sii);
   column(sii, "--count", st.columns.count, "Numerator column: the value is count/population");
   sii->add_option("--type", sii_type, "normal, rate or proportion")
       ->type_name("TYPE")
@@ -149,6 +155,7 @@ int main(int argc, char** argv) {
                ->capture_default_str();
     *ucl = sub->add_option("--ucl", c->upper, "Upper limit column")->type_name("COL")->capture_default_str();
     column(sub, "--series", c->series, "One series (colour) per value of this column");
+    add_input_confidence(sub);
   }
 
   // decompose: heq-decompose's output.
@@ -219,12 +226,19 @@ int main(int argc, char** argv) {
     page.by = common.by;
     page.where = common.where;
 
+    const auto input_level = [&]() -> std::optional<double> {
+      if (input_confidence.empty()) return std::nullopt;
+      const std::vector<double> l = stats::parse_levels(input_confidence, "--input-confidence");
+      if (l.size() != 1) throw UsageError("--input-confidence takes one level");
+      return l[0];
+    };
     auto in = tool.open_input();
     std::vector<plot::Drawn> charts;
     if (sii->parsed()) {
       st.columns.value_given = sii_value->count() > 0;
       st.columns.lower_given = sii_lcl->count() > 0;
       st.columns.upper_given = sii_ucl->count() > 0;
+      st.columns.input_level = input_level();
       st.method.type = sii_type == "rate"         ? sii::ValueType::rate
                        : sii_type == "proportion" ? sii::ValueType::proportion
                                                   : sii::ValueType::normal;
@@ -238,6 +252,7 @@ int main(int argc, char** argv) {
       plot::SeriesColumns& c = is_values ? vc : tc;
       c.lower_given = (is_values ? v_lcl : t_lcl)->count() > 0;
       c.upper_given = (is_values ? v_ucl : t_ucl)->count() > 0;
+      c.input_level = input_level();
       charts = is_values ? plot::plot_values(page, c, *in) : plot::plot_trend(page, c, *in);
     } else if (decompose->parsed()) {
       dc.age_given = d_age->count() > 0;

@@ -28,7 +28,14 @@ constexpr const char* kDetails = R"(Method (PHEindicatormethods::phe_sii 2.1.0, 
   --type rate|proportion with --transform fits on the log|logit scale and back-
   transforms: SII = (g(b0+b1) - g(b0)) M, RII = g(b0+b1)/g(b0), intercept = g(b0)|M|.
   Standard errors: --se (on the log/logit scale for rates and proportions), else
-  (T(upper) - T(lower)) / (2 x 1.959964) from the 95% limits, T = identity, log or logit.
+  (T(upper) - T(lower)) / (2 z) from the limits, T = identity, log or logit, z for the
+  limits' level (1.959964 at 95%).
+
+Limits read: lowercl/uppercl are 95% limits; other levels are named in the columns
+  (lower99_8cl/upper99_8cl, as heq-life --confidence 99.8 writes them), so the level is
+  never guessed. With several levels in the input, --input-confidence picks one (else
+  95%); it also states the level of columns named with --lcl/--ucl (default 95%).
+  --count needs --type proportion.
 
 Intervals:
   --ci mc (default): --reps draws of every quantile from Normal(value, se) (on the
@@ -83,8 +90,9 @@ int main(int argc, char** argv) {
   tool.add_column("--quantile", c.quantile, "Quantile label column (1 = most deprived)");
   tool.add_column("--population", c.population, "Population column");
   auto* value = tool.add_column("--value", c.value, "Value column");
-  auto* lcl = tool.add_column("--lcl", c.lower, "Lower 95% limit column");
-  auto* ucl = tool.add_column("--ucl", c.upper, "Upper 95% limit column");
+  auto* lcl = tool.add_column("--lcl", c.lower, "Lower limit column (its level: see --input-confidence)");
+  auto* ucl = tool.add_column("--ucl", c.upper, "Upper limit column");
+  tool.add_input_confidence();
   tool.add_column("--se", c.se, "Standard error column (instead of the limits)");
   tool.add_column("--count", c.count, "Numerator column: the value is count/population (proportions)");
   app.add_option("--type", type, "Value type: normal, rate or proportion")
@@ -120,6 +128,7 @@ int main(int argc, char** argv) {
     c.value_given = value->count() > 0;
     c.lower_given = lcl->count() > 0;
     c.upper_given = ucl->count() > 0;
+    c.input_level = tool.input_level();
     m.type = parse_type(type);
     m.ci = ci == "analytic" ? heq::sii::CiMethod::analytic : heq::sii::CiMethod::mc;
     m.levels = tool.levels();

@@ -99,6 +99,9 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
       ->delimiter(',')
       ->allow_extra_args(false)
       ->capture_default_str();
+  app_.add_option("--thousands", common_.thousands,
+                  "Thousands separator to read in numbers (\"1,234\" with --thousands ,)")
+      ->type_name("CHAR");
   app_.add_option("--where", common_.where,
                   "Keep rows where COL=VALUE (or COL!=VALUE); repeat or comma-separate to "
                   "require several")
@@ -135,6 +138,20 @@ void Tool::add_confidence(std::string default_levels) {
       ->capture_default_str();
 }
 
+void Tool::add_input_confidence() {
+  app_.add_option("--input-confidence", input_confidence_,
+                  "Level of the input limits, where their names do not say it (lowercl and "
+                  "uppercl are 95%; lower99_8cl is 99.8%)")
+      ->type_name("LEVEL");
+}
+
+std::optional<double> Tool::input_level() const {
+  if (input_confidence_.empty()) return std::nullopt;
+  const std::vector<double> levels = stats::parse_levels(input_confidence_, "--input-confidence");
+  if (levels.size() != 1) throw UsageError("--input-confidence takes one level");
+  return levels[0];
+}
+
 CLI::Option* Tool::add_column(const std::string& flag, std::string& target, const std::string& help) {
   return app_.add_option(flag, target, help)->type_name("COL")->capture_default_str();
 }
@@ -150,6 +167,7 @@ int Tool::run_table(int argc, char** argv, const std::function<void(io::Reader&,
     auto in = open_input();
     auto out = open_output();
     body(*in, *out);
+    if (std::string report = in->filter_report(); !report.empty()) diagnostics_.warn(report);
   });
 }
 
@@ -158,6 +176,12 @@ io::ReaderOptions Tool::reader_options() const {
   r.path = common_.input.empty() ? "-" : common_.input;
   r.delimiter = common_.delimiter.empty() ? 0 : parse_delimiter(common_.delimiter);
   r.na_tokens = common_.na;
+  if (!common_.thousands.empty()) {
+    if (common_.thousands.size() != 1 || common_.thousands == "." || common_.thousands == "-")
+      throw UsageError(fmt::format("--thousands '{}': expected one character such as , or a space",
+                                   common_.thousands));
+    r.thousands = common_.thousands[0];
+  }
   r.where = common_.where;
   return r;
 }

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct CommonOptions {
   std::string format = "csv";
   std::string delimiter;
   std::vector<std::string> na{"NA"};
+  std::string thousands;
   std::vector<std::string> where;
   std::vector<std::string> by;
   int digits = -1;
@@ -44,6 +46,9 @@ class Tool {
   void add_by();       // --by, --sorted
   void add_threads();  // --threads
   void add_confidence(std::string default_levels = "0.95");  // --confidence LEVELS
+  // --input-confidence LEVEL: the level of the limits a tool reads, where their column
+  // names do not say it.
+  void add_input_confidence();
   // A column-name option (shown as COL with its default).
   CLI::Option* add_column(const std::string& flag, std::string& target, const std::string& help);
 
@@ -52,6 +57,8 @@ class Tool {
 
   // The parsed --confidence levels (call inside run).
   std::vector<double> levels() const;
+  // The parsed --input-confidence, if given (call inside run).
+  std::optional<double> input_level() const;
 
   // Parses the command line and runs `body`; returns the exit status.
   int run(int argc, char** argv, const std::function<void()>& body);
@@ -72,6 +79,7 @@ class Tool {
   Diagnostics diagnostics_;
   bool input_given_ = false;
   std::string confidence_;
+  std::string input_confidence_;
 };
 
 // Parses a comma-separated list of non-negative numbers (ages): "0,65". Throws UsageError.

@@ -30,15 +30,17 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   std::optional<std::size_t> se_col, lo_col, hi_col;
   if (!o.se.empty()) {
     se_col = in.column(o.se);
-  } else if (o.limits_given) {
-    lo_col = in.column(o.lower);
-    hi_col = in.column(o.upper);
-  } else {
-    lo_col = in.find_column(o.lower);
-    hi_col = in.find_column(o.upper);
-    if (!lo_col || !hi_col) lo_col = hi_col = std::nullopt;
   }
-  const double z_input = stats::z_for_level(o.input_level);
+  double z_input = 0;
+  if (se_col) {
+    if (o.input_level) throw UsageError("--input-confidence is the level of limits; with --se there are none");
+  } else if (const auto limits = stats::find_value_limits(
+                 in.header(), o.value,
+                 {"", o.limits_given ? o.lower : "", o.limits_given ? o.upper : "", o.input_level})) {
+    lo_col = in.column(limits->lower);
+    hi_col = in.column(limits->upper);
+    z_input = stats::z_for_level(limits->level);
+  }
 
   io::GroupKeys keys(in, o.by, o.sorted);
   std::vector<std::string> cols = o.by;
@@ -57,7 +59,8 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       if (row.side.se < 0) r.fail(*se_col, fmt::format("column '{}': negative standard error", o.se));
     } else if (lo_col) {
       const double lo = r.number(*lo_col), hi = r.number(*hi_col);
-      if (lo > hi) r.fail(*lo_col, fmt::format("column '{}': lower limit above the upper limit", o.lower));
+      if (lo > hi)
+        r.fail(*lo_col, fmt::format("column '{}': lower limit above the upper limit", r.header()[*lo_col]));
       row.side.se = (hi - lo) / (2 * z_input);
     }
     return row;

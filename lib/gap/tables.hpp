@@ -6,6 +6,7 @@
 #include "life/life_table.hpp"
 
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ struct GapOptions {
   std::string upper = "uppercl";
   std::string se;  // standard error column, instead of the limits
   bool limits_given = false;
-  double input_level = 0.95;  // the level of the input limits
+  std::optional<double> input_level;  // --input-confidence; else the columns' names say it
   std::vector<double> levels{0.95};
   std::vector<std::string> by;
   bool sorted = false;

@@ -8,6 +8,9 @@ namespace heq::io {
 
 GroupKeys::GroupKeys(const Reader& reader, const std::vector<std::string>& by, bool sorted)
     : names_(by), sorted_(sorted) {
+  for (std::size_t i = 0; i < by.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (by[i] == by[j]) throw UsageError(fmt::format("--by names '{}' twice", by[i]));
   for (const std::string& name : by) columns_.push_back(reader.column(name));
 }
 

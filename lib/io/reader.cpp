@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 
@@ -41,6 +42,17 @@ class CheckedSource : public ::io::ByteSourceBase {
 
  private:
   void check_for_nul(const char* data, int size) {
+    if (first_ && size >= 2) {
+      const unsigned char a = static_cast<unsigned char>(data[0]), b = static_cast<unsigned char>(data[1]);
+      // A byte-order mark, or ASCII text with every other byte zero.
+      const bool zeros = size >= 4 && ((a != 0 && b == 0 && data[2] != 0 && data[3] == 0) ||
+                                        (a == 0 && b != 0 && data[2] == 0 && data[3] != 0));
+      if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF) || zeros)
+        throw DataError(Location{name_, 1, 0},
+                        "the input is UTF-16 text; heq reads UTF-8: convert it first, e.g. iconv -f "
+                        "UTF-16 -t UTF-8 FILE > FILE.csv (spreadsheets call it \"CSV UTF-8\")");
+    }
+    first_ = false;
     const void* nul = std::memchr(data, '\0', static_cast<std::size_t>(size));
     const char* stop = nul ? static_cast<const char*>(nul) : data + size;
     newlines_ += bytes::count(data, static_cast<std::size_t>(stop - data), '\n');
@@ -51,6 +63,7 @@ class CheckedSource : public ::io::ByteSourceBase {
 
   std::string name_;
   bool eof_ = false;
+  bool first_ = true;
   std::size_t newlines_ = 0;
 };
 
@@ -161,7 +174,8 @@ char delimiter_for(const std::string& path, char requested) noexcept {
 Reader::Reader(const ReaderOptions& options)
     : name_(options.path == "-" ? "<stdin>" : options.path),
       delimiter_(delimiter_for(options.path, options.delimiter)),
-      na_tokens_(options.na_tokens) {
+      na_tokens_(options.na_tokens),
+      thousands_(options.thousands) {
   for (const std::string& token : na_tokens_) {
     double ignored;
     if (parse_number(token, ignored) == NumberStatus::ok) numeric_na_ = true;
@@ -212,7 +226,7 @@ void Reader::compile_filter(const std::vector<std::string>& where) {
     const std::string col = condition.substr(0, negated ? eq - 1 : eq);
     if (col.empty())
       throw UsageError(fmt::format("--where '{}': expected COL=VALUE or COL!=VALUE", condition));
-    filter_.push_back({column(col), condition.substr(eq + 1), !negated});
+    filter_.push_back({column(col), condition.substr(eq + 1), !negated, condition, {}});
   }
 }
 
@@ -222,16 +236,100 @@ std::optional<std::size_t> Reader::find_column(std::string_view name) const {
   return std::nullopt;
 }
 
+namespace {
+
+// A header name as a person can read it: invisible characters spelled out.
+std::string visible(std::string_view name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    const std::string_view rest = name.substr(i);
+    if (rest.substr(0, 2) == "\xC2\xA0") {
+      out += "<NBSP>";
+      ++i;
+    } else if (rest.substr(0, 3) == "\xE2\x80\x8B") {
+      out += "<ZWSP>";
+      i += 2;
+    } else if (rest.substr(0, 3) == "\xEF\xBB\xBF") {
+      out += "<BOM>";
+      i += 2;
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (!name.empty() && (name.front() == ' ' || name.back() == ' ')) out = "\"" + out + "\"";
+  return out;
+}
+
+// The name without what a person cannot see, in lower case: "Area\xC2\xA0" -> "area".
+std::string folded(std::string_view name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const std::string_view rest = name.substr(i);
+    if (rest.substr(0, 2) == "\xC2\xA0") {
+      ++i;
+    } else if (rest.substr(0, 3) == "\xE2\x80\x8B" || rest.substr(0, 3) == "\xEF\xBB\xBF") {
+      i += 2;
+    } else if (static_cast<unsigned char>(name[i]) > ' ') {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+    }
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
 std::size_t Reader::column(std::string_view name) const {
   if (auto i = find_column(name)) return *i;
   std::string have;
   for (std::size_t i = 0; i < header_.size() && i < 12; ++i) {
     if (i) have += ", ";
-    have += header_[i].empty() ? "(unnamed)" : header_[i];
+    have += header_[i].empty() ? "(unnamed)" : visible(header_[i]);
   }
   if (header_.size() > 12) have += ", ...";
+  // The nearest name: the same but for invisible characters or case, else a typo away.
+  std::string hint;
+  const std::string want = folded(name);
+  std::size_t best = 3;
+  for (std::size_t i = 0; i < header_.size(); ++i) {
+    const std::string got = folded(header_[i]);
+    const std::size_t d = got == want ? 0 : edit_distance(got, want);
+    if (d < best && !(d > 0 && want.size() < 4)) {
+      best = d;
+      hint = fmt::format("; did you mean {} (column {})?", visible(header_[i]).front() == '"'
+                                                               ? visible(header_[i])
+                                                               : "'" + visible(header_[i]) + "'",
+                         i + 1);
+    }
+  }
+  if (hint.empty() && header_.size() == 1 && header_[0].find_first_of(";|\t") != std::string::npos)
+    hint = fmt::format("; the header was read as one column: try --delimiter '{}'",
+                       header_[0].find(';') != std::string::npos   ? ";"
+                       : header_[0].find('|') != std::string::npos ? "|"
+                                                                   : "tab");
   throw DataError(Location{name_, 0, 0},
-                  fmt::format("column '{}' not found; the header has: {}", name, have));
+                  fmt::format("column '{}' not found; the header has: {}{}", name, have, hint));
 }
 
 bool Reader::read_record() {
@@ -274,10 +372,30 @@ bool Reader::read_record() {
   }
 }
 
-bool Reader::passes_filter() const {
-  for (const Condition& c : filter_)
-    if ((fields_[c.column] == c.value) != c.equal) return false;
+bool Reader::passes_filter() {
+  for (Condition& c : filter_)
+    if ((fields_[c.column] == c.value) != c.equal) {
+      // Only while nothing has passed: the report is for filters that keep nothing.
+      if (rows_read_ == rows_filtered_ + 1 && c.seen.size() < 6 &&
+          std::find(c.seen.begin(), c.seen.end(), fields_[c.column]) == c.seen.end())
+        c.seen.emplace_back(fields_[c.column]);
+      return false;
+    }
   return true;
+}
+
+std::string Reader::filter_report() const {
+  if (filter_.empty() || rows_read_ == 0 || rows_filtered_ < rows_read_) return "";
+  std::string report = fmt::format("--where kept none of the {} row{}", rows_read_, rows_read_ == 1 ? "" : "s");
+  for (const Condition& c : filter_) {
+    if (c.seen.empty()) continue;
+    std::string values;
+    for (std::size_t i = 0; i < c.seen.size() && i < 5; ++i)
+      values += fmt::format("{}\"{}\"", i ? ", " : "", c.seen[i]);
+    if (c.seen.size() > 5) values += ", ...";
+    report += fmt::format("; '{}' failed on {}: {}", c.text, header_[c.column], values);
+  }
+  return report + " (values match exactly, case and spaces included)";
 }
 
 bool Reader::next() {
@@ -299,6 +417,46 @@ bool Reader::is_missing_field(std::size_t column) const {
   return false;
 }
 
+namespace {
+
+// "1,234,567" -> "1234567" when every group after the first has three digits.
+bool drop_thousands(std::string_view field, char sep, std::string& out) {
+  while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+  while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
+  const std::size_t point = field.find('.');
+  const std::string_view whole = field.substr(0, point);
+  std::size_t digits = 0;
+  bool grouped = false;
+  out.clear();
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    const char c = whole[i];
+    if (c == sep) {
+      if (digits == 0 || (grouped && digits != 3) || (!grouped && digits > 3)) return false;
+      grouped = true;
+      digits = 0;
+      continue;
+    }
+    if (c >= '0' && c <= '9') ++digits;
+    else if (!(i == 0 && (c == '-' || c == '+'))) return false;
+    out += c;
+  }
+  if (grouped && digits != 3) return false;
+  if (point != std::string_view::npos) out += field.substr(point);
+  return true;
+}
+
+// Markers official tables write for a suppressed or unavailable figure.
+bool is_suppression_marker(std::string_view f) {
+  while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+  while (!f.empty() && f.back() == ' ') f.remove_suffix(1);
+  for (std::string_view m : {"*", "**", "..", ":", "c", "[c]", "x", "[x]", "-", "z", "[z]", "u", "[u]",
+                             "~", "#", "n/a", "N/A", "NaN", "null", "NULL", "."})
+    if (f == m) return true;
+  return false;
+}
+
+}  // namespace
+
 double Reader::number(std::size_t column) const {
   double value = 0;
   // Parse first: most fields are numbers. Missing-value tokens that look like numbers
@@ -307,8 +465,25 @@ double Reader::number(std::size_t column) const {
   const NumberStatus status = parse_number(fields_[column], value);
   if (status == NumberStatus::ok) return value;
   if (is_missing_field(column)) return kMissing;
-  fail(column, fmt::format("column '{}': {}", header_[column],
-                           describe_number_problem(status, fields_[column])));
+  if (thousands_) {
+    thread_local std::string plain;
+    if (drop_thousands(fields_[column], thousands_, plain) && parse_number(plain, value) == NumberStatus::ok)
+      return value;
+  }
+  not_a_number(column, status);
+}
+
+void Reader::not_a_number(std::size_t column, NumberStatus status) const {
+  const std::string_view f = fields_[column];
+  std::string hint;
+  std::string plain;
+  if (!thousands_ && f.find(',') != std::string_view::npos && drop_thousands(f, ',', plain))
+    hint = "; it has thousands separators: give --thousands , to read them";
+  else if (is_suppression_marker(f))
+    hint = fmt::format("; a suppression marker? give --na '{}' to read it as missing (--na takes "
+                       "a comma-separated list)",
+                       f);
+  fail(column, fmt::format("column '{}': {}{}", header_[column], describe_number_problem(status, f), hint));
 }
 
 void Reader::fail(std::size_t column, const std::string& message) const {

@@ -4,6 +4,7 @@
 // numbers parsed exactly. Errors name the file, line and column. Line ends are
 // normalised: a CRLF inside a quoted field reads as LF.
 #include "core/error.hpp"
+#include "io/number.hpp"
 
 #include <cmath>
 #include <limits>
@@ -36,6 +37,8 @@ struct ReaderOptions {
   // Keep only rows matching every COL=VALUE (or COL!=VALUE) condition. An entry may hold
   // several, comma-separated; a comma not followed by COL= belongs to the value.
   std::vector<std::string> where;
+  // A thousands separator to drop from numbers ("1,234" with ','); 0: none.
+  char thousands = 0;
 };
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
@@ -64,6 +67,9 @@ class Reader {
   std::size_t line() const noexcept { return line_; }  // first line of the current row
   std::size_t rows_read() const noexcept { return rows_read_; }
   std::size_t rows_filtered_out() const noexcept { return rows_filtered_; }
+  // When --where kept no row of a non-empty input: a warning naming the filter and some
+  // values its columns held (empty otherwise). Meaningful once the input is read.
+  std::string filter_report() const;
 
   std::string_view field(std::size_t column) const { return fields_[column]; }
   bool is_missing_field(std::size_t column) const;
@@ -78,18 +84,22 @@ class Reader {
   bool read_record();
   void read_header();
   void compile_filter(const std::vector<std::string>& where);
-  bool passes_filter() const;
+  bool passes_filter();
+  [[noreturn]] void not_a_number(std::size_t column, NumberStatus status) const;
 
   struct Condition {
     std::size_t column;
     std::string value;
     bool equal;
+    std::string text;                 // as given, for the report
+    std::vector<std::string> seen;    // a few values that failed it, for the report
   };
 
   std::string name_;
   char delimiter_;
   std::vector<std::string> na_tokens_;
   bool numeric_na_ = false;  // some missing-value token reads as a number
+  char thousands_ = 0;
   std::unique_ptr<LineSource> lines_;
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;

@@ -44,10 +44,16 @@ class AtomicFileSink : public Sink {
     fd_ = ::mkstemp(temp_.data());
     if (fd_ < 0)
       throw IoError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
-    // mkstemp makes 0600; give the file the mode a plain create would have.
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd_, 0666 & ~mask);
+    // mkstemp makes 0600: a replaced file keeps its own mode (600 health data stays 600),
+    // a new file gets the mode a plain create would have.
+    struct stat existing {};
+    if (::stat(path_.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
+      ::fchmod(fd_, existing.st_mode & 07777);
+    } else {
+      const mode_t mask = ::umask(0);
+      ::umask(mask);
+      ::fchmod(fd_, 0666 & ~mask);
+    }
   }
 
   ~AtomicFileSink() override {

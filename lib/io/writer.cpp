@@ -101,6 +101,12 @@ Writer::Writer(std::unique_ptr<Sink> sink, WriterOptions options)
 void Writer::begin(std::vector<std::string> columns) {
   if (begun_) throw std::logic_error("Writer::begin called twice");
   begun_ = true;
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (columns[i] == columns[j])
+        throw UsageError(fmt::format("the output would have column '{}' twice (columns {} and {}): "
+                                     "a --by column may not repeat, nor share a result's name",
+                                     columns[i], j + 1, i + 1));
   columns_ = std::move(columns);
   switch (options_.format) {
     case Format::csv:

@@ -1,5 +1,6 @@
 #include "life/life_table.hpp"
 
+#include "core/age_label.hpp"
 #include "io/number.hpp"
 
 #include <fmt/format.h>
@@ -74,6 +75,16 @@ std::string check(std::span<const Band> bands, const Layout& layout) {
   if (bands.front().age != 0)
     return fmt::format("age bands must start at 0; this group starts at {}",
                        age_text(bands.front().age));
+  {
+    thread_local std::vector<double> starts, ends;  // no allocation per group
+    starts.clear();
+    ends.clear();
+    for (const Band& b : bands) {
+      starts.push_back(b.age);
+      ends.push_back(b.end);
+    }
+    if (std::string missing = missing_band(starts, ends, true); !missing.empty()) return missing;
+  }
   // 4. more deaths than population
   for (const Band& b : bands)
     if (b.deaths > b.population)

@@ -6,6 +6,7 @@
 // The variance of e_x is Chiang's, with Silcocks et al.'s term for the open band.
 // Pure computation: plain numbers in and out.
 #include <cstddef>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct Band {
   double age;         // start age; the last band is open
   double deaths;
   double population;
+  // One past the last year, where the label says it ("20-24": 25; "90+": infinity);
+  // NaN when the label is a bare start age. Used only to find missing bands.
+  double end = std::numeric_limits<double>::quiet_NaN();
 };
 
 // One entry per band; the last is the open band (its n is not a width and stays NaN).

@@ -81,7 +81,8 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
   std::vector<double> last_ages;                // the previous group's layout...
   std::size_t* last_layout_count = nullptr;     // ...and its entry in `layouts`
   std::size_t groups = 0, suppressed = 0, wide = 0;
-  std::vector<double> pops_used, dths_used, ages;
+  std::vector<double> pops_used, dths_used, ages, ends;
+  std::string overlap;  // the first band label that runs past the next band
   std::vector<Band> bands;
   LifeTable table;
 
@@ -89,7 +90,9 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
     Row row;
     row.line = r.line();
     const std::string_view label = r.field(col.age);
-    row.band.age = start_age(label);
+    const AgeLabel age = parse_age_label(label);
+    row.band.age = age.start;
+    row.band.end = age.end;
     if (std::isnan(row.band.age))
       r.fail(col.age, fmt::format("column '{}': age band \"{}\" holds no start age",
                                   r.header()[col.age], label));
@@ -103,10 +106,13 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
     io::sort_unique(rows, [](const Row& r) { return r.band.age; }, in, "age band");
     bands.clear();
     ages.clear();
+    ends.clear();
     for (const Row& r : rows) {
       bands.push_back(r.band);
       ages.push_back(r.band.age);
+      ends.push_back(r.band.end);
     }
+    if (overlap.empty()) overlap = overlapping_band(ages, ends);
     if (!last_layout_count || ages != last_ages) {  // describe a layout once, not per group
       last_layout_count = &layouts[describe_layout(ages)];
       last_ages = ages;
@@ -179,6 +185,8 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
         "groups differ in their age bands ({}); give --bands phe or --bands LIST to require one",
         list));
   }
+  if (!overlap.empty())
+    diagnostics.warn(overlap + "; bands are read by their start ages: check the labels");
   if (suppressed)
     diagnostics.warn(fmt::format("{} of {} group{} {} suppressed; the note column says why",
                                  suppressed, groups, groups == 1 ? "" : "s",

@@ -3,6 +3,7 @@
 #include "io/groups.hpp"
 #include "io/number.hpp"
 #include "plot/table_common.hpp"
+#include "stats/confidence.hpp"
 
 #include <fmt/format.h>
 
@@ -21,13 +22,18 @@ struct Row {
 struct Resolved {
   std::size_t x, value;
   std::optional<std::size_t> lower, upper, series;
+  std::string level;  // "95%", or empty where the input does not say
 };
 
 Resolved resolve(const SeriesColumns& c, const io::Reader& in) {
-  Resolved r{in.column(c.x), in.column(c.value), {}, {}, {}};
-  r.lower = c.lower_given ? in.column(c.lower) : in.find_column(c.lower);
-  r.upper = c.upper_given ? in.column(c.upper) : in.find_column(c.upper);
-  if (r.lower.has_value() != r.upper.has_value()) in.column(r.lower ? c.upper : c.lower);  // one limit alone
+  Resolved r{in.column(c.x), in.column(c.value), {}, {}, {}, {}};
+  const bool given = c.lower_given || c.upper_given;
+  if (const auto limits = stats::find_value_limits(
+          in.header(), c.value, {"", given ? c.lower : "", given ? c.upper : "", c.input_level})) {
+    r.lower = in.column(limits->lower);
+    r.upper = in.column(limits->upper);
+    if (limits->level_said) r.level = stats::level_text(limits->level);
+  }
   if (!c.series.empty()) r.series = in.column(c.series);
   return r;
 }
@@ -53,7 +59,7 @@ struct Grid {
   std::vector<Series> series;
 };
 
-Grid arrange(std::vector<Row>& rows, const io::Reader& in, const std::string& x_name) {
+Grid arrange(std::vector<Row>& rows, const io::Reader& in, const std::string& x_name, bool times) {
   Grid g;
   std::vector<std::size_t> x_of, s_of;
   std::map<std::string, std::size_t> series_index;
@@ -63,7 +69,7 @@ Grid arrange(std::vector<Row>& rows, const io::Reader& in, const std::string& x_
     if (added) g.names.push_back(r.series);
     s_of.push_back(it->second);
   }
-  const std::vector<std::size_t> moved = g.x.finish();
+  const std::vector<std::size_t> moved = g.x.finish(times);
   const std::size_t n = g.x.labels().size();
   std::vector<std::vector<std::size_t>> line_at(g.names.size(), std::vector<std::size_t>(n, 0));
   for (const std::string& name : g.names) g.series.push_back({name, std::vector<Estimate>(n)});
@@ -79,7 +85,7 @@ Grid arrange(std::vector<Row>& rows, const io::Reader& in, const std::string& x_
 }
 
 template <class Draw>
-std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Reader& in, Draw draw) {
+std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Reader& in, bool times, Draw draw) {
   const Resolved col = resolve(c, in);
   io::GroupKeys keys(in, page.by);
   std::vector<Drawn> charts;
@@ -87,34 +93,38 @@ std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Read
       in, keys, false, [&](const io::Reader& r) { return make_row(r, col); },
       [&](std::size_t group, std::vector<Row>& rows) {
         const std::vector<std::string>& key = keys.key(group);
-        charts.push_back({key, draw(key, arrange(rows, in, c.x), col.lower.has_value())});
+        charts.push_back({key, draw(key, arrange(rows, in, c.x, times), col.lower.has_value(), col.level)});
       });
   require_rows(in, charts.size());
   return charts;
 }
 
-std::string limits_caption(bool limits, const Page& page) {
+std::string limits_caption(bool limits, const std::string& level, const Page& page) {
   if (!page.text.caption.empty()) return page.text.caption;
-  return limits ? "Bars and bands show each estimate's confidence limits as given in the input." : "";
+  if (!limits) return "";
+  return level.empty() ? "Bars and bands show each estimate's confidence limits as given in the input."
+                       : "Bars and bands show each estimate's " + level + " confidence limits.";
 }
 
 }  // namespace
 
 std::vector<Drawn> plot_values(const Page& page, const SeriesColumns& c, io::Reader& in) {
-  return each_chart(page, c, in, [&](const std::vector<std::string>& key, Grid g, bool limits) {
+  return each_chart(page, c, in, false, [&](const std::vector<std::string>& key, Grid g, bool limits,
+                                            const std::string& level) {
     ValuesChart chart;
     chart.categories = g.x.labels();
     chart.series = std::move(g.series);
     const std::string facts = fmt::format("{} {} value{}", chart.categories.size(), c.x,
                                           chart.categories.size() == 1 ? "" : "s");
     chart.text = page_text(page, key, c.value + " by " + c.x, c.x, c.value, facts);
-    chart.text.caption = limits_caption(limits, page);
+    chart.text.caption = limits_caption(limits, level, page);
     return render(chart);
   });
 }
 
 std::vector<Drawn> plot_trend(const Page& page, const SeriesColumns& c, io::Reader& in) {
-  return each_chart(page, c, in, [&](const std::vector<std::string>& key, Grid g, bool limits) {
+  return each_chart(page, c, in, true, [&](const std::vector<std::string>& key, Grid g, bool limits,
+                                           const std::string& level) {
     TrendChart chart;
     if (g.x.numeric())
       chart.times = g.x.numbers();
@@ -124,7 +134,7 @@ std::vector<Drawn> plot_trend(const Page& page, const SeriesColumns& c, io::Read
     const std::vector<std::string>& labels = g.x.labels();
     const std::string facts = labels.empty() ? "" : labels.front() + " to " + labels.back();
     chart.text = page_text(page, key, c.value + " over " + c.x, c.x, c.value, facts);
-    chart.text.caption = limits_caption(limits, page);
+    chart.text.caption = limits_caption(limits, level, page);
     return render(chart);
   });
 }

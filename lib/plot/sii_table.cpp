@@ -41,7 +41,10 @@ std::vector<Drawn> plot_sii(const Page& page, const sii::TableOptions& t, io::Re
   std::vector<Drawn> charts;
   sii::ErrorSource errors = sii::ErrorSource::none;
   std::size_t suppressed = 0;
-  const auto ready = [&](sii::ErrorSource e) { errors = e; };
+  const auto ready = [&](sii::ErrorSource e, double input_level) {
+    errors = e;
+    o.input_level = input_level;
+  };
   sii::read_groups(t, in, ready, [&](sii::Group& g) {
     sii::Result r;
     if (g.note.empty()) {

@@ -8,6 +8,7 @@
 #include "rates/funnel_table.hpp"
 #include "sii/table.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct SeriesColumns {
   std::string value = "value", lower = "lowercl", upper = "uppercl";
   std::string series;               // empty: one series
   bool lower_given = false, upper_given = false;
+  std::optional<double> input_level;  // --input-confidence
 };
 std::vector<Drawn> plot_values(const Page& page, const SeriesColumns& columns, io::Reader& reader);
 std::vector<Drawn> plot_trend(const Page& page, const SeriesColumns& columns, io::Reader& reader);

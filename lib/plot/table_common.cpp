@@ -1,5 +1,7 @@
 #include "plot/table_common.hpp"
 
+#include "core/period.hpp"
+
 #include "core/error.hpp"
 #include "io/number.hpp"
 
@@ -56,7 +58,7 @@ std::string with_units(const std::string& title, const std::string& units) {
 void require_rows(const io::Reader& reader, std::size_t groups) {
   if (groups) return;
   throw DataError(Location{reader.name(), 0, 0},
-                  reader.rows_filtered_out() ? "no rows to plot: --where kept none" : "no rows to plot");
+                  reader.rows_filtered_out() ? "no rows to plot: " + reader.filter_report() : "no rows to plot");
 }
 
 std::size_t Categories::add(const std::string& label) {
@@ -72,11 +74,21 @@ std::size_t Categories::add(const std::string& label) {
   return it->second;
 }
 
-std::vector<std::size_t> Categories::finish() {
+std::vector<std::size_t> Categories::finish(bool times) {
   std::vector<std::size_t> order(labels_.size());
   std::iota(order.begin(), order.end(), 0);
-  if (numeric_)
+  if (numeric_) {
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return numbers_[a] < numbers_[b]; });
+  } else if (times) {
+    std::vector<double> starts;
+    for (const std::string& label : labels_) {
+      const std::optional<Period> p = parse_period(label);
+      if (!p) break;
+      starts.push_back(p->start);
+    }
+    if (starts.size() == labels_.size())
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return starts[a] < starts[b]; });
+  }
   std::vector<std::size_t> new_index(order.size());
   std::vector<std::string> labels;
   std::vector<double> numbers;

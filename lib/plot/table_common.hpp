@@ -30,8 +30,9 @@ void require_rows(const io::Reader& reader, std::size_t groups);
 class Categories {
  public:
   std::size_t add(const std::string& label);  // its index in order of first appearance
-  // Sorts (numeric labels) and returns the old-to-new index map.
-  std::vector<std::size_t> finish();
+  // Sorts numeric labels (and, with `times`, periods such as "2019/20" or "2017-19" by
+  // their start) and returns the old-to-new index map. Other labels keep input order.
+  std::vector<std::size_t> finish(bool times = false);
   const std::vector<std::string>& labels() const { return labels_; }
   const std::vector<double>& numbers() const { return numbers_; }  // when all numeric
   bool numeric() const { return numeric_; }

@@ -29,6 +29,43 @@ struct Columns {
   std::optional<std::size_t> stdpop, age, frequency;
 };
 
+// A band missing from a group's rows (sorted by start age), in words; empty: none. Seen
+// from the labels' own ends, and for bare start ages from the standard's bands: a band
+// over two or more of them where the group's other bands each cover one (0-4 and the
+// open band may span several: ESP2013 splits 0 and 1-4, and 90-94 and 95+).
+std::string missing_from(const std::vector<Row>& rows, const StandardPopulation* standard,
+                         std::string& overlap) {
+  std::vector<double> starts, ends;
+  for (const Row& r : rows) {
+    if (!starts.empty() && starts.back() == r.age.start) continue;  // frequency rows
+    starts.push_back(r.age.start);
+    ends.push_back(r.age.end);
+  }
+  if (overlap.empty()) overlap = overlapping_band(starts, ends);
+  std::string missing = missing_band(starts, ends, false);
+  if (!missing.empty() || !standard) return missing;
+  std::size_t single = 0, wide = starts.size();
+  for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
+    if (starts[i] == 0 || !std::isnan(ends[i])) continue;
+    const std::size_t n = standard_bands(*standard, starts[i], starts[i + 1]);
+    if (n == 1) ++single;
+    if (n >= 2 && wide == starts.size()) wide = i;
+  }
+  if (!single || wide == starts.size()) return "";
+  double next_edge = starts[wide + 1];
+  for (double edge : standard->starts)
+    if (edge > starts[wide]) {
+      next_edge = edge;
+      break;
+    }
+  return fmt::format(
+      "the band from {} runs to the next band's start, {}, over {} {} bands while the others "
+      "cover one each: is the band from {} missing? (label it \"{}-{}\" if it is one wide band)",
+      io::format_number(starts[wide]), io::format_number(starts[wide + 1]),
+      standard_bands(*standard, starts[wide], starts[wide + 1]), standard->name,
+      io::format_number(next_edge), io::format_number(starts[wide]), io::format_number(starts[wide + 1] - 1));
+}
+
 }  // namespace
 
 void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
@@ -53,7 +90,8 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   for (const std::string& c : result_columns(o.levels)) cols.push_back(c);
   out.begin(cols);
 
-  std::size_t zeroed = 0, small = 0;
+  std::size_t zeroed = 0, small = 0, gaps = 0;
+  std::string overlap;  // the first band label that runs past the next band
   const auto make_row = [&](const io::Reader& r) {
     Row row{};
     row.line = r.line();
@@ -139,8 +177,20 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
         i = end;
       }
     }
-    const Dsr d = dsr(bands, o.multiplier, o.levels);
-    if (!d.note.empty()) ++small;
+    Dsr d;
+    std::string missing = col.age ? missing_from(rows, standard, overlap) : "";
+    const bool gap = !missing.empty();
+    if (!gap) {
+      d = dsr(bands, o.multiplier, o.levels);
+    } else {
+      for (const DsrBand& b : bands) {
+        d.total_count += b.events;
+        d.total_population += b.population;
+      }
+      d.note = std::move(missing);
+      ++gaps;
+    }
+    if (!d.note.empty() && !gap) ++small;
     for (const std::string& k : keys.key(group)) out.text(k);
     out.number(d.total_count).number(d.total_population);
     write_result(out, d.value, d.ci, o.levels.size(), d.note);
@@ -151,6 +201,11 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   if (zeroed)
     diagnostics.warn(fmt::format("{} missing count{} read as 0, as the UK method does", zeroed,
                                  zeroed == 1 ? " was" : "s were"));
+  if (!overlap.empty())
+    diagnostics.warn(overlap + "; bands are read by their start ages: check the labels");
+  if (gaps)
+    diagnostics.warn(fmt::format("{} group{} a missing age band: no DSR (see the note column)", gaps,
+                                 gaps == 1 ? " has" : "s have"));
   if (small)
     diagnostics.warn(fmt::format("{} group{} fewer than 10 events: no DSR (see the note column)", small,
                                  small == 1 ? " has" : "s have"));

@@ -56,4 +56,11 @@ double standard_weight(const StandardPopulation& s, double start, double end) {
   return std::isinf(end) ? weight : nan;  // a closed band must end on an edge
 }
 
+std::size_t standard_bands(const StandardPopulation& s, double start, double end) {
+  if (std::isnan(standard_weight(s, start, end))) return 0;
+  std::size_t count = 0;
+  for (double edge : s.starts) count += edge >= start && edge < end;
+  return count;
+}
+
 }  // namespace heq::rates

@@ -23,4 +23,7 @@ const StandardPopulation* standard_population(std::string_view name);
 // band does not begin and end on the standard's band edges.
 double standard_weight(const StandardPopulation& standard, double start, double end);
 
+// How many of the standard's bands [start, end) spans (0 when it is off their edges).
+std::size_t standard_bands(const StandardPopulation& standard, double start, double end);
+
 }  // namespace heq::rates

@@ -280,6 +280,7 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
   if (errors == ErrorSource::none) return;
   std::vector<double>& s = work.s;
   s.clear();
+  const double z_input = o.input_level == 0.95 ? kZ95 : stats::z_for_level(o.input_level);
   for (const Quantile& x : q) {
     double se = kNaN;
     if (errors == ErrorSource::se) {
@@ -303,7 +304,7 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
             scale_name(o.type));
         return;
       }
-      se = (hi - lo) / (2 * kZ95);
+      se = (hi - lo) / (2 * z_input);
     }
     if (!o.transform && o.type != ValueType::normal &&
         std::isnan(to_scale(o.type, x.value))) {

@@ -31,6 +31,7 @@ struct Options {
   CiMethod ci = CiMethod::mc;
   bool reliability = false;  // the MAD statistic from 10 blocks of draws
   bool compat_phe = false;   // reproduce PHEindicatormethods' limit swap for 0 < M < 1
+  double input_level = 0.95;  // the level of the quantiles' limits (their names say it)
 };
 
 // Throws UsageError for combinations that cannot be honoured.
@@ -43,7 +44,7 @@ struct Quantile {
   double population = kNaN;
   double value = kNaN;
   double se = kNaN;          // on the log/logit scale for rates and proportions
-  double lower = kNaN;       // 95% limits
+  double lower = kNaN;       // limits at Options::input_level
   double upper = kNaN;
 };
 

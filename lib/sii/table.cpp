@@ -20,20 +20,27 @@ namespace {
 struct Row {
   Quantile q;
   std::size_t line;
+  std::string upstream;  // the input's note where this quantile has no value or population
 };
 
 struct ResolvedColumns {
   std::size_t quantile, population;
-  std::optional<std::size_t> value, count, se, lower, upper;
+  std::optional<std::size_t> value, count, se, lower, upper, note;
   ErrorSource errors = ErrorSource::none;
+  double level = 0.95;  // of the limits read
 };
 
-ResolvedColumns resolve(const Columns& c, const io::Reader& reader) {
+ResolvedColumns resolve(const Columns& c, ValueType type, const io::Reader& reader) {
   ResolvedColumns r;
   r.quantile = reader.column(c.quantile);
   r.population = reader.column(c.population);
+  r.note = reader.find_column("note");  // an upstream tool's reason for a missing value
   if (!c.count.empty()) {
     if (c.value_given) throw UsageError("give --value or --count, not both");
+    if (type != ValueType::proportion)
+      throw UsageError(
+          "--count makes the value count/population, a proportion: it needs --type proportion "
+          "(the limits read would otherwise belong to another value)");
     r.count = reader.column(c.count);
   } else {
     r.value = reader.column(c.value);
@@ -43,13 +50,16 @@ ResolvedColumns resolve(const Columns& c, const io::Reader& reader) {
     r.errors = ErrorSource::se;
     return r;
   }
-  r.lower = c.lower_given ? reader.column(c.lower) : reader.find_column(c.lower);
-  r.upper = c.upper_given ? reader.column(c.upper) : reader.find_column(c.upper);
-  if (r.lower && r.upper) {
+  // Names set by a caller but not on the command line are used where present.
+  const bool named = c.lower_given || c.upper_given ||
+                     (c.lower != "lowercl" && reader.find_column(c.lower) && reader.find_column(c.upper));
+  const std::optional<stats::LimitColumns> limits = stats::find_limit_columns(
+      reader.header(), {"", named ? c.lower : "", named ? c.upper : "", c.input_level});
+  if (limits) {
+    r.lower = reader.column(limits->lower);
+    r.upper = reader.column(limits->upper);
     r.errors = ErrorSource::limits;
-  } else if (r.lower || r.upper) {
-    // One limit column without the other is a mistake, not "no limits".
-    reader.column(r.lower ? c.upper : c.lower);
+    r.level = limits->level;
   }
   return r;
 }
@@ -58,8 +68,7 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
   Row row;
   row.line = in.line();
   Quantile& q = row.q;
-  q.label = in.number(col.quantile);
-  if (std::isnan(q.label)) in.fail(col.quantile, "missing quantile label");
+  q.label = in.number(col.quantile);  // NaN (empty): the group gets a note
   q.population = in.number(col.population);
   if (q.population < 0)
     in.fail(col.population, fmt::format("column '{}': negative population {}",
@@ -100,6 +109,8 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
                                       in.header()[*col.lower], in.field(*col.lower),
                                       in.field(*col.upper)));
   }
+  if (col.note && (std::isnan(q.value) || std::isnan(q.population)) && !in.is_missing_field(*col.note))
+    row.upstream = in.field(*col.note);
   return row;
 }
 
@@ -107,10 +118,27 @@ bool is_whole(double x) { return x == std::floor(x) && std::abs(x) < 1e15; }
 
 // Orders a group's quantiles and says what is missing from them (empty: nothing).
 std::string arrange(std::vector<Row>& rows, const io::Reader& in, std::size_t expected) {
+  for (const Row& r : rows)
+    if (std::isnan(r.q.label))
+      return fmt::format("line {} has an empty quantile label", r.line);
   io::sort_unique(rows, [](const Row& r) { return r.q.label; }, in, "quantile");
+  // A quantile without a value or population because an upstream tool suppressed it:
+  // its reason is the one to give.
+  for (const Row& r : rows)
+    if (!r.upstream.empty())
+      return fmt::format("quantile {} has no {}: the input's note says \"{}\"",
+                         io::format_number(r.q.label), std::isnan(r.q.value) ? "value" : "population",
+                         r.upstream);
   if (rows.size() < 2) return "";  // the method says "fewer than 2 quantiles"
   const bool whole = std::all_of(rows.begin(), rows.end(),
                                  [](const Row& r) { return is_whole(r.q.label) && r.q.label >= 1; });
+  if (!whole && !expected) {
+    for (const Row& r : rows)
+      if (!is_whole(r.q.label) || r.q.label < 1)
+        return fmt::format("quantile labels must be whole numbers from 1 (1 = most deprived); "
+                           "this group has {}",
+                           io::format_number(r.q.label));
+  }
   if (expected) {
     if (!whole || rows.back().q.label > static_cast<double>(expected))
       return fmt::format("quantile labels must run from 1 to {} (--quantiles)", expected);
@@ -179,11 +207,12 @@ std::vector<std::string> output_columns(const TableOptions& t) {
   return cols;
 }
 
-ErrorSource read_groups(const TableOptions& t, io::Reader& in, const std::function<void(ErrorSource)>& on_ready,
+ErrorSource read_groups(const TableOptions& t, io::Reader& in,
+                        const std::function<void(ErrorSource, double)>& on_ready,
                         const std::function<void(Group&)>& on_group) {
-  const ResolvedColumns col = resolve(t.columns, in);
+  const ResolvedColumns col = resolve(t.columns, t.method.type, in);
   validate(t.method, col.errors);
-  on_ready(col.errors);
+  on_ready(col.errors, col.level);
   io::GroupKeys keys(in, t.by, t.sorted);
   Group g;
   io::for_each_group<Row>(
@@ -199,7 +228,7 @@ ErrorSource read_groups(const TableOptions& t, io::Reader& in, const std::functi
 }
 
 void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
-  const Options& o = t.method;
+  Options o = t.method;  // input_level is learnt from the columns read
   ErrorSource errors = ErrorSource::none;
   std::string no_limits_note;
 
@@ -257,8 +286,9 @@ void run(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& di
     used = 0;
   };
 
-  const auto ready = [&](ErrorSource e) {
+  const auto ready = [&](ErrorSource e, double input_level) {
     errors = e;
+    o.input_level = input_level;
     if (e == ErrorSource::none)
       no_limits_note = fmt::format("no limits: the input has no '{}'/'{}' columns and no --se",
                                    t.columns.lower, t.columns.upper);

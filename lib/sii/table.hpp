@@ -25,6 +25,7 @@ struct Columns {
   bool value_given = false;
   bool lower_given = false;
   bool upper_given = false;
+  std::optional<double> input_level;  // --input-confidence: the level of the limits read
 };
 
 struct TableOptions {
@@ -44,10 +45,10 @@ struct Group {
 };
 
 // Finds the columns and checks the options (then calls `on_ready` with where the
-// quantiles' uncertainty comes from), reads and checks every row, and hands each --by
+// quantiles' uncertainty comes from and the level of the limits read), reads and checks every row, and hands each --by
 // group to `on_group` in input order. `on_group` may take the group's vectors.
 ErrorSource read_groups(const TableOptions& options, io::Reader& reader,
-                        const std::function<void(ErrorSource)>& on_ready,
+                        const std::function<void(ErrorSource, double)>& on_ready,
                         const std::function<void(Group&)>& on_group);
 
 // Output column names, in order.

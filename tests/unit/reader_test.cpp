@@ -74,7 +74,9 @@ TEST_CASE("reader: a quoted field spanning lines keeps later line numbers right"
   } catch (const DataError& e) {
     CHECK(e.where().line == 4);
     CHECK(e.where().column == 2);
-    CHECK(std::string(e.what()) == "column 'n': \"x\" is not a number");
+    CHECK(std::string(e.what()) ==
+          "column 'n': \"x\" is not a number; a suppression marker? give --na 'x' to read it as "
+          "missing (--na takes a comma-separated list)");
   }
 }
 
