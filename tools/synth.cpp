@@ -18,6 +18,9 @@
 //       deaths and populations (3 pooled years) by age band, decile, sex and area;
 //       --causes splits deaths into five causes (one row per cause, population repeated);
 //       --health adds the prevalence of not good health and a survey sample size
+//   heq-synth lsoa --groups N [--seed S] [--names A,B,...] [--lookup FILE]
+//       small-area rows: deaths and populations (3 pooled years) by LSOA, sex and age
+//       band, 60 LSOAs per area; --lookup writes LSOA -> area and deprivation score
 //
 // Output is CSV on stdout. The same arguments give the same bytes on every machine
 // (fixed engine, own transforms, fixed formatting).
@@ -61,6 +64,7 @@ struct Args {
   std::string layout = "phe";
   bool causes = false;
   bool health = false;
+  std::string lookup;  // lsoa: where to write the LSOA lookup
 };
 
 std::vector<std::string> split(const std::string& s) {
@@ -79,7 +83,7 @@ std::string area_name(const Args& a, long g) {
 Args parse(int argc, char** argv) {
   Args a;
   if (argc < 2) {
-    std::fputs("usage: heq-synth sii|deaths|trend|coverage|survey [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
+    std::fputs("usage: heq-synth sii|deaths|lsoa|trend|coverage|survey [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
                "[--layout phe|85|single]\n", stderr);
     std::exit(2);
   }
@@ -101,6 +105,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--seed") a.seed = std::strtoull(v, nullptr, 10);
     else if (k == "--names") a.names = split(v);
     else if (k == "--layout") a.layout = v;
+    else if (k == "--lookup") a.lookup = v;
     else {
       std::fprintf(stderr, "heq-synth: unknown option %s\n", k.c_str());
       std::exit(2);
@@ -278,6 +283,49 @@ void deaths(const Args& a) {
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
+// LSOAs of about 1,600 people whose deprivation score varies around their area's level;
+// mortality rises with the score as in `deaths`. The lookup carries the score only: the
+// national deciles come from heq-quantile --method imd, as the IoD makes them.
+void lsoa(const Args& a) {
+  Rng rng(a.seed);
+  const std::vector<int> ages = layout_ages("phe");
+  constexpr int kPerArea = 60;
+  std::string out = "lsoa,sex,startage,deaths,population\n";
+  std::string lookup = "lsoa,area,imd_score\n";
+  for (long g = 0; g < a.groups; ++g) {
+    const double area_level = 20 * std::exp(0.35 * rng.normal());
+    for (int l = 0; l < kPerArea; ++l) {
+      const std::string code = fmt::format("E01{:06}", g * kPerArea + l + 1);
+      const double score = area_level * std::exp(0.55 * rng.normal());
+      lookup += fmt::format("{},{},{:.3f}\n", code, area_name(a, g), score);
+      const double size = 0.8 + 0.4 * rng.uniform();
+      for (int sex = 1; sex <= 2; ++sex) {
+        const double frailty = std::exp(0.45 * (std::log(score) - std::log(20.0)) + (sex == 1 ? 0.3 : 0));
+        for (std::size_t i = 0; i < ages.size(); ++i) {
+          const double x = ages[i];
+          const double width = i + 1 < ages.size() ? ages[i + 1] - x : 10;
+          const double mid = x + width / 2;
+          const double m = (x == 0 ? 0.0045 : 0.00012 + std::exp(-10.4 + 0.092 * mid)) * frailty;
+          const double share = mid < 55 ? 1.0 : std::exp(-0.045 * (mid - 55));
+          const double population = std::round(3 * 13 * size * width * share);
+          const long d = std::min<long>(rng.poisson(m * population), std::lround(population));
+          out += fmt::format("{},{},{},{},{}\n", code, sex == 1 ? "male" : "female", ages[i], d, population);
+        }
+      }
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (!a.lookup.empty()) {
+    std::FILE* f = std::fopen(a.lookup.c_str(), "w");
+    if (!f) {
+      std::fprintf(stderr, "heq-synth: cannot write %s\n", a.lookup.c_str());
+      std::exit(1);
+    }
+    std::fwrite(lookup.data(), 1, lookup.size(), f);
+    std::fclose(f);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -296,6 +344,10 @@ int main(int argc, char** argv) {
   }
   if (a.what == "deaths") {
     deaths(a);
+    return 0;
+  }
+  if (a.what == "lsoa") {
+    lsoa(a);
     return 0;
   }
   std::fprintf(stderr, "heq-synth: unknown kind %s\n", a.what.c_str());

@@ -8,14 +8,22 @@ constexpr const char* kSummary =
     "heq-quantile: assigns areas to quantiles of a value within groups, as\n"
     "PHEindicatormethods::phe_quantile does (e.g. local deprivation deciles).";
 
-constexpr const char* kExamples = R"(  # Deciles of IMD score within each local authority; decile 1 = highest score
+constexpr const char* kExamples = R"(  # England's national IMD deciles, as the IoD publishes them (decile 1 = most deprived)
+  heq-quantile lsoa_scores.csv --value imd_score --method imd --name decile
+  # Local deciles of IMD score within each local authority (PHE's rule); 1 = highest score
   heq-quantile lsoas.csv --by la --value imd_score
   # Quintiles with quintile 1 holding the lowest values
   heq-quantile areas.csv --value income --quantiles 5 --no-invert
   # The direction per indicator, from a TRUE/FALSE column
   heq-quantile indicators.csv --by indicator,region --value value --invert-column low_is_good)";
 
-constexpr const char* kDetails = R"(Method: within a group, k = the number of values present; rank r with ties taking the
+constexpr const char* kDetails = R"(--method imd (the official national deciles): rank 1 = the most deprived (highest
+  value; --no-invert: lowest), N = the values present, quantile = ceil(rank x Q / N),
+  tied values sharing the lowest rank. This is the rule the English Indices of
+  Deprivation use: in IoD2015 decile 1 holds 3,284 of England's 32,844 LSOAs. Use it on
+  the national ranks or scores of every LSOA, without --by.
+
+--method phe (default), PHEindicatormethods::phe_quantile: within a group, k = the number of values present; rank r with ties taking the
   lowest rank, on the values or, inverted (the default), on max - value so that
   quantile 1 holds the highest values; quantile = floor((Q + 1) - ceiling(((k + 1) - r)
   / (k / Q))), and 0 becomes 1. A group with fewer than Q values gets no quantiles (a
@@ -24,7 +32,8 @@ constexpr const char* kDetails = R"(Method: within a group, k = the number of va
 --invert-column takes TRUE/FALSE (also true/false, T/F, 1/0, yes/no) and must be the
   same throughout a group.
 
-Output: every input row, in input order, with quantile and note appended.)";
+Output: every input row, in input order, with quantile (or the --name column) and note
+  appended.)";
 
 }  // namespace
 
@@ -41,8 +50,15 @@ int main(int argc, char** argv) {
   app.add_option("--quantiles", o.quantiles, "Number of quantiles")->type_name("Q")->capture_default_str();
   app.add_flag("--no-invert", no_invert, "Quantile 1 holds the lowest values (default: the highest)");
   tool.add_column("--invert-column", o.invert_column, "Per-row TRUE/FALSE: invert this group");
+  std::string method = "phe";
+  app.add_option("--method", method, "phe (phe_quantile's rule) or imd (the IoD's national deciles)")
+      ->type_name("METHOD")
+      ->check(CLI::IsMember({"phe", "imd"}))
+      ->capture_default_str();
+  app.add_option("--name", o.name, "Name of the output column (e.g. decile)")->type_name("COL")->capture_default_str();
   return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
     o.invert = !no_invert;
+    o.imd = method == "imd";
     o.by = tool.common().by;
     heq::rates::run_quantile(o, in, out, tool.diagnostics());
   });

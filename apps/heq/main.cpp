@@ -1,5 +1,7 @@
 // heq: the umbrella command. `heq TOOL ARGS...` runs heq-TOOL ARGS... (as git runs
 // git-TOOL); `heq --help` lists the tools with each one's own summary line.
+#include "heq_tools.hpp"
+
 #include <fmt/format.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,9 +19,7 @@
 
 namespace {
 
-// In the order a typical analysis uses them.
-constexpr std::array kTools{"life",  "sii",      "gap",  "decompose", "hle",    "rate",     "prop",
-                            "mean",  "dsr",      "isr",  "quantile",  "funnel", "measures", "plot"};
+using heq::kTools;  // from apps/CMakeLists.txt, in the order an analysis uses them
 
 // The folder this program runs from: its tools are looked for there first, so that a
 // build tree or an unpacked package works without being on PATH.

@@ -38,4 +38,27 @@ std::vector<double> assign_quantiles(std::span<const double> values, int quantil
   return out;
 }
 
+std::vector<double> assign_imd_quantiles(std::span<const double> values, int quantiles, bool invert) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> out(values.size(), nan);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (!std::isnan(values[i])) order.push_back(i);
+  const double n = static_cast<double>(order.size());
+  if (n < quantiles) return out;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return invert ? values[a] > values[b] : values[a] < values[b];
+  });
+  for (std::size_t pos = 0; pos < order.size();) {
+    std::size_t end = pos;
+    while (end < order.size() && values[order[end]] == values[order[pos]]) ++end;
+    // Whole-number arithmetic: ceil(rank Q / N) exactly, however large N is.
+    const std::size_t rank = pos + 1, count = order.size(), q = static_cast<std::size_t>(quantiles);
+    const double quantile = static_cast<double>((rank * q + count - 1) / count);
+    for (std::size_t j = pos; j < end; ++j) out[order[j]] = quantile;
+    pos = end;
+  }
+  return out;
+}
+
 }  // namespace heq::rates

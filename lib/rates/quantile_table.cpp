@@ -28,7 +28,8 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Dia
   // A plain index, not std::optional: GCC 12 misreports optionals as uninitialised here.
   constexpr std::size_t none = static_cast<std::size_t>(-1);
   const std::size_t invert_col = o.invert_column.empty() ? none : in.column(o.invert_column);
-  check_no_clash(in, {"quantile"}, "heq-quantile");
+  if (o.name.empty()) throw UsageError("--name needs a column name");
+  check_no_clash(in, {o.name}, "heq-quantile");
   const PassThrough pass(in);
   io::GroupKeys keys(in, o.by);
   io::RowStore rows(in.header().size());
@@ -71,7 +72,8 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Dia
   for (std::size_t g = 0; g < members.size(); ++g) {
     std::vector<double> v;
     for (std::size_t i : members[g]) v.push_back(values[i]);
-    const std::vector<double> q = assign_quantiles(v, o.quantiles, invert_of_group[g] == 1);
+    const std::vector<double> q = o.imd ? assign_imd_quantiles(v, o.quantiles, invert_of_group[g] == 1)
+                                        : assign_quantiles(v, o.quantiles, invert_of_group[g] == 1);
     std::size_t present = 0;
     for (double x : v) present += !std::isnan(x);
     if (present < static_cast<std::size_t>(o.quantiles)) {
@@ -82,7 +84,7 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Dia
     for (std::size_t k = 0; k < members[g].size(); ++k) quantile[members[g][k]] = q[k];
   }
   std::vector<std::string> cols = pass.names();
-  cols.push_back("quantile");
+  cols.push_back(o.name);
   cols.push_back("note");
   out.begin(cols);
   for (std::size_t i = 0; i < rows.size(); ++i) {

@@ -16,6 +16,8 @@ struct QuantileOptions {
   bool invert = true;          // quantile 1 holds the highest values
   std::string invert_column;   // per-row TRUE/FALSE, constant within a group
   std::vector<std::string> by;
+  bool imd = false;            // the IoD's national rule instead of phe_quantile's
+  std::string name = "quantile";  // the output column
 };
 
 void run_quantile(const QuantileOptions& options, io::Reader& reader, io::Writer& writer,

@@ -17,6 +17,7 @@
 #include "rates/isr_table.hpp"
 #include "rates/quantile_table.hpp"
 #include "sii/table.hpp"
+#include "tables/aggregate.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -129,6 +130,14 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.by = {"country"};
       return measures::run(o, in, out, d);
     }
+    case 16: {
+      tables::AggregateOptions o;
+      o.by = {"sex", "decile"};
+      o.sum = {"deaths", "population"};
+      o.lookup.path.clear();
+      o.sort = true;
+      return tables::run_aggregate(o, in, out, d);
+    }
     default: {
       plot::Page page;
       sii::TableOptions o;
@@ -155,7 +164,7 @@ int fuzz_one(const std::uint8_t* data, std::size_t size) {
     wo.format = data[0] & 0x80 ? io::Format::json : io::Format::csv;
     io::Writer writer(std::make_unique<io::StringSink>(output), wo);
     Diagnostics diagnostics;
-    run_tool(data[0] % 17, reader, writer, diagnostics);
+    run_tool(data[0] % 18, reader, writer, diagnostics);
   } catch (const DataError&) {
   } catch (const UsageError&) {
   }
