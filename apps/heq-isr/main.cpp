@@ -17,7 +17,9 @@ constexpr const char* kExamples = R"(  # Reference counts and populations as col
   heq-isr deaths.csv --by area --ref-count refcount --ref-population refpop --rate
   # Observed totals from their own file (no counts by age needed)
   heq-isr pops.csv --by area --ref-count refcount --ref-population refpop \
-    --observed totals.csv --observed-count deaths)";
+    --observed totals.csv --observed-count deaths
+  # Observed and expected counts as Fingertips publishes them
+  heq-isr smr.csv --by area --count observed --expected expected --multiplier 100)";
 
 constexpr const char* kDetails = R"(Method: E = sum over bands of ref_count / ref_population x population; O = the
   group's count, or its total from --observed. Ratio = O / E x M (M = --multiplier,
@@ -29,6 +31,8 @@ The reference: --ref-count and --ref-population name columns of the data, or, wi
   --reference FILE and --age COL (--ref-age if the file names it differently), columns
   of that file joined on the age band's start (labels such as 0-4 or 90+ work); a band
   missing from it is an error.
+--expected COL: expected events per row (summed within a group), instead of the
+  reference; the ratio only (--rate needs the reference rate).
 --observed FILE joins totals on the --by columns (--observed-count names the column);
   a group without one keeps its row with a note.
 
@@ -50,6 +54,7 @@ int main(int argc, char** argv) {
   tool.add_column("--age", o.age, "Age band column (joins --reference)");
   tool.add_column("--ref-age", o.ref_age, "Age band column of --reference (default: as --age)");
   tool.add_column("--observed-count", o.observed_count, "Observed totals column of --observed");
+  tool.add_column("--expected", o.expected, "Expected events column (as Fingertips publishes them), instead of reference rates");
   app.add_option("--reference", o.reference, "Reference file with the age band and reference columns")
       ->type_name("FILE");
   app.add_option("--observed", o.observed, "Observed totals file, joined on the --by columns")->type_name("FILE");

@@ -206,7 +206,7 @@ int main(int argc, char** argv) {
     const cli::CommonOptions& common = tool.common();
     const bool charted = sii->parsed() || values->parsed() || trend->parsed() || decompose->parsed() || funnel->parsed();
     if (!charted) {
-      const std::string word = common.input == "-" ? "" : common.input;
+      const std::string word = common.inputs.empty() || common.inputs[0] == "-" ? "" : common.inputs[0];
       throw UsageError(word.empty() || word.find('.') != std::string::npos
                            ? "give a chart first: sii, values, trend, decompose or funnel"
                            : "'" + word + "' is not a chart: give sii, values, trend, decompose or funnel");

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <new>
@@ -81,7 +82,9 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
   app_.footer(details.empty() ? std::string(kExitStatus) : details + "\n\n" + kExitStatus);
   app_.set_version_flag("--version", fmt::format("{} (heq) {}", name_, HEQ_VERSION),
                         "Print the version and exit");
-  app_.add_option("FILE", common_.input, "Input CSV or TSV file; - or none reads standard input")
+  app_.add_option("FILE", common_.inputs,
+                  "Input CSV or TSV file; - or none reads standard input; several are read as one "
+                  "(the same header in each)")
       ->type_name("")
       ->each([this](const std::string&) { input_given_ = true; });
   app_.add_option("-o,--output", common_.output,
@@ -113,6 +116,9 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
       ->check(CLI::Range(0, 17));
   app_.add_flag("--excel-safe", common_.excel_safe,
                 "Prefix text starting with = + - @ with ' so spreadsheets do not run it");
+  app_.add_flag("--bom", common_.bom,
+                "Start CSV/TSV output with a UTF-8 byte-order mark, so that a spreadsheet opened by "
+                "double-click reads non-ASCII names (Welsh place names) right");
   app_.add_flag("-q,--quiet", common_.quiet, "Do not print warnings");
 }
 
@@ -173,7 +179,12 @@ int Tool::run_table(int argc, char** argv, const std::function<void(io::Reader&,
 
 io::ReaderOptions Tool::reader_options() const {
   io::ReaderOptions r;
-  r.path = common_.input.empty() ? "-" : common_.input;
+  r.path = common_.inputs.empty() ? "-" : common_.inputs.front();
+  if (common_.inputs.size() > 1) {
+    r.more_paths.assign(common_.inputs.begin() + 1, common_.inputs.end());
+    if (std::count(common_.inputs.begin(), common_.inputs.end(), "-") > 0)
+      throw UsageError("standard input (-) cannot be one of several input files");
+  }
   r.delimiter = common_.delimiter.empty() ? 0 : parse_delimiter(common_.delimiter);
   r.na_tokens = common_.na;
   if (!common_.thousands.empty()) {
@@ -198,6 +209,9 @@ std::unique_ptr<io::Writer> Tool::open_output() const {
   w.format = io::parse_format(common_.format);
   w.digits = common_.digits;
   w.excel_safe = common_.excel_safe;
+  w.bom = common_.bom;
+  if (w.bom && (w.format == io::Format::json || w.format == io::Format::ndjson))
+    throw UsageError("--bom is for CSV and TSV output; JSON must not start with a byte-order mark");
   return std::make_unique<io::Writer>(io::open_sink(common_.output), w);
 }
 

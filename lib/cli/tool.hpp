@@ -17,7 +17,8 @@
 namespace heq::cli {
 
 struct CommonOptions {
-  std::string input = "-";
+  std::vector<std::string> inputs;  // none: standard input; several: read as one
+  bool bom = false;                 // --bom: a UTF-8 byte-order mark before CSV/TSV output
   std::string output;
   std::string format = "csv";
   std::string delimiter;

@@ -180,21 +180,50 @@ Reader::Reader(const ReaderOptions& options)
     double ignored;
     if (parse_number(token, ignored) == NumberStatus::ok) numeric_na_ = true;
   }
-  if (options.text) {
-    lines_ = std::make_unique<TextLines>(*options.text, name_);
-  } else {
-    std::unique_ptr<::io::ByteSourceBase> source;
-    if (options.path == "-") {
-      source = std::make_unique<FdSource>(0, false, name_);
-    } else {
-      const int fd = ::open(options.path.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", name_, std::strerror(errno)));
-      source = std::make_unique<FdSource>(fd, true, name_);
-    }
-    lines_ = std::make_unique<FccpLines>(name_, std::move(source));
-  }
+  more_paths_ = options.more_paths;
+  open(options.path, options.text);
+  first_name_ = name_;
   read_header();
   compile_filter(options.where);
+}
+
+void Reader::open(const std::string& path, const std::string* text) {
+  name_ = path == "-" ? "<stdin>" : path;
+  if (text) {
+    lines_ = std::make_unique<TextLines>(*text, name_);
+    return;
+  }
+  std::unique_ptr<::io::ByteSourceBase> source;
+  if (path == "-") {
+    source = std::make_unique<FdSource>(0, false, name_);
+  } else {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", name_, std::strerror(errno)));
+    source = std::make_unique<FdSource>(fd, true, name_);
+  }
+  lines_ = std::make_unique<FccpLines>(name_, std::move(source));
+}
+
+// The next file of several: its header must be the first file's, and is not a row.
+bool Reader::open_next() {
+  if (next_path_ >= more_paths_.size()) return false;
+  open(more_paths_[next_path_++], nullptr);
+  line_ = 0;
+  const std::vector<std::string> header = std::move(header_);
+  header_.clear();  // read the header line as a record of any width
+  const bool any = read_record();
+  header_ = header;
+  if (!any) throw DataError(Location{name_, 0, 0}, "the input is empty; a header line is needed");
+  if (fields_.size() != header_.size() || !std::equal(fields_.begin(), fields_.end(), header_.begin())) {
+    std::size_t i = 0;
+    while (i < fields_.size() && i < header_.size() && fields_[i] == header_[i]) ++i;
+    throw DataError(Location{name_, line_, i + 1},
+                    fmt::format("the header differs from {}'s (column {}: '{}' here, '{}' there); files read "
+                                "as one input need the same columns in the same order",
+                                first_name_, i + 1, i < fields_.size() ? std::string(fields_[i]) : "",
+                                i < header_.size() ? header_[i] : ""));
+  }
+  return true;
 }
 
 Reader::~Reader() = default;
@@ -399,11 +428,13 @@ std::string Reader::filter_report() const {
 }
 
 bool Reader::next() {
-  while (read_record()) {
-    ++rows_read_;
-    if (passes_filter()) return true;
-    ++rows_filtered_;
-  }
+  do {
+    while (read_record()) {
+      ++rows_read_;
+      if (passes_filter()) return true;
+      ++rows_filtered_;
+    }
+  } while (open_next());
   return false;
 }
 

@@ -39,6 +39,9 @@ struct ReaderOptions {
   std::vector<std::string> where;
   // A thousands separator to drop from numbers ("1,234" with ','); 0: none.
   char thousands = 0;
+  // Files read after `path` as one input (yearly extracts): each must start with the
+  // same header, which is not a row; errors name the file they are in.
+  std::vector<std::string> more_paths;
 };
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
@@ -83,6 +86,8 @@ class Reader {
  private:
   bool read_record();
   void read_header();
+  void open(const std::string& path, const std::string* text);
+  bool open_next();
   void compile_filter(const std::vector<std::string>& where);
   bool passes_filter();
   [[noreturn]] void not_a_number(std::size_t column, NumberStatus status) const;
@@ -109,6 +114,9 @@ class Reader {
   std::size_t line_ = 0;
   std::size_t rows_read_ = 0;
   std::size_t rows_filtered_ = 0;
+  std::vector<std::string> more_paths_;
+  std::size_t next_path_ = 0;
+  std::string first_name_;  // the file whose header the others must repeat
 };
 
 }  // namespace heq::io

@@ -19,6 +19,7 @@ struct WriterOptions {
   Format format = Format::csv;
   int digits = -1;          // decimal places for computed numbers; -1: exact
   bool excel_safe = false;  // prefix text that a spreadsheet would run as a formula
+  bool bom = false;         // a UTF-8 byte-order mark first (CSV and TSV)
 };
 
 class Writer {

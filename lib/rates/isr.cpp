@@ -12,7 +12,10 @@ Isr isr(std::span<const IsrBand> bands, double observed, bool rate, double multi
   double ref_count = 0, ref_population = 0, count = 0;
   for (const IsrBand& b : bands) {
     const double expected_rate = b.ref_count / b.ref_population;
-    if (!std::isnan(expected_rate) && !std::isnan(b.population)) r.expected += expected_rate * b.population;
+    if (!std::isnan(b.expected))
+      r.expected += b.expected;
+    else if (!std::isnan(expected_rate) && !std::isnan(b.population))
+      r.expected += expected_rate * b.population;
     if (!std::isnan(b.count)) count += b.count;
     if (!std::isnan(b.ref_count)) ref_count += b.ref_count;
     if (!std::isnan(b.ref_population)) ref_population += b.ref_population;

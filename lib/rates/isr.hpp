@@ -3,6 +3,7 @@
 // and calculate_ISRate compute them.
 #include "core/interval.hpp"
 
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -14,6 +15,9 @@ struct IsrBand {
   double population;
   double ref_count;
   double ref_population;
+  // Expected events given directly (as Fingertips publishes them); when not NaN it is
+  // used instead of ref_count / ref_population x population.
+  double expected = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct Isr {

@@ -80,8 +80,17 @@ std::map<std::string, double> read_observed(const IsrOptions& o) {
 }  // namespace
 
 void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
-  if (o.ref_count.empty() || o.ref_population.empty())
-    throw UsageError("give --ref-count and --ref-population (columns of the data or of --reference)");
+  const bool given_expected = !o.expected.empty();
+  if (given_expected) {
+    if (!o.ref_count.empty() || !o.ref_population.empty() || !o.reference.empty())
+      throw UsageError("--expected gives the expected events: drop --ref-count, --ref-population and --reference");
+    if (o.rate)
+      throw UsageError("--rate scales by the reference rate, which --expected does not give: use the ratio, or "
+                       "give --ref-count and --ref-population");
+  } else if (o.ref_count.empty() || o.ref_population.empty()) {
+    throw UsageError("give --ref-count and --ref-population (columns of the data or of --reference), or "
+                     "--expected COL");
+  }
   if (!o.reference.empty() && o.age.empty())
     throw UsageError("--reference needs --age: the reference is joined on the age band");
   if (o.multiplier < 0) throw UsageError("--multiplier must be above zero");
@@ -94,12 +103,15 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   // With observed totals given separately, the data's counts are not used at all.
   const std::optional<std::size_t> count_col =
       o.observed.empty() ? std::optional<std::size_t>(in.column(o.count)) : std::nullopt;
-  const std::size_t pop_col = in.column(o.population);
-  std::optional<std::size_t> ref_count_col, ref_pop_col, age_col;
-  if (o.reference.empty()) {
+  std::optional<std::size_t> pop_col, ref_count_col, ref_pop_col, age_col, expected_col;
+  if (given_expected) {
+    expected_col = in.column(o.expected);
+  } else if (o.reference.empty()) {
+    pop_col = in.column(o.population);
     ref_count_col = in.column(o.ref_count);
     ref_pop_col = in.column(o.ref_population);
   } else {
+    pop_col = in.column(o.population);
     age_col = in.column(o.age);
   }
 
@@ -114,10 +126,18 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   const auto make_row = [&](const io::Reader& r) {
     IsrBand b{};
     b.count = count_col ? count_or_zero(r.number(*count_col), zeroed) : 0;
-    b.population = r.number(pop_col);
     if (b.count < 0) r.fail(*count_col, fmt::format("column '{}': negative count {}", o.count, r.field(*count_col)));
+    if (expected_col) {
+      b.expected = r.number(*expected_col);
+      if (!(b.expected >= 0))
+        r.fail(*expected_col, fmt::format("column '{}': expected events {} must be a number, 0 or more", o.expected,
+                                          r.field(*expected_col)));
+      b.population = b.ref_count = b.ref_population = std::nan("");
+      return b;
+    }
+    b.population = r.number(*pop_col);
     if (b.population < 0)
-      r.fail(pop_col, fmt::format("column '{}': negative population {}", o.population, r.field(pop_col)));
+      r.fail(*pop_col, fmt::format("column '{}': negative population {}", o.population, r.field(*pop_col)));
     if (ref_count_col) {
       b.ref_count = r.number(*ref_count_col);
       b.ref_population = r.number(*ref_pop_col);

@@ -21,6 +21,7 @@ struct IsrOptions {
   std::string ref_age;         // the reference file's age column; empty: the same name
   std::string observed;        // observed totals file; empty: sum the counts
   std::string observed_count = "observed";
+  std::string expected;        // expected events column: instead of reference rates
   std::vector<std::string> by;
   bool rate = false;
   double multiplier = 0;  // 0: 1 for ratios, 100000 for rates
