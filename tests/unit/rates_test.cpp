@@ -163,3 +163,32 @@ TEST_CASE("funnels: the Poisson bisection finds the tail probability") {
   for (std::size_t i = 1; i < axis.size(); ++i) CHECK(axis[i] > axis[i - 1]);
   CHECK(axis.back() == 2000);
 }
+
+TEST_CASE("rates: the IoD's national deciles (IoD2015: decile 1 holds 3,284 of 32,844 LSOAs)") {
+  // Distinct scores in a scrambled order; rank 1 is the highest score.
+  const std::size_t n = 32844;
+  std::vector<double> scores(n);
+  for (std::size_t i = 0; i < n; ++i) scores[i] = static_cast<double>((i * 7919) % n) + 0.5;
+  const std::vector<double> deciles = heq::rates::assign_imd_quantiles(scores, 10, true);
+  std::vector<std::size_t> count(11, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    // Closed form: the score's rank r = n - floor(score), decile = ceil(10 r / n).
+    const std::size_t rank = n - static_cast<std::size_t>(scores[i]);
+    CHECK(deciles[i] == static_cast<double>((10 * rank + n - 1) / n));
+    ++count[static_cast<std::size_t>(deciles[i])];
+  }
+  CHECK(count[1] == 3284);
+  // ceil(10 r / n) = d exactly for (d - 1) n / 10 < r <= d n / 10.
+  for (std::size_t d = 1; d <= 10; ++d) CHECK(count[d] == (d * n) / 10 - ((d - 1) * n) / 10);
+  // --no-invert: rank 1 is the lowest value.
+  const std::vector<double> low = heq::rates::assign_imd_quantiles(std::vector<double>{5, 1, 3, 2, 4}, 5, false);
+  CHECK(low == std::vector<double>{5, 1, 3, 2, 4});
+  // Ties share the lowest rank; missing values get none and do not count in N.
+  const double nan = std::nan("");
+  const std::vector<double> tied = heq::rates::assign_imd_quantiles(std::vector<double>{9, 9, 1, nan, 5}, 2, true);
+  CHECK(tied[0] == 1);
+  CHECK(tied[1] == 1);
+  CHECK(tied[2] == 2);
+  CHECK(std::isnan(tied[3]));
+  CHECK(tied[4] == 2);  // rank 3 of 4: ceil(3 x 2 / 4) = 2
+}
