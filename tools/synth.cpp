@@ -17,7 +17,9 @@
 //                    [--layout phe|85|single] [--causes] [--health]
 //       deaths and populations (3 pooled years) by age band, decile, sex and area;
 //       --causes splits deaths into five causes (one row per cause, population repeated);
-//       --health adds the prevalence of not good health and a survey sample size
+//       --health adds the prevalence of not good health and a survey sample size;
+//       --years N adds a year column (2011 on): mortality falls 1% a year while the
+//       deprivation gradient widens 4% a year
 //   heq-synth lsoa --groups N [--seed S] [--names A,B,...] [--lookup FILE]
 //       small-area rows: deaths and populations (3 pooled years) by LSOA, sex and age
 //       band, 60 LSOAs per area; --lookup writes LSOA -> area and deprivation score
@@ -65,6 +67,7 @@ struct Args {
   bool causes = false;
   bool health = false;
   std::string lookup;  // lsoa: where to write the LSOA lookup
+  int years = 0;       // deaths: one table per year from 2011
 };
 
 std::vector<std::string> split(const std::string& s) {
@@ -106,6 +109,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--names") a.names = split(v);
     else if (k == "--layout") a.layout = v;
     else if (k == "--lookup") a.lookup = v;
+    else if (k == "--years") a.years = std::atoi(v);
     else {
       std::fprintf(stderr, "heq-synth: unknown option %s\n", k.c_str());
       std::exit(2);
@@ -234,15 +238,18 @@ std::vector<double> cause_weights(double age, double deprivation) {
 void deaths(const Args& a) {
   Rng rng(a.seed);
   const std::vector<int> ages = layout_ages(a.layout);
-  std::string out = a.causes ? "area,sex,decile,startage,cause,deaths,population" : "area,sex,decile,startage,deaths,population";
+  std::string out = a.years ? "year," : "";
+  out += a.causes ? "area,sex,decile,startage,cause,deaths,population" : "area,sex,decile,startage,deaths,population";
   out += a.health ? ",not_good,sample_size\n" : "\n";
+  for (int year = 0; year < std::max(1, a.years); ++year) {
+  const std::string year_text = a.years ? fmt::format("{},", 2011 + year) : "";
   for (long g = 0; g < a.groups; ++g) {
-    const double area_level = 0.15 * rng.normal();
+    const double area_level = 0.15 * rng.normal() - 0.01 * year;
     const double area_size = 0.6 + 0.8 * rng.uniform();
     for (int sex = 1; sex <= 2; ++sex) {
       for (int q = 1; q <= a.quantiles; ++q) {
         const double rank = (q - 0.5) / a.quantiles;
-        const double frailty = std::exp(area_level + 0.8 * (0.5 - rank) + (sex == 1 ? 0.3 : 0));
+        const double frailty = std::exp(area_level + 0.8 * (1 + 0.04 * year) * (0.5 - rank) + (sex == 1 ? 0.3 : 0));
         const double size = area_size * (0.85 + 0.3 * rng.uniform());
         for (std::size_t i = 0; i < ages.size(); ++i) {
           const double x = ages[i];
@@ -252,7 +259,8 @@ void deaths(const Args& a) {
           m *= frailty;
           const double share = mid < 55 ? 1.0 : std::exp(-0.045 * (mid - 55));
           const double population = std::round(3 * 2200 * size * width * share / 5);
-          const std::string head = fmt::format("{},{},{},{}", area_name(a, g), sex == 1 ? "male" : "female", q, ages[i]);
+          const std::string head =
+              fmt::format("{}{},{},{},{}", year_text, area_name(a, g), sex == 1 ? "male" : "female", q, ages[i]);
           std::string tail;
           if (a.health) {
             const double logit = -3.2 + 0.045 * mid + 1.2 * (0.5 - rank) + (sex == 2 ? 0.1 : 0);
@@ -279,6 +287,7 @@ void deaths(const Args& a) {
         }
       }
     }
+  }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
 }

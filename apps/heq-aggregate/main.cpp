@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     if (!lookup.empty()) {
       o.lookup = tool.reader_options();
       o.lookup.path = lookup;
+      o.lookup.more_paths.clear();
       o.lookup.where.clear();  // --where filters the input rows, not the lookup
     }
     heq::tables::run_aggregate(o, in, out, tool.diagnostics());

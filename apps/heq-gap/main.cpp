@@ -17,7 +17,11 @@ constexpr const char* kExamples = R"(  # The LE gap at birth between the least (
     | heq-gap --by area --group quintile --from 5 --to 1 --digits 3
   # Limits of another level in the input, or standard errors
   heq-gap table.csv --group sex --from male --to female --input-confidence 0.998
-  heq-gap table.csv --group sex --from male --to female --se se)";
+  heq-gap table.csv --group sex --from male --to female --se se
+  # Every local authority against England, in one run
+  heq-gap le_by_area.csv --by sex --group area --against England
+  # The change in the SII between two periods, with ONS's overlap rule
+  heq-sii ... --by period,sex | heq-gap --by sex --group period --from 2011-13 --to 2018-20 --value sii --overlap)";
 
 constexpr const char* kDetails = R"(Method: gap = value(to) - value(from), limits gap +- z sqrt(se_to^2 + se_from^2)
   (normal approximation); ratio = value(to) / value(from), limits on the log scale:
@@ -30,12 +34,21 @@ constexpr const char* kDetails = R"(Method: gap = value(to) - value(from), limit
   named with --lcl/--ucl (default 95%). The level is never guessed.
 
 Each --by group's rows with --group equal to --from or --to are compared; other
-  subgroups are ignored. A side that is missing, or has no value, gives empty results
+  subgroups are ignored. --against VALUE compares every other subgroup with VALUE
+  (gap = subgroup - VALUE), one row each after the --by columns and the --group column:
+  the same numbers as one --from VALUE --to S run per S (the Segment Tool's "each area
+  against England"; England's rows can come from heq-aggregate's sums).
+
+Change between two periods: --group period --from A --to B (independent periods); the
+  difference and ratio with limits as above. --overlap adds intervals_overlap, ONS's
+  stricter rule for an SII change: FALSE (a significant change) when the two 95%
+  intervals do not overlap. A side that is missing, or has no value, gives empty results
   and a note; so does a ratio of non-positive values. A subgroup twice in a group is an
   error naming both lines.
 
 Output: the --by columns, from_value, to_value, gap, gap_lowercl, gap_uppercl, ratio,
-  ratio_lowercl, ratio_uppercl (several levels: gap_lower95_0cl, ...), note.)";
+  ratio_lowercl, ratio_uppercl (several levels: gap_lower95_0cl, ...), [intervals_overlap],
+  note; with --against the --group column follows the --by columns.)";
 
 }  // namespace
 
@@ -48,6 +61,10 @@ int main(int argc, char** argv) {
   tool.add_column("--group", o.group, "Subgroup column (e.g. decile, sex)");
   app.add_option("--from", o.from, "The base subgroup (the gap is to minus from)")->type_name("VALUE");
   app.add_option("--to", o.to, "The comparison subgroup")->type_name("VALUE");
+  app.add_option("--against", o.against,
+                 "Every other subgroup against this one (e.g. each area against England), one row each")
+      ->type_name("VALUE");
+  app.add_flag("--overlap", o.overlap, "Add intervals_overlap: ONS's rule (do the two 95% intervals overlap?)");
   tool.add_column("--value", o.value, "Value column");
   auto* lcl = tool.add_column("--lcl", o.lower, "Lower limit column");
   auto* ucl = tool.add_column("--ucl", o.upper, "Upper limit column");

@@ -15,6 +15,8 @@ namespace heq::gap {
 struct GapOptions {
   std::string group;  // the subgroup column; --from and --to name two of its values
   std::string from, to;
+  std::string against;  // instead of --from/--to: every other subgroup against this one
+  bool overlap = false;  // add ONS's rule: do the two sides' 95% intervals overlap?
   std::string value = "value";
   std::string lower = "lowercl";
   std::string upper = "uppercl";

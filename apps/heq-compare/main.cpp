@@ -1,0 +1,77 @@
+// heq-compare: every area against a benchmark, as Fingertips compares them.
+#include "cli/tool.hpp"
+#include "tables/compare.hpp"
+
+namespace {
+
+constexpr const char* kSummary =
+    "heq-compare: compares every row with its benchmark (England, a region, an area's own\n"
+    "overall value) as OHID Fingertips does: Better, Similar, Worse, or quintiles.";
+
+constexpr const char* kExamples = R"(  # Every local authority's LE against England's, by sex (95% intervals)
+  heq-compare le_by_area.csv --area area --benchmark England --match sex --polarity high-good
+  # At 99.8%, against a benchmark kept in its own file
+  heq-compare rates.csv --match sex,year --benchmark-file england.csv --method ci998 --polarity low-good
+  # The inequality breakdown: each decile against its area's overall row
+  heq-compare by_decile.csv --area decile --benchmark All --match area,sex
+  # Quintiles of the areas (no limits needed)
+  heq-compare le_by_area.csv --benchmark England --match sex --method quintiles --polarity high-good)";
+
+constexpr const char* kDetails = R"(Benchmark: the rows whose --area is --benchmark VALUE, in the same input, or the rows of
+  --benchmark-file (those whose --area is VALUE, when given); each row is matched to the
+  benchmark row with the same --match values. Two benchmark rows for one match are an
+  error. The benchmark's own rows are not compared with themselves (compared is empty).
+
+Methods (Fingertips' "CI overlapping reference value"): --method ci95 or ci998 compares
+  the row's 95% or 99.8% interval with the benchmark's value (not its interval): upper
+  limit below it, lower; lower limit above it, higher; else Similar. The limits must be
+  the method's level (lowercl is 95%; lower99_8cl is 99.8%): another level is an error.
+  --polarity high-good or low-good turns higher/lower into Better/Worse; none (default)
+  gives Higher/Lower. A row without limits or benchmark is "Not compared".
+  --method quintiles: the rows of each match group (the benchmark aside, missing values
+  aside) ranked by value into five groups as SQL NTILE(5) (ties in row order; the first
+  n mod 5 groups one larger): Lowest, Lower, Similar, Higher, Highest, or with polarity
+  Worst, Worse, Middle, Better, Best (FingertipsNext's words).
+
+Output: every input column, then benchmark_value and compared.)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  heq::cli::Tool tool("heq-compare", kSummary, kExamples, kDetails);
+  CLI::App& app = tool.app();
+  heq::tables::CompareOptions o;
+  std::string benchmark_file, method = "ci95", polarity = "none";
+  tool.add_column("--area", o.area, "The column naming each row's area (or decile, or subgroup)");
+  app.add_option("--benchmark", o.benchmark, "The benchmark's value of --area (e.g. England)")->type_name("VALUE");
+  app.add_option("--match", o.match, "Columns a row and its benchmark share (e.g. sex,year)")
+      ->type_name("COLS")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  app.add_option("--benchmark-file", benchmark_file, "The benchmark rows in their own file")->type_name("FILE");
+  tool.add_column("--value", o.value, "Value column");
+  tool.add_column("--lcl", o.lower, "Lower limit column (default: found by name at the method's level)");
+  tool.add_column("--ucl", o.upper, "Upper limit column");
+  app.add_option("--method", method, "ci95, ci998 or quintiles")
+      ->type_name("METHOD")
+      ->check(CLI::IsMember({"ci95", "ci998", "quintiles"}))
+      ->capture_default_str();
+  app.add_option("--polarity", polarity, "high-good, low-good or none")
+      ->type_name("POLARITY")
+      ->check(CLI::IsMember({"high-good", "low-good", "none"}))
+      ->capture_default_str();
+  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+    using heq::tables::CompareMethod;
+    using heq::tables::Polarity;
+    o.method = method == "ci998" ? CompareMethod::ci998 : method == "quintiles" ? CompareMethod::quintiles : CompareMethod::ci95;
+    o.polarity = polarity == "high-good" ? Polarity::high_good : polarity == "low-good" ? Polarity::low_good : Polarity::none;
+    o.benchmark_file.path.clear();
+    if (!benchmark_file.empty()) {
+      o.benchmark_file = tool.reader_options();
+      o.benchmark_file.path = benchmark_file;
+      o.benchmark_file.more_paths.clear();
+      o.benchmark_file.where.clear();
+    }
+    heq::tables::run_compare(o, in, out, tool.diagnostics());
+  });
+}
