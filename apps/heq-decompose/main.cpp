@@ -33,11 +33,15 @@ Method: heq-life's own life tables (Chiang II, the same rules and open band), so
   these shares explode; the band is then split by the causes' shares of both rates
   combined, with a note and a warning.
 
+--against VALUE decomposes every other subgroup's gap to VALUE (one block of rows each,
+  the --group column after the --by columns): the same numbers as one --from VALUE --to S
+  run per S, so each area against England's table (heq-aggregate's sums) in one run.
+
 A group that cannot be decomposed (a side missing, a life table suppressed by
   heq-life's rules, differing band layouts, no band at --age-at) keeps one row with a
   note.
 
-Output: the --by columns, startage, [cause], contribution (years), share (percent of
+Output: the --by columns, [the --group column with --against], startage, [cause], contribution (years), share (percent of
   the gap), note. --sum-over age drops startage (one row per cause, summed over bands);
   --sum-over cause drops cause (one row per band, as without --cause).)";
 
@@ -52,6 +56,9 @@ int main(int argc, char** argv) {
   tool.add_column("--group", o.group, "Subgroup column (e.g. decile)");
   app.add_option("--from", o.from, "The base subgroup")->type_name("VALUE");
   app.add_option("--to", o.to, "The comparison subgroup (the gap is its LE minus the base's)")->type_name("VALUE");
+  app.add_option("--against", o.against,
+                 "Every other subgroup's gap to this one (e.g. each area against England)")
+      ->type_name("VALUE");
   tool.add_column("--age", o.age, "Start age (or age band label) column");
   tool.add_column("--deaths", o.deaths, "Deaths column");
   tool.add_column("--population", o.population, "Population column");

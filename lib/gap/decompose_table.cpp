@@ -82,8 +82,12 @@ bool same_layout(const std::vector<life::Band>& a, const std::vector<life::Band>
 }  // namespace
 
 void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
-  if (o.group.empty() || o.from.empty() || o.to.empty()) throw UsageError("give --group, --from and --to");
-  if (o.from == o.to) throw UsageError("--from and --to name the same subgroup");
+  const bool against = !o.against.empty();
+  if (against && (!o.from.empty() || !o.to.empty()))
+    throw UsageError("--against decomposes every subgroup's gap to one: give it instead of --from and --to");
+  if (o.group.empty() || (!against && (o.from.empty() || o.to.empty())))
+    throw UsageError("give --group, and --from and --to (or --against)");
+  if (!against && o.from == o.to) throw UsageError("--from and --to name the same subgroup");
   if (!(o.a0 > 0 && o.a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
   const std::size_t group_col = in.column(o.group), age_col = in.column(o.age);
   const std::size_t deaths_col = in.column(o.deaths), pop_col = in.column(o.population);
@@ -94,6 +98,7 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
 
   io::GroupKeys keys(in, o.by, o.sorted);
   std::vector<std::string> cols = o.by;
+  if (against) cols.push_back(o.group);
   if (per_age) cols.push_back("startage");
   if (per_cause) cols.push_back("cause");
   for (const char* c : {"contribution", "share", "note"}) cols.push_back(c);
@@ -113,18 +118,23 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     return row;
   };
 
-  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
-    const std::vector<std::string>& key = keys.key(group);
+  // One pair's decomposition: the gap from subgroup `from_label` to `to_label`.
+  const auto decompose = [&](const std::vector<std::string>& key, const std::vector<Row>& rows,
+                             const std::string& from_label, const std::string& to_label) {
     std::vector<std::string> causes;
     std::vector<const Row*> from_rows, to_rows;
+    const auto keys_out = [&] {
+      for (const std::string& k : key) out.text(k);
+      if (against) out.text(to_label);
+    };
     for (const Row& r : rows) {
-      if (r.subgroup != o.from && r.subgroup != o.to) continue;
-      (r.subgroup == o.from ? from_rows : to_rows).push_back(&r);
+      if (r.subgroup != from_label && r.subgroup != to_label) continue;
+      (r.subgroup == from_label ? from_rows : to_rows).push_back(&r);
       if (cause_col && std::find(causes.begin(), causes.end(), r.cause) == causes.end()) causes.push_back(r.cause);
     }
     const auto fail_group = [&](const std::string& why) {
       ++failed;
-      for (const std::string& k : key) out.text(k);
+      keys_out();
       if (per_age) out.missing();
       if (per_cause) out.missing();
       out.missing().missing().text(why);
@@ -133,13 +143,13 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     // Gather (and so check) both sides' rows before asking whether one is missing.
     const Side a = gather(from_rows, causes, in, pop_col), b = gather(to_rows, causes, in, pop_col);
     if (from_rows.empty() || to_rows.empty()) {
-      fail_group(fmt::format("no rows for subgroup '{}' in this group", from_rows.empty() ? o.from : o.to));
+      fail_group(fmt::format("no rows for subgroup '{}' in this group", from_rows.empty() ? from_label : to_label));
       return;
     }
     for (const auto* side : {&a, &b}) {
       const std::string why = life::check(side->bands, {});
       if (!why.empty()) {
-        fail_group(fmt::format("subgroup '{}': {}", side == &a ? o.from : o.to, why));
+        fail_group(fmt::format("subgroup '{}': {}", side == &a ? from_label : to_label, why));
         return;
       }
     }
@@ -160,7 +170,7 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     const auto share = [&](double c) { return gap != 0 ? 100 * c / gap : NAN; };
     const std::string gap_note = gap == 0 ? "the gap is 0: no shares" : "";
     const auto write = [&](const double* age, const std::string* cause, double contribution, const std::string& note) {
-      for (const std::string& kv : key) out.text(kv);
+      keys_out();
       if (age) out.number(*age);
       if (cause) out.text(*cause);
       out.number(contribution).number(share(contribution));
@@ -201,6 +211,16 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     }
     if (!per_age)
       for (std::size_t c = 0; c < causes.size(); ++c) write(nullptr, &causes[c], cause_totals[c], cause_notes);
+  };
+
+  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+    const std::vector<std::string>& key = keys.key(group);
+    if (!against) return decompose(key, rows, o.from, o.to);
+    std::vector<std::string> others;  // every other subgroup, in input order
+    for (const Row& r : rows)
+      if (r.subgroup != o.against && std::find(others.begin(), others.end(), r.subgroup) == others.end())
+        others.push_back(r.subgroup);
+    for (const std::string& other : others) decompose(key, rows, o.against, other);
   });
   if (failed)
     diagnostics.warn(fmt::format("{} group{} no decomposition; the note column says why", failed,

@@ -35,6 +35,7 @@ enum class Method { arriaga, symmetric };
 struct DecomposeOptions {
   std::string group;
   std::string from, to;
+  std::string against;  // instead of --from/--to: every other subgroup against this one
   std::string age = "startage";
   std::string deaths = "deaths";
   std::string population = "population";

@@ -18,6 +18,8 @@
 #include "rates/quantile_table.hpp"
 #include "sii/table.hpp"
 #include "tables/aggregate.hpp"
+#include "tables/compare.hpp"
+#include "tables/trend.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -26,6 +28,9 @@
 
 namespace heq {
 namespace {
+
+// Half the compare inputs rank quintiles, half compare limits: chosen by the header width.
+bool data_quintiles(const io::Reader& in) { return in.header().size() % 2 == 0; }
 
 void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
   switch (tool) {
@@ -138,6 +143,22 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.sort = true;
       return tables::run_aggregate(o, in, out, d);
     }
+    case 17: {
+      tables::TrendOptions o;
+      o.by = {"area", "sex"};
+      o.time = "quantile";
+      o.levels = {0.95, 0.998};
+      return tables::run_trend(o, in, out, d);
+    }
+    case 18: {
+      tables::CompareOptions o;
+      o.area = "quantile";
+      o.benchmark = "1";
+      o.match = {"area", "sex"};
+      o.benchmark_file.path.clear();
+      o.method = data_quintiles(in) ? tables::CompareMethod::quintiles : tables::CompareMethod::ci95;
+      return tables::run_compare(o, in, out, d);
+    }
     default: {
       plot::Page page;
       sii::TableOptions o;
@@ -164,7 +185,7 @@ int fuzz_one(const std::uint8_t* data, std::size_t size) {
     wo.format = data[0] & 0x80 ? io::Format::json : io::Format::csv;
     io::Writer writer(std::make_unique<io::StringSink>(output), wo);
     Diagnostics diagnostics;
-    run_tool(data[0] % 18, reader, writer, diagnostics);
+    run_tool(data[0] % 20, reader, writer, diagnostics);
   } catch (const DataError&) {
   } catch (const UsageError&) {
   }
