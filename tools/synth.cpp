@@ -20,6 +20,9 @@
 //       --health adds the prevalence of not good health and a survey sample size;
 //       --years N adds a year column (2011 on): mortality falls 1% a year while the
 //       deprivation gradient widens 4% a year
+//   heq-synth indicators --groups N [--seed S]
+//       six Fingertips-like indicators (value with 95% limits, polarity) for N areas and
+//       England (their mean)
 //   heq-synth lsoa --groups N [--seed S] [--names A,B,...] [--lookup FILE]
 //       small-area rows: deaths and populations (3 pooled years) by LSOA, sex and age
 //       band, 60 LSOAs per area; --lookup writes LSOA -> area and deprivation score
@@ -86,7 +89,7 @@ std::string area_name(const Args& a, long g) {
 Args parse(int argc, char** argv) {
   Args a;
   if (argc < 2) {
-    std::fputs("usage: heq-synth sii|deaths|lsoa|trend|coverage|survey [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
+    std::fputs("usage: heq-synth sii|deaths|lsoa|indicators|trend|coverage|survey [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
                "[--layout phe|85|single]\n", stderr);
     std::exit(2);
   }
@@ -292,6 +295,38 @@ void deaths(const Args& a) {
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
+void indicators(const Args& a) {
+  struct Spec {
+    const char* name;
+    const char* polarity;
+    double mean, spread, se;
+  };
+  const Spec specs[] = {{"Life expectancy (male)", "high-good", 79.4, 1.8, 0.45},
+                        {"Life expectancy (female)", "high-good", 83.1, 1.6, 0.42},
+                        {"Infant mortality per 1000", "low-good", 3.9, 1.0, 0.7},
+                        {"Smoking prevalence (%)", "low-good", 13.9, 3.0, 1.4},
+                        {"Physically active adults (%)", "high-good", 66.3, 4.0, 1.6},
+                        {"Obese adults (%)", "low-good", 25.3, 3.2, 1.5}};
+  Rng rng(a.seed);
+  std::string out = "indicator,polarity,area,value,lowercl,uppercl\n";
+  for (const Spec& s : specs) {
+    std::vector<double> values;
+    std::string rows;
+    for (long g = 0; g < a.groups; ++g) {
+      const double v = s.mean + s.spread * rng.normal();
+      const double se = s.se * (0.8 + 0.4 * rng.uniform());
+      values.push_back(v);
+      rows += fmt::format("{},{},{},{:.2f},{:.2f},{:.2f}\n", s.name, s.polarity, area_name(a, g), v, v - 1.96 * se,
+                          v + 1.96 * se);
+    }
+    double mean = 0;
+    for (double v : values) mean += v / static_cast<double>(values.size());
+    out += fmt::format("{},{},England,{:.2f},{:.2f},{:.2f}\n", s.name, s.polarity, mean, mean - 0.05, mean + 0.05);
+    out += rows;
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
 // LSOAs of about 1,600 people whose deprivation score varies around their area's level;
 // mortality rises with the score as in `deaths`. The lookup carries the score only: the
 // national deciles come from heq-quantile --method imd, as the IoD makes them.
@@ -353,6 +388,10 @@ int main(int argc, char** argv) {
   }
   if (a.what == "deaths") {
     deaths(a);
+    return 0;
+  }
+  if (a.what == "indicators") {
+    indicators(a);
     return 0;
   }
   if (a.what == "lsoa") {

@@ -27,7 +27,8 @@ Methods (Fingertips' "CI overlapping reference value"): --method ci95 or ci998 c
   limit below it, lower; lower limit above it, higher; else Similar. The limits must be
   the method's level (lowercl is 95%; lower99_8cl is 99.8%): another level is an error.
   --polarity high-good or low-good turns higher/lower into Better/Worse; none (default)
-  gives Higher/Lower. A row without limits or benchmark is "Not compared".
+  gives Higher/Lower; --polarity-column reads it per row (many indicators in one file;
+  "High is good", "Low is good", "No judgement" are read too). A row without limits or benchmark is "Not compared".
   --method quintiles: the rows of each match group (the benchmark aside, missing values
   aside) ranked by value into five groups as SQL NTILE(5) (ties in row order; the first
   n mod 5 groups one larger): Lowest, Lower, Similar, Higher, Highest, or with polarity
@@ -60,6 +61,8 @@ int main(int argc, char** argv) {
       ->type_name("POLARITY")
       ->check(CLI::IsMember({"high-good", "low-good", "none"}))
       ->capture_default_str();
+  tool.add_column("--polarity-column", o.polarity_column,
+                  "Per-row polarity (high-good, low-good, none; or Fingertips' words), for many indicators");
   return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
     using heq::tables::CompareMethod;
     using heq::tables::Polarity;

@@ -157,6 +157,32 @@ int main(int argc, char** argv) {
     column(sub, "--series", c->series, "One series (colour) per value of this column");
     add_input_confidence(sub);
   }
+  trend->add_flag("--trend", tc.trend, "Give each series' Fingertips recent trend (arrow and words) in the legend");
+
+  // compare: heq-compare's output.
+  CLI::App* compare = chart(app, "compare", "heq-plot compare: areas ranked against a benchmark, coloured by verdict",
+                            R"(  heq-compare le.csv --benchmark England --match sex --polarity high-good \
+    | heq-plot compare --by sex --units years --output-dir charts)");
+  heq::plot::CompareColumns cc;
+  column(compare, "--area", cc.area, "Area column");
+  column(compare, "--value", cc.value, "Value column");
+  column(compare, "--lcl", cc.lower, "Lower limit column (default: found by name)");
+  column(compare, "--ucl", cc.upper, "Upper limit column");
+  add_input_confidence(compare);
+
+  // spine: heq-compare's output across indicators.
+  CLI::App* spine = chart(app, "spine", "heq-plot spine: one area's indicators against every area and England",
+                          R"(  heq-compare indicators.csv --benchmark England --match indicator --polarity high-good \
+    | heq-plot spine --highlight Northfield > spine.svg)");
+  heq::plot::SpineColumns pc;
+  column(spine, "--indicator", pc.indicator, "Indicator column (one bar each)");
+  column(spine, "--area", pc.area, "Area column");
+  column(spine, "--value", pc.value, "Value column");
+  spine->add_option("--highlight", pc.highlight, "The area to draw")->type_name("AREA");
+  spine->add_option("--polarity", pc.polarity, "high-good or low-good (where best lies)")
+      ->type_name("POLARITY")
+      ->capture_default_str();
+  column(spine, "--polarity-column", pc.polarity_column, "Per-indicator high-good/low-good column");
 
   // decompose: heq-decompose's output.
   CLI::App* decompose = chart(app, "decompose", "heq-plot decompose: a gap's contributions by age band and cause", R"(  heq-decompose deaths.csv --by area,sex --group decile --from 1 --to 10 --cause cause \
@@ -204,12 +230,13 @@ int main(int argc, char** argv) {
   return tool.run(argc, argv, [&] {
     using namespace heq;
     const cli::CommonOptions& common = tool.common();
-    const bool charted = sii->parsed() || values->parsed() || trend->parsed() || decompose->parsed() || funnel->parsed();
+    const bool charted = sii->parsed() || values->parsed() || trend->parsed() || decompose->parsed() ||
+                         funnel->parsed() || compare->parsed() || spine->parsed();
     if (!charted) {
       const std::string word = common.inputs.empty() || common.inputs[0] == "-" ? "" : common.inputs[0];
       throw UsageError(word.empty() || word.find('.') != std::string::npos
-                           ? "give a chart first: sii, values, trend, decompose or funnel"
-                           : "'" + word + "' is not a chart: give sii, values, trend, decompose or funnel");
+                           ? "give a chart first: sii, values, trend, compare, spine, decompose or funnel"
+                           : "'" + word + "' is not a chart: give sii, values, trend, compare, spine, decompose or funnel");
     }
     if (!app.remaining().empty()) throw UsageError("unexpected argument '" + app.remaining().front() + "'");
     if (!common.by.empty() && output_dir.empty())
@@ -254,6 +281,11 @@ int main(int argc, char** argv) {
       c.upper_given = (is_values ? v_ucl : t_ucl)->count() > 0;
       c.input_level = input_level();
       charts = is_values ? plot::plot_values(page, c, *in) : plot::plot_trend(page, c, *in);
+    } else if (spine->parsed()) {
+      charts = plot::plot_spine(page, pc, *in);
+    } else if (compare->parsed()) {
+      cc.input_level = input_level();
+      charts = plot::plot_compare(page, cc, *in);
     } else if (decompose->parsed()) {
       dc.age_given = d_age->count() > 0;
       dc.cause_given = d_cause->count() > 0;

@@ -56,8 +56,38 @@ struct TrendChart {
   std::vector<double> times;        // x positions, ascending (numeric times)
   std::vector<std::string> labels;  // category labels instead (non-numeric times)
   std::vector<Series> series;
+  // With --trend: each series' Fingertips marker in words ("↑ Increasing"), for the legend.
+  std::vector<std::string> verdicts;
 };
 std::string render(const TrendChart& chart);
+
+// `heq-plot compare`: areas ranked by value with their limits, the benchmark as a line,
+// each estimate coloured by its verdict (heq-compare's `compared`).
+struct CompareChart {
+  Text text;
+  std::vector<std::string> areas;     // in rank order
+  std::vector<Estimate> at;
+  std::vector<std::string> verdicts;  // Better, Similar, Worse, Higher, Lower, Not compared, ...
+  double benchmark = std::numeric_limits<double>::quiet_NaN();
+  std::string benchmark_name;
+};
+std::string render(const CompareChart& chart);
+
+// `heq-plot spine`: Fingertips' spine chart, one area across many indicators. Each
+// indicator's bar spans the areas' worst to best (the 25th to 75th percentiles darker),
+// scaled so the benchmark sits in the middle; the area's value is a marker coloured by
+// its verdict.
+struct SpineRow {
+  std::string indicator, verdict;
+  double value = kNaN, benchmark = kNaN;
+  double worst = kNaN, p25 = kNaN, p75 = kNaN, best = kNaN;  // p25 on the worst side
+};
+struct SpineChart {
+  Text text;
+  std::string area, benchmark_name;
+  std::vector<SpineRow> rows;
+};
+std::string render(const SpineChart& chart);
 
 // `heq-plot decompose`: contributions by age band (or cause), stacked by cause.
 struct DecomposeChart {

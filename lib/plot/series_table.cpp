@@ -3,7 +3,9 @@
 #include "io/groups.hpp"
 #include "io/number.hpp"
 #include "plot/table_common.hpp"
+#include "core/period.hpp"
 #include "stats/confidence.hpp"
+#include "trend/trend.hpp"
 
 #include <fmt/format.h>
 
@@ -23,6 +25,7 @@ struct Resolved {
   std::size_t x, value;
   std::optional<std::size_t> lower, upper, series;
   std::string level;  // "95%", or empty where the input does not say
+  double z = 1.959963984540054;  // for the limits' level (95% where not said)
 };
 
 Resolved resolve(const SeriesColumns& c, const io::Reader& in) {
@@ -33,6 +36,7 @@ Resolved resolve(const SeriesColumns& c, const io::Reader& in) {
     r.lower = in.column(limits->lower);
     r.upper = in.column(limits->upper);
     if (limits->level_said) r.level = stats::level_text(limits->level);
+    r.z = stats::z_for_level(limits->level);
   }
   if (!c.series.empty()) r.series = in.column(c.series);
   return r;
@@ -93,7 +97,7 @@ std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Read
       in, keys, false, [&](const io::Reader& r) { return make_row(r, col); },
       [&](std::size_t group, std::vector<Row>& rows) {
         const std::vector<std::string>& key = keys.key(group);
-        charts.push_back({key, draw(key, arrange(rows, in, c.x, times), col.lower.has_value(), col.level)});
+        charts.push_back({key, draw(key, arrange(rows, in, c.x, times), col.lower.has_value(), col.level, col.z)});
       });
   require_rows(in, charts.size());
   return charts;
@@ -110,7 +114,7 @@ std::string limits_caption(bool limits, const std::string& level, const Page& pa
 
 std::vector<Drawn> plot_values(const Page& page, const SeriesColumns& c, io::Reader& in) {
   return each_chart(page, c, in, false, [&](const std::vector<std::string>& key, Grid g, bool limits,
-                                            const std::string& level) {
+                                            const std::string& level, double) {
     ValuesChart chart;
     chart.categories = g.x.labels();
     chart.series = std::move(g.series);
@@ -124,17 +128,39 @@ std::vector<Drawn> plot_values(const Page& page, const SeriesColumns& c, io::Rea
 
 std::vector<Drawn> plot_trend(const Page& page, const SeriesColumns& c, io::Reader& in) {
   return each_chart(page, c, in, true, [&](const std::vector<std::string>& key, Grid g, bool limits,
-                                           const std::string& level) {
+                                           const std::string& level, double z) {
     TrendChart chart;
     if (g.x.numeric())
       chart.times = g.x.numbers();
     else
       chart.labels = g.x.labels();
+    if (c.trend) {
+      if (!limits) throw UsageError("--trend tests the estimates with their limits: the input has none");
+      for (const Series& s : g.series) {
+        std::vector<trend::Point> points;
+        for (std::size_t i = 0; i < s.at.size(); ++i) {
+          trend::Point p;
+          p.time = g.x.numeric() ? g.x.numbers()[i] : static_cast<double>(i);
+          if (!g.x.numeric())
+            if (const auto period = parse_period(g.x.labels()[i])) p.time = period->start;
+          p.value = s.at[i].value;
+          p.se = (s.at[i].upper - s.at[i].lower) / (2 * z);
+          points.push_back(p);
+        }
+        while (!points.empty() && std::isnan(points.back().value) && std::isnan(points.back().se)) points.pop_back();
+        const trend::Marker m = trend::recent_trend(points, trend::Kind::other, false, false);
+        const char* arrow = m.trend == "Increasing" ? "\u2191 " : m.trend == "Decreasing" ? "\u2193 " : "";
+        chart.verdicts.push_back(arrow + m.trend + (m.trend == "Cannot be calculated" ? " (" + m.reason + ")" : ""));
+      }
+    }
     chart.series = std::move(g.series);
     const std::vector<std::string>& labels = g.x.labels();
     const std::string facts = labels.empty() ? "" : labels.front() + " to " + labels.back();
     chart.text = page_text(page, key, c.value + " over " + c.x, c.x, c.value, facts);
     chart.text.caption = limits_caption(limits, level, page);
+    if (c.trend && page.text.caption.empty())
+      chart.text.caption += " The legend gives each series' recent trend: OHID Fingertips' marker on its last five "
+                            "points (heq-trend).";
     return render(chart);
   });
 }

@@ -38,9 +38,26 @@ struct SeriesColumns {
   std::string series;               // empty: one series
   bool lower_given = false, upper_given = false;
   std::optional<double> input_level;  // --input-confidence
+  bool trend = false;                 // trend: mark each series' Fingertips recent trend
 };
 std::vector<Drawn> plot_values(const Page& page, const SeriesColumns& columns, io::Reader& reader);
 std::vector<Drawn> plot_trend(const Page& page, const SeriesColumns& columns, io::Reader& reader);
+
+// heq-compare's output: --area, --value with its limits, compared, benchmark_value.
+struct CompareColumns {
+  std::string area = "area", value = "value", lower, upper;
+  std::optional<double> input_level;
+};
+std::vector<Drawn> plot_compare(const Page& page, const CompareColumns& columns, io::Reader& reader);
+
+// heq-compare's output over many indicators: one area's spine chart.
+struct SpineColumns {
+  std::string indicator = "indicator", area = "area", value = "value";
+  std::string highlight;                // the area drawn (required)
+  std::string polarity = "high-good";   // or low-good; --polarity-column per row instead
+  std::string polarity_column;
+};
+std::vector<Drawn> plot_spine(const Page& page, const SpineColumns& columns, io::Reader& reader);
 
 struct DecomposeColumns {
   std::string age = "startage", cause = "cause", contribution = "contribution";

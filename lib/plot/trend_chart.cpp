@@ -47,7 +47,13 @@ std::string render(const TrendChart& c) {
   }
   const auto position = [&](std::size_t i) { return numeric ? c.times[i] : static_cast<double>(i) + 0.5; };
 
-  const std::vector<LegendEntry> legend = series_legend(c.series, Swatch::line);
+  std::vector<LegendEntry> legend = series_legend(c.series, Swatch::line);
+  if (!c.verdicts.empty()) {  // the marker in words and an arrow, per series, in the legend
+    legend.clear();
+    for (std::size_t s = 0; s < c.series.size() && s < c.verdicts.size(); ++s)
+      legend.push_back({(c.series[s].name.empty() ? "Recent trend" : c.series[s].name) + ": " + c.verdicts[s],
+                        colour(s), Swatch::line});
+  }
 
   Svg svg(c.text.width, c.text.height, c.text.title);
   const PlotArea a = draw_frame(svg, frame_for(c.text, x, numeric_axis(y, c.text.y_title, true), legend));

@@ -85,6 +85,13 @@ const char* quintile_word(std::size_t q, Polarity p) {  // q = 1 (lowest values)
 
 }  // namespace
 
+bool parse_polarity(std::string_view t, Polarity& out) {
+  if (t == "high-good" || t == "High is good") return out = Polarity::high_good, true;
+  if (t == "low-good" || t == "Low is good") return out = Polarity::low_good, true;
+  if (t == "none" || t == "No judgement" || t == "") return out = Polarity::none, true;
+  return false;
+}
+
 void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   const bool own_file = !o.benchmark_file.path.empty();
   if (o.benchmark.empty() && !own_file)
@@ -118,7 +125,16 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
   std::vector<std::string> keys;
   std::vector<double> values, lowers, uppers;
   std::vector<bool> is_benchmark;
+  std::vector<Polarity> polarities;
+  // A plain index, not std::optional: GCC 12 misreports optionals as uninitialised here.
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  const std::size_t polarity_col = o.polarity_column.empty() ? none : in.column(o.polarity_column);
   while (in.next()) {
+    Polarity p = o.polarity;
+    if (polarity_col != none && !parse_polarity(in.field(polarity_col), p))
+      in.fail(polarity_col, fmt::format("column '{}': \"{}\" is not high-good, low-good or none",
+                                        o.polarity_column, in.field(polarity_col)));
+    polarities.push_back(p);
     rows.add(in);
     keys.push_back(key_of(in, match_cols));
     values.push_back(in.number(value_col));
@@ -159,7 +175,7 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
       out.missing();
     } else if (o.method == CompareMethod::quintiles) {
       if (quintile[i]) {
-        out.text(quintile_word(quintile[i], o.polarity));
+        out.text(quintile_word(quintile[i], polarities[i]));
       } else {
         out.text("Not compared");
         ++not_compared;
@@ -168,7 +184,7 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
       out.text("Not compared");
       ++not_compared;
     } else {
-      out.text(verdict(uppers[i] < bench ? -1 : lowers[i] > bench ? 1 : 0, o.polarity));
+      out.text(verdict(uppers[i] < bench ? -1 : lowers[i] > bench ? 1 : 0, polarities[i]));
     }
     out.end_row();
   }

@@ -22,7 +22,12 @@ struct CompareOptions {
   std::string value = "value", lower, upper;  // lower/upper empty: found by name
   CompareMethod method = CompareMethod::ci95;
   Polarity polarity = Polarity::none;
+  std::string polarity_column;  // per-row high-good / low-good / none, instead of `polarity`
 };
+
+// "high-good", "low-good", "none" (also Fingertips' "High is good", "Low is good", "No
+// judgement"); false for anything else.
+bool parse_polarity(std::string_view text, Polarity& out);
 
 void run_compare(const CompareOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
 

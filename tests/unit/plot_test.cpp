@@ -9,6 +9,8 @@
 #include "plot/table.hpp"
 #include "sii/sii.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <string>
 
@@ -239,4 +241,66 @@ TEST_CASE("plot: two rows for one subgroup in one chart name both lines") {
   REQUIRE(charts.size() == 2);
   CHECK(charts[1].key == std::vector<std::string>{"S"});
   CHECK(charts[1].svg.find("area = S") != std::string::npos);
+}
+
+TEST_CASE("plot: the compare chart ranks areas, draws the benchmark and colours each verdict") {
+  const std::string csv =
+      "area,value,lowercl,uppercl,benchmark_value,compared\n"
+      "England,79,78.9,79.1,79,\nA,77,76,78,79,Worse\nB,80.5,79.5,81.5,79,Better\nC,79.5,78.5,80.5,79,Similar\n"
+      "D,81,,,79,Not compared\n";
+  heq::io::Reader reader(heq::test::text_input(csv));
+  const auto charts = plot_compare(Page{}, CompareColumns{}, reader);
+  REQUIRE(charts.size() == 1);
+  const std::string& svg = charts[0].svg;
+  const auto x = check_xml(svg);
+  CHECK(x.error.empty());
+  CHECK(x.classes.at("point") == 4);      // every area but the benchmark
+  CHECK(x.classes.at("errorbar") == 3);  // D has no limits
+  CHECK(x.classes.at("benchmark") == 1);
+  // Ranked by value, each verdict in its point's tooltip and the legend.
+  CHECK(svg.find(">A<") < svg.find(">C<"));
+  CHECK(svg.find(">C<") < svg.find(">B<"));
+  CHECK(svg.find(">B<") < svg.find(">D<"));
+  for (const char* v : {"Worse", "Better", "Similar", "Not compared"}) CHECK(count(svg, v) >= 2);
+  CHECK(svg.find("England") != std::string::npos);
+}
+
+TEST_CASE("plot: the spine chart has a bar, an interquartile bar, a line and a marker per indicator") {
+  const std::string csv =
+      "indicator,area,value,benchmark_value,compared\n"
+      "LE,England,80,80,\nLE,A,78,80,Worse\nLE,B,82,80,Better\nLE,C,80,80,Similar\nLE,D,79,80,Similar\n"
+      "Smoking,England,14,14,\nSmoking,A,18,14,Worse\nSmoking,B,10,14,Better\nSmoking,C,14,14,Similar\n";
+  heq::io::Reader reader(heq::test::text_input(csv));
+  SpineColumns c;
+  c.highlight = "A";
+  const auto charts = plot_spine(Page{}, c, reader);
+  REQUIRE(charts.size() == 1);
+  const std::string& svg = charts[0].svg;
+  const auto x = check_xml(svg);
+  CHECK(x.error.empty());
+  CHECK(x.classes.at("range") == 2);
+  CHECK(x.classes.at("interquartile") == 2);
+  CHECK(x.classes.at("benchmark") == 2);
+  CHECK(x.classes.at("point") == 2);
+  // LE's spread is 78 to 82 (type 7 quartiles 78.75 and 80.5), in the tooltip.
+  CHECK(svg.find("LE: 25th to 75th percentile 78.8 to 80.5") != std::string::npos);
+  CHECK(svg.find("LE: A 78.0 (Worse); England 80.0") != std::string::npos);
+}
+
+TEST_CASE("plot: --trend puts each series' recent-trend marker in the legend") {
+  std::string csv = "year,sex,value,lowercl,uppercl\n";
+  for (int y = 2011; y <= 2020; ++y) {
+    csv += fmt::format("{},male,{},{},{}\n", y, 70 + y - 2011, 69.8 + y - 2011, 70.2 + y - 2011);
+    csv += fmt::format("{},female,{},{},{}\n", y, 80, 79, 81);
+  }
+  heq::io::Reader reader(heq::test::text_input(csv));
+  SeriesColumns c;
+  c.x = "year";
+  c.series = "sex";
+  c.trend = true;
+  const auto charts = plot_trend(Page{}, c, reader);
+  REQUIRE(charts.size() == 1);
+  CHECK(check_xml(charts[0].svg).error.empty());
+  CHECK(charts[0].svg.find("male: \u2191 Increasing") != std::string::npos);
+  CHECK(charts[0].svg.find("female: No significant change") != std::string::npos);
 }
