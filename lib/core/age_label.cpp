@@ -1,6 +1,6 @@
 #include "core/age_label.hpp"
 
-#include "io/number.hpp"
+#include "core/number.hpp"
 
 #include <fmt/format.h>
 
@@ -39,7 +39,7 @@ void skip_unit(std::string_view& s) {
 AgeLabel parse_age_label(std::string_view label) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   double v = 0;
-  if (io::parse_number(label, v) == io::NumberStatus::ok) return {v, nan};
+  if (heq::parse_number(label, v) == heq::NumberStatus::ok) return {v, nan};
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   // ONS's first band: "<1", "Under 1", "under 1 year", "less than 1": ages 0 to N.
   std::string_view head = label;
@@ -51,7 +51,7 @@ AgeLabel parse_age_label(std::string_view label) {
     std::size_t k = 0;
     while (k < rest.size() && digit(rest[k])) ++k;
     double n = 0;
-    if (k > 0 && io::parse_number(rest.substr(0, k), n) == io::NumberStatus::ok && n > 0)
+    if (k > 0 && heq::parse_number(rest.substr(0, k), n) == heq::NumberStatus::ok && n > 0)
       return {0, n};
   }
   std::size_t i = 0;
@@ -59,7 +59,7 @@ AgeLabel parse_age_label(std::string_view label) {
   if (i == label.size()) return {nan, nan};
   std::size_t j = i;
   while (j < label.size() && digit(label[j])) ++j;
-  io::parse_number(label.substr(i, j - i), v);
+  heq::parse_number(label.substr(i, j - i), v);
   AgeLabel a{v, nan};
   std::string_view rest = label.substr(j);
   skip_unit(rest);
@@ -74,7 +74,7 @@ AgeLabel parse_age_label(std::string_view label) {
     std::size_t k = 0;
     while (k < rest.size() && digit(rest[k])) ++k;
     double last = 0;
-    if (k > 0 && io::parse_number(rest.substr(0, k), last) == io::NumberStatus::ok) a.end = last + 1;
+    if (k > 0 && heq::parse_number(rest.substr(0, k), last) == heq::NumberStatus::ok) a.end = last + 1;
   }
   return a;
 }
@@ -85,7 +85,7 @@ namespace heq {
 
 namespace {
 
-std::string age(double a) { return io::format_number(a); }
+std::string age(double a) { return heq::format_number(a); }
 
 }  // namespace
 

@@ -1,30 +1,12 @@
 #pragma once
-// Reading and writing numbers: the one place heq turns text into doubles and back.
-// Parsing is correctly rounded (std::from_chars over the whole field); writing gives
-// the shortest text that reads back to the same double, or a rounded form for humans.
-#include <string>
-#include <string_view>
+// The I/O layer's names for core/number (the reader, writer and table layers say
+// io::parse_number); methods include core/number.hpp and use heq::parse_number.
+#include "core/number.hpp"
 
 namespace heq::io {
-
-enum class NumberStatus {
-  ok,
-  empty,         // nothing but spaces
-  invalid,       // not a number at all ("abc", "1,5", "12kg")
-  not_finite,    // nan, inf
-  out_of_range,  // too large or too small for a double (1e999, 1e-400)
-};
-
-// Parses the whole of `text` (spaces around it allowed, a leading '+' allowed).
-NumberStatus parse_number(std::string_view text, double& out) noexcept;
-
-// A short phrase for an error message, e.g. `"abc" is not a number`.
-std::string describe_number_problem(NumberStatus status, std::string_view text);
-
-// Appends `x` to `out`. digits < 0: shortest round-trip form. digits >= 0: rounded to
-// that many decimal places with trailing zeros dropped. Negative zero is written as 0.
-// Non-finite values are the caller's business (they are missing values in heq output).
-void append_number(std::string& out, double x, int digits = -1);
-std::string format_number(double x, int digits = -1);
-
+using heq::append_number;
+using heq::describe_number_problem;
+using heq::format_number;
+using heq::NumberStatus;
+using heq::parse_number;
 }  // namespace heq::io

@@ -1,7 +1,7 @@
 #include "life/life_table.hpp"
 
 #include "core/age_label.hpp"
-#include "io/number.hpp"
+#include "core/number.hpp"
 
 #include <fmt/format.h>
 
@@ -14,7 +14,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string age_text(double age) { return io::format_number(age); }
+std::string age_text(double age) { return heq::format_number(age); }
 
 }  // namespace
 
@@ -89,12 +89,12 @@ std::string check(std::span<const Band> bands, const Layout& layout) {
   for (const Band& b : bands)
     if (b.deaths > b.population)
       return fmt::format("age band {} has more deaths ({}) than population ({})", age_text(b.age),
-                         io::format_number(b.deaths), io::format_number(b.population));
+                         heq::format_number(b.deaths), heq::format_number(b.population));
   // 5. total population of 5,000 or less
   double total = 0;
   for (const Band& b : bands) total += b.population;
   if (total <= 5000)
-    return fmt::format("total population {} is 5000 or less", io::format_number(total));
+    return fmt::format("total population {} is 5000 or less", heq::format_number(total));
   // Not checked by the package, which then returns Inf or NaN.
   if (bands.back().deaths == 0)
     return fmt::format("no deaths in the open age band ({}+): its death rate is 0",

@@ -2,7 +2,7 @@
 
 #include "measures/logistic.hpp"
 
-#include "io/number.hpp"
+#include "core/number.hpp"
 #include "stats/confidence.hpp"
 #include "stats/random.hpp"
 

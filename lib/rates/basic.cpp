@@ -1,6 +1,6 @@
 #include "rates/basic.hpp"
 
-#include "io/number.hpp"
+#include "core/number.hpp"
 #include "stats/intervals.hpp"
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 #include "rates/dsr.hpp"
 
-#include "io/number.hpp"
+#include "core/number.hpp"
 #include "stats/intervals.hpp"
 
 #include <fmt/format.h>
@@ -25,7 +25,7 @@ Dsr dsr(std::span<const DsrBand> bands, double multiplier, std::span<const doubl
   variance /= weights * weights;
   const double o = r.total_count;
   if (o < 10) {
-    r.note = fmt::format("total count {} is below 10", io::format_number(o));
+    r.note = fmt::format("total count {} is below 10", heq::format_number(o));
     return r;
   }
   r.value = weighted / weights * multiplier;

@@ -1,7 +1,7 @@
 #include "sii/sii.hpp"
 
 #include "core/error.hpp"
-#include "io/number.hpp"
+#include "core/number.hpp"
 #include "stats/confidence.hpp"
 #include "stats/percentile.hpp"
 
@@ -20,7 +20,7 @@ namespace {
 constexpr double kZ95 = 1.959963984540054;
 constexpr std::size_t kReliabilityBlocks = 10;
 
-std::string label_text(const Quantile& q) { return io::format_number(q.label); }
+std::string label_text(const Quantile& q) { return heq::format_number(q.label); }
 
 // The log (rates) or logit (proportions) of x, or NaN where it has none.
 double to_scale(ValueType type, double x) {
@@ -248,7 +248,7 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
     }
     if (o.transform && std::isnan(to_scale(o.type, x.value))) {
       r.note = fmt::format("quantile {} has a {} of {}, which has no {}; the SII cannot be fitted on the {} scale",
-                           label_text(x), value_name(o.type), io::format_number(x.value),
+                           label_text(x), value_name(o.type), heq::format_number(x.value),
                            scale_name(o.type), scale_name(o.type));
       return;
     }
@@ -300,7 +300,7 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
         r.note = fmt::format(
             "no limits: quantile {}'s limits ({}, {}) have no {}, so no standard error can be "
             "derived from them",
-            label_text(x), io::format_number(x.lower), io::format_number(x.upper),
+            label_text(x), heq::format_number(x.lower), heq::format_number(x.upper),
             scale_name(o.type));
         return;
       }
@@ -309,7 +309,7 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
     if (!o.transform && o.type != ValueType::normal &&
         std::isnan(to_scale(o.type, x.value))) {
       r.note = fmt::format("no limits: quantile {} has a {} of {}, which has no {} to draw around",
-                           label_text(x), value_name(o.type), io::format_number(x.value),
+                           label_text(x), value_name(o.type), heq::format_number(x.value),
                            scale_name(o.type));
       return;
     }

@@ -1,7 +1,7 @@
 #include "stats/confidence.hpp"
 
 #include "core/error.hpp"
-#include "io/number.hpp"
+#include "core/number.hpp"
 
 #include <boost/math/distributions/normal.hpp>
 #include <fmt/format.h>
@@ -19,7 +19,7 @@ std::vector<double> parse_levels(std::string_view text, std::string_view option)
     const std::string_view part =
         text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     double v = 0;
-    if (io::parse_number(part, v) != io::NumberStatus::ok)
+    if (heq::parse_number(part, v) != heq::NumberStatus::ok)
       throw UsageError(fmt::format("{} '{}': not a number", option, part));
     double level = v;
     if (v >= 50 && v < 100) level = v / 100;
@@ -51,10 +51,10 @@ std::string level_suffix(double level) {
   const double percent = level * 100;
   std::string text = fmt::format("{:.1f}", percent);
   double back = 0;
-  io::parse_number(text, back);
+  heq::parse_number(text, back);
   if (std::abs(back - percent) > 1e-9) {
     // Shortest decimal of the percentage, after rounding away binary noise (99.95).
-    text = io::format_number(std::round(percent * 1e9) / 1e9);
+    text = heq::format_number(std::round(percent * 1e9) / 1e9);
     if (text.find('.') == std::string::npos) text += ".0";
   }
   std::replace(text.begin(), text.end(), '.', '_');
@@ -86,7 +86,7 @@ std::vector<std::string> limit_columns(std::string_view prefix, const std::vecto
 }
 
 std::string level_text(double level) {
-  return io::format_number(std::round(level * 100 * 1e9) / 1e9) + "%";
+  return heq::format_number(std::round(level * 100 * 1e9) / 1e9) + "%";
 }
 
 std::optional<double> level_in_name(std::string_view name, std::string_view prefix) {
@@ -102,7 +102,7 @@ std::optional<double> level_in_name(std::string_view name, std::string_view pref
   digits[underscore] = '.';
   if (digits.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
   double percent = 0;
-  if (io::parse_number(digits, percent) != io::NumberStatus::ok) return std::nullopt;
+  if (heq::parse_number(digits, percent) != heq::NumberStatus::ok) return std::nullopt;
   if (!(percent > 0 && percent < 100)) return std::nullopt;
   return percent / 100;
 }

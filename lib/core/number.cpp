@@ -1,4 +1,4 @@
-#include "io/number.hpp"
+#include "core/number.hpp"
 
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -9,7 +9,7 @@
 #include <iterator>
 #include <system_error>
 
-namespace heq::io {
+namespace heq {
 
 NumberStatus parse_number(std::string_view text, double& out) noexcept {
   // Most fields are counts: up to 15 plain digits are an integer below 2^53, which a
@@ -96,4 +96,4 @@ std::string format_number(double x, int digits) {
   return s;
 }
 
-}  // namespace heq::io
+}  // namespace heq

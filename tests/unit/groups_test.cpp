@@ -1,0 +1,87 @@
+// The grouping layer every tool uses: --by keys in order of first appearance, --sorted
+// streaming, and the errors for groups that are not together or keys that repeat.
+#include "catch.hpp"
+#include "table_io.hpp"
+
+#include "core/error.hpp"
+#include "io/groups.hpp"
+
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Seen {
+  std::vector<std::vector<std::string>> keys;
+  std::vector<std::vector<int>> rows;
+};
+
+Seen group(const std::string& csv, const std::vector<std::string>& by, bool sorted) {
+  heq::io::Reader reader(heq::test::text_input(csv));
+  heq::io::GroupKeys keys(reader, by, sorted);
+  Seen seen;
+  heq::io::for_each_group<int>(
+      reader, keys, sorted, [](const heq::io::Reader& r) { return static_cast<int>(r.number(r.column("x"))); },
+      [&](std::size_t id, std::vector<int>& rows) {
+        seen.keys.push_back(keys.key(id));
+        seen.rows.push_back(rows);
+      });
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("groups: keys in order of first appearance, each group's rows in input order") {
+  const Seen s = group("a,b,x\nB,1,1\nA,1,2\nB,1,3\nB,2,4\nA,1,5\n", {"a", "b"}, false);
+  using K = std::vector<std::vector<std::string>>;
+  CHECK(s.keys == K{{"B", "1"}, {"A", "1"}, {"B", "2"}});
+  CHECK(s.rows == std::vector<std::vector<int>>{{1, 3}, {2, 5}, {4}});
+}
+
+TEST_CASE("groups: --sorted hands on each group as it ends, with its own key") {
+  const std::string csv = "a,x\nB,1\nB,2\nA,3\nC,4\nC,5\n";
+  const Seen sorted = group(csv, {"a"}, true), held = group(csv, {"a"}, false);
+  CHECK(sorted.keys == held.keys);
+  CHECK(sorted.rows == held.rows);
+}
+
+TEST_CASE("groups: --sorted refuses a group that comes back, naming it") {
+  try {
+    group("a,x\nB,1\nA,2\nB,3\n", {"a"}, true);
+    FAIL("no error");
+  } catch (const heq::DataError& e) {
+    CHECK(e.where().line == 4);
+    CHECK(std::string(e.what()).find("--sorted") != std::string::npos);
+  }
+}
+
+TEST_CASE("groups: no --by is one group; keys are compared whole, not by prefix") {
+  CHECK(group("a,x\nB,1\nA,2\n", {}, false).rows == std::vector<std::vector<int>>{{1, 2}});
+  // "A" + "BC" and "AB" + "C" are different keys.
+  CHECK(group("a,b,x\nA,BC,1\nAB,C,2\n", {"a", "b"}, false).keys.size() == 2);
+}
+
+TEST_CASE("groups: a --by column named twice is a usage error, a missing one a data error") {
+  CHECK_THROWS_AS(group("a,x\nB,1\n", {"a", "a"}, false), heq::UsageError);
+  CHECK_THROWS_AS(group("a,x\nB,1\n", {"b"}, false), heq::DataError);
+}
+
+TEST_CASE("groups: sort_unique orders by key and names both lines of a repeat") {
+  struct Row {
+    double key;
+    std::size_t line;
+  };
+  const std::string csv = "a\n1\n";
+  heq::io::Reader reader(heq::test::text_input(csv));
+  std::vector<Row> rows{{3, 2}, {1, 3}, {2, 4}};
+  heq::io::sort_unique(rows, [](const Row& r) { return r.key; }, reader, "age band");
+  CHECK(rows[0].key == 1);
+  CHECK(rows[2].key == 3);
+  rows.push_back({2, 9});
+  try {
+    heq::io::sort_unique(rows, [](const Row& r) { return r.key; }, reader, "age band");
+    FAIL("no error");
+  } catch (const heq::DataError& e) {
+    CHECK(std::string(e.what()) == "age band 2 appears twice in one group (lines 4 and 9)");
+  }
+}
