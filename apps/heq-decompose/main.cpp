@@ -1,6 +1,6 @@
 // heq-decompose: Arriaga decomposition of a life expectancy gap by age band and cause.
 #include "cli/tool.hpp"
-#include "gap/tables.hpp"
+#include "tables/gap.hpp"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // heq-dsr: directly standardised rates with Dobson limits, per --by group.
 #include "cli/tool.hpp"
-#include "rates/dsr_table.hpp"
+#include "tables/dsr.hpp"
 
 namespace {
 

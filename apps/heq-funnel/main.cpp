@@ -1,6 +1,6 @@
 // heq-funnel: funnel plot significance per point, or the funnel's control limits.
 #include "cli/tool.hpp"
-#include "rates/funnel_table.hpp"
+#include "tables/funnel.hpp"
 
 namespace {
 

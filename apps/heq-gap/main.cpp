@@ -1,6 +1,6 @@
 // heq-gap: absolute and relative gaps between two subgroups, per --by group.
 #include "cli/tool.hpp"
-#include "gap/tables.hpp"
+#include "tables/gap.hpp"
 #include "stats/confidence.hpp"
 
 namespace {

@@ -1,6 +1,6 @@
 // heq-hle: Sullivan healthy (or disability-free) life expectancy, per --by group.
 #include "cli/tool.hpp"
-#include "gap/tables.hpp"
+#include "tables/gap.hpp"
 
 
 namespace {

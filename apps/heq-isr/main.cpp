@@ -1,6 +1,6 @@
 // heq-isr: indirectly standardised ratios (or rates), per --by group.
 #include "cli/tool.hpp"
-#include "rates/isr_table.hpp"
+#include "tables/isr.hpp"
 
 namespace {
 

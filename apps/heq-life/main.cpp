@@ -1,6 +1,6 @@
 // heq-life: life tables and life expectancy with confidence limits, per --by group.
 #include "cli/tool.hpp"
-#include "life/table.hpp"
+#include "tables/life.hpp"
 
 
 namespace {
@@ -105,6 +105,6 @@ int main(int argc, char** argv) {
     }
     t.by = tool.common().by;
     t.sorted = tool.common().sorted;
-    heq::life::run(t, in, out, tool.diagnostics());
+    heq::life::run_life(t, in, out, tool.diagnostics());
   });
 }

@@ -1,6 +1,6 @@
 // heq-mean: means with Student's t limits, per --by group (or the whole input).
 #include "cli/tool.hpp"
-#include "rates/counts_table.hpp"
+#include "tables/rates.hpp"
 
 namespace {
 

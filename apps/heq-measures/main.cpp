@@ -1,7 +1,7 @@
 // heq-measures: WHO's summary measures of health inequality, per --by setting.
 #include "cli/tool.hpp"
 #include "core/error.hpp"
-#include "measures/table.hpp"
+#include "tables/measures.hpp"
 #include "stats/confidence.hpp"
 
 #include <fmt/format.h>
@@ -158,6 +158,6 @@ int main(int argc, char** argv) {
     }
     o.by = tool.common().by;
     o.sorted = tool.common().sorted;
-    heq::measures::run(o, in, out, tool.diagnostics());
+    heq::measures::run_measures(o, in, out, tool.diagnostics());
   });
 }

@@ -2,7 +2,7 @@
 // and funnels, from the CSV the other heq tools read or write.
 #include "cli/tool.hpp"
 #include "core/error.hpp"
-#include "plot/table.hpp"
+#include "tables/plot.hpp"
 #include "stats/confidence.hpp"
 
 #include <cmath>

@@ -1,6 +1,6 @@
 // heq-quantile: assigns areas to quantiles within --by groups.
 #include "cli/tool.hpp"
-#include "rates/quantile_table.hpp"
+#include "tables/quantile.hpp"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // heq-rate: crude rates with exact or Byars limits, row by row or per --by group.
 #include "cli/tool.hpp"
-#include "rates/counts_table.hpp"
+#include "tables/rates.hpp"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // heq-sii: slope and relative index of inequality, one row per --by group.
 #include "cli/tool.hpp"
-#include "sii/table.hpp"
+#include "tables/sii.hpp"
 
 namespace {
 
@@ -136,6 +136,6 @@ int main(int argc, char** argv) {
     t.by = tool.common().by;
     t.sorted = tool.common().sorted;
     t.threads = tool.common().threads;
-    heq::sii::run(t, in, out, tool.diagnostics());
+    heq::sii::run_sii(t, in, out, tool.diagnostics());
   });
 }

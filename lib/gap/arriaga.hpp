@@ -1,7 +1,7 @@
 #pragma once
 // Arriaga's decomposition of a life expectancy difference into age bands (and causes),
 // on heq-life's own life tables. Pure computation.
-#include "life/life_table.hpp"
+#include "life/chiang.hpp"
 
 #include <span>
 #include <string>

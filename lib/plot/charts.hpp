@@ -1,6 +1,6 @@
 #pragma once
 // The charts heq-plot draws, each from plain numbers to a standalone SVG document.
-// Rendering reads nothing and prints nothing; the table layer (plot/table) builds these
+// Rendering reads nothing and prints nothing; the table layer (tables/plot) builds these
 // from CSV rows.
 #include <array>
 #include <cmath>

@@ -4,19 +4,19 @@
 // UsageError; any other exception, a crash or a sanitizer report is a bug.
 #include "core/diagnostics.hpp"
 #include "core/error.hpp"
-#include "gap/tables.hpp"
+#include "tables/gap.hpp"
 #include "io/reader.hpp"
 #include "io/sink.hpp"
 #include "io/writer.hpp"
-#include "life/table.hpp"
-#include "measures/table.hpp"
-#include "plot/table.hpp"
-#include "rates/counts_table.hpp"
-#include "rates/dsr_table.hpp"
-#include "rates/funnel_table.hpp"
-#include "rates/isr_table.hpp"
-#include "rates/quantile_table.hpp"
-#include "sii/table.hpp"
+#include "tables/life.hpp"
+#include "tables/measures.hpp"
+#include "tables/plot.hpp"
+#include "tables/rates.hpp"
+#include "tables/dsr.hpp"
+#include "tables/funnel.hpp"
+#include "tables/isr.hpp"
+#include "tables/quantile.hpp"
+#include "tables/sii.hpp"
 #include "tables/aggregate.hpp"
 #include "tables/compare.hpp"
 #include "tables/trend.hpp"
@@ -42,14 +42,14 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.method.ci = tool == 0 ? sii::CiMethod::analytic : sii::CiMethod::mc;
       o.method.reps = 1000;
       o.threads = 1;
-      return sii::run(o, in, out, d);
+      return sii::run_sii(o, in, out, d);
     }
     case 2: {
       life::TableOptions o;
       o.by = {"sex", "decile"};
       o.le_ages = {0, 65};
       o.lifespan = true;
-      return life::run(o, in, out, d);
+      return life::run_life(o, in, out, d);
     }
     case 3: {
       rates::CountOptions o;
@@ -127,13 +127,13 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       measures::TableOptions o;
       o.by = {"indicator", "dimension"};
       o.measures = {"d", "r", "sii", "rii", "aci", "bgv", "mld", "ti", "paf"};
-      return measures::run(o, in, out, d);
+      return measures::run_measures(o, in, out, d);
     }
     case 15: {
       measures::TableOptions o;
       o.outcome = "sba";
       o.by = {"country"};
-      return measures::run(o, in, out, d);
+      return measures::run_measures(o, in, out, d);
     }
     case 16: {
       tables::AggregateOptions o;

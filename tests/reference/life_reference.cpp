@@ -12,7 +12,7 @@
 #include "reference.hpp"
 #include "table_io.hpp"
 
-#include "life/table.hpp"
+#include "tables/life.hpp"
 
 #include <cmath>
 #include <map>
@@ -29,7 +29,7 @@ bool close(double got, double want) {
 
 Rows run_life(heq::life::TableOptions t, const std::string& file, std::vector<std::string> where = {}) {
   return heq::test::parse_csv(heq::test::run_table(
-      heq::life::run, t, heq::test::file_input(heq::test::reference_file(file), std::move(where))));
+      heq::life::run_life, t, heq::test::file_input(heq::test::reference_file(file), std::move(where))));
 }
 
 Rows read(const std::string& file) {
@@ -128,7 +128,7 @@ TEST_CASE("life: grouped warnings, each suppression rule on its own group") {
   t.layout.rule = heq::life::LayoutRule::phe;  // the package's 20-band rule
   heq::Diagnostics d;
   const Rows rows = heq::test::parse_csv(heq::test::run_table(
-      heq::life::run, t,
+      heq::life::run_life, t,
       heq::test::file_input(heq::test::reference_file("phe/LE_reference_grouped_warnings_inputs.csv")),
       &d));
   REQUIRE(rows.size() == 6);
@@ -156,7 +156,7 @@ TEST_CASE("life: grouped warnings, each suppression rule on its own group") {
   t.layout.rule = heq::life::LayoutRule::any;
   heq::Diagnostics d2;
   const Rows any = heq::test::parse_csv(heq::test::run_table(
-      heq::life::run, t,
+      heq::life::run_life, t,
       heq::test::file_input(heq::test::reference_file("phe/LE_reference_grouped_warnings_inputs.csv")),
       &d2));
   CHECK(!any[5].at("value").empty());

@@ -15,7 +15,7 @@
 #include "table_io.hpp"
 
 #include "measures/measures.hpp"
-#include "measures/table.hpp"
+#include "tables/measures.hpp"
 
 #include <cmath>
 #include <map>
@@ -41,7 +41,7 @@ heq::measures::TableOptions fixture_options(const std::string& fixture, bool hea
 std::map<std::string, Row> run_measures(const heq::measures::TableOptions& o, const std::string& path,
                                         const std::string& by_value = "") {
   std::map<std::string, Row> out;
-  for (const Row& r : heq::test::parse_csv(heq::test::run_table(heq::measures::run, o, heq::test::file_input(path)))) {
+  for (const Row& r : heq::test::parse_csv(heq::test::run_table(heq::measures::run_measures, o, heq::test::file_input(path)))) {
     if (!by_value.empty() && r.at(o.by.at(0)) != by_value) continue;
     out[r.at("measure")] = r;
   }
@@ -123,7 +123,7 @@ TEST_CASE("measures: values computed for the sample datasets") {
     o.method.compat = heq::measures::heat_compat();
     std::map<std::string, std::map<std::string, Row>> got;
     for (const Row& r : heq::test::parse_csv(
-             heq::test::run_table(heq::measures::run, o, heq::test::file_input(file(dataset + ".csv")))))
+             heq::test::run_table(heq::measures::run_measures, o, heq::test::file_input(file(dataset + ".csv")))))
       got[r.at("indicator")][r.at("measure")] = r;
     for (const Row& w : want) {
       if (w.at("dataset") != dataset) continue;

@@ -13,11 +13,11 @@
 #include "table_io.hpp"
 
 #include "core/error.hpp"
-#include "rates/counts_table.hpp"
-#include "rates/dsr_table.hpp"
-#include "rates/funnel_table.hpp"
-#include "rates/isr_table.hpp"
-#include "rates/quantile_table.hpp"
+#include "tables/rates.hpp"
+#include "tables/dsr.hpp"
+#include "tables/funnel.hpp"
+#include "tables/isr.hpp"
+#include "tables/quantile.hpp"
 #include "stats/intervals.hpp"
 
 #include <fmt/format.h>

@@ -17,7 +17,7 @@
 #include "core/diagnostics.hpp"
 #include "core/error.hpp"
 #include "io/sink.hpp"
-#include "sii/table.hpp"
+#include "tables/sii.hpp"
 #include "stats/confidence.hpp"
 
 #include <cmath>
@@ -72,7 +72,7 @@ std::vector<Row> run_sii(const heq::sii::TableOptions& t, const std::string& des
   std::string text;
   heq::io::Writer writer(std::make_unique<heq::io::StringSink>(text), {});
   heq::Diagnostics local;
-  heq::sii::run(t, reader, writer, diagnostics ? *diagnostics : local);
+  heq::sii::run_sii(t, reader, writer, diagnostics ? *diagnostics : local);
   return heq::test::parse_csv(text);
 }
 

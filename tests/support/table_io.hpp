@@ -23,7 +23,7 @@ double num(const std::map<std::string, std::string>& row, const std::string& col
 io::ReaderOptions text_input(const std::string& text, std::string name = "test.csv");
 io::ReaderOptions text_input(const std::string&& text, std::string name = "test.csv") = delete;
 
-// Runs a table layer (e.g. heq::life::run) on an input and returns what it wrote, as CSV.
+// Runs a table layer (e.g. heq::life::run_life) on an input and returns what it wrote, as CSV.
 template <class Options, class Run>
 std::string run_table(Run run, const Options& options, const io::ReaderOptions& input,
                       Diagnostics* diagnostics = nullptr) {

@@ -4,10 +4,10 @@
 #include "core/error.hpp"
 #include "gap/arriaga.hpp"
 #include "gap/gap.hpp"
-#include "gap/sullivan.hpp"
-#include "gap/tables.hpp"
-#include "life/life_table.hpp"
-#include "life/table.hpp"
+#include "hle/sullivan.hpp"
+#include "tables/gap.hpp"
+#include "life/chiang.hpp"
+#include "tables/life.hpp"
 
 #include <fmt/format.h>
 
@@ -144,7 +144,7 @@ TEST_CASE("decompose table: contributions sum to heq-life's gap for every group"
   heq::life::TableOptions lo;
   lo.by = {"area", "decile"};
   lo.le_ages = {0, 65};
-  const auto le = heq::test::parse_csv(heq::test::run_table(heq::life::run, lo, heq::test::text_input(csv)));
+  const auto le = heq::test::parse_csv(heq::test::run_table(heq::life::run_life, lo, heq::test::text_input(csv)));
   std::map<std::string, double> e;
   for (const auto& r : le) e[r.at("area") + "/" + r.at("decile") + "/" + r.at("startage")] = num(r, "value");
   for (double at : {0.0, 65.0}) {

@@ -2,8 +2,8 @@
 #include "table_io.hpp"
 
 #include "core/error.hpp"
-#include "life/life_table.hpp"
-#include "life/table.hpp"
+#include "life/chiang.hpp"
+#include "tables/life.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -41,7 +41,7 @@ std::vector<Band> gompertz(const std::vector<double>& ages) {
 }
 
 std::string life_csv(const std::string& csv, TableOptions t, heq::Diagnostics* d = nullptr) {
-  return heq::test::run_table(heq::life::run, t, heq::test::text_input(csv), d);
+  return heq::test::run_table(heq::life::run_life, t, heq::test::text_input(csv), d);
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include "plot/charts.hpp"
 #include "plot/scale.hpp"
 #include "plot/svg.hpp"
-#include "plot/table.hpp"
+#include "tables/plot.hpp"
 #include "sii/sii.hpp"
 
 #include <fmt/format.h>
@@ -206,7 +206,7 @@ TEST_CASE("plot: the SII caption states heq-sii's figures for the same input") {
   heq::sii::TableOptions t;
   t.method.rii = true;
   const auto rows = heq::test::parse_csv(
-      heq::test::run_table(heq::sii::run, t, heq::test::text_input(csv)));
+      heq::test::run_table(heq::sii::run_sii, t, heq::test::text_input(csv)));
   REQUIRE(rows.size() == 1);
   const double sii = heq::test::num(rows[0], "sii"), lower = heq::test::num(rows[0], "sii_lowercl");
   const int d = decimals_for(sii);

@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 #include "io/sink.hpp"
 #include "sii/sii.hpp"
-#include "sii/table.hpp"
+#include "tables/sii.hpp"
 #include "stats/confidence.hpp"
 #include "stats/percentile.hpp"
 #include "stats/random.hpp"
@@ -44,7 +44,7 @@ std::string run_table(const std::string& csv, TableOptions t, heq::Diagnostics* 
   heq::io::Reader reader(heq::test::text_input(csv));
   heq::io::Writer writer(std::make_unique<heq::io::StringSink>(out), {});
   heq::Diagnostics local;
-  heq::sii::run(t, reader, writer, d ? *d : local);
+  heq::sii::run_sii(t, reader, writer, d ? *d : local);
   return out;
 }
 

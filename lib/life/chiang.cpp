@@ -1,0 +1,186 @@
+#include "life/chiang.hpp"
+
+#include "core/age_label.hpp"
+#include "core/number.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <limits>
+
+namespace heq::life {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string age_text(double age) { return heq::format_number(age); }
+
+}  // namespace
+
+const std::vector<double>& phe_layout() {
+  static const std::vector<double> ages = [] {
+    std::vector<double> v{0, 1};
+    for (int x = 5; x <= 90; x += 5) v.push_back(x);
+    return v;
+  }();
+  return ages;
+}
+
+std::string describe_layout(std::span<const double> ages) {
+  std::string s;
+  const std::size_t n = ages.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (n > 5 && i == 3) {
+      s += "..., ";
+      i = n - 1;
+    }
+    s += age_text(ages[i]);
+    s += i + 1 == n ? "+" : ", ";
+  }
+  return fmt::format("{} ({} band{})", s, n, n == 1 ? "" : "s");
+}
+
+std::string check(std::span<const Band> bands, const Layout& layout) {
+  if (bands.empty()) return "no age bands";
+  for (const Band& b : bands)
+    if (std::isnan(b.deaths)) return fmt::format("age band {} has no deaths count", age_text(b.age));
+  for (const Band& b : bands)
+    if (std::isnan(b.population)) return fmt::format("age band {} has no population", age_text(b.age));
+  // 1. negative deaths
+  for (const Band& b : bands)
+    if (b.deaths < 0) return fmt::format("age band {} has negative deaths", age_text(b.age));
+  // 2. zero or negative population
+  for (const Band& b : bands)
+    if (b.population <= 0)
+      return fmt::format("age band {} has a zero or negative population", age_text(b.age));
+  // 3. the band layout
+  const auto has_layout = [&](const std::vector<double>& want) {
+    if (want.size() != bands.size()) return false;
+    for (std::size_t i = 0; i < want.size(); ++i)
+      if (bands[i].age != want[i]) return false;
+    return true;
+  };
+  const auto ages = [&] {
+    std::vector<double> v;
+    for (const Band& b : bands) v.push_back(b.age);
+    return v;
+  };
+  if (layout.rule == LayoutRule::phe && !has_layout(phe_layout()))
+    return fmt::format("--bands phe needs the 20 bands 0, 1, 5, ..., 90+; this group has {}",
+                       describe_layout(ages()));
+  if (layout.rule == LayoutRule::list && !has_layout(layout.ages))
+    return fmt::format("--bands needs {}; this group has {}", describe_layout(layout.ages),
+                       describe_layout(ages()));
+  if (bands.front().age != 0)
+    return fmt::format("age bands must start at 0; this group starts at {}",
+                       age_text(bands.front().age));
+  {
+    thread_local std::vector<double> starts, ends;  // no allocation per group
+    starts.clear();
+    ends.clear();
+    for (const Band& b : bands) {
+      starts.push_back(b.age);
+      ends.push_back(b.end);
+    }
+    if (std::string missing = missing_band(starts, ends, true); !missing.empty()) return missing;
+  }
+  // 4. more deaths than population
+  for (const Band& b : bands)
+    if (b.deaths > b.population)
+      return fmt::format("age band {} has more deaths ({}) than population ({})", age_text(b.age),
+                         heq::format_number(b.deaths), heq::format_number(b.population));
+  // 5. total population of 5,000 or less
+  double total = 0;
+  for (const Band& b : bands) total += b.population;
+  if (total <= 5000)
+    return fmt::format("total population {} is 5000 or less", heq::format_number(total));
+  // Not checked by the package, which then returns Inf or NaN.
+  if (bands.back().deaths == 0)
+    return fmt::format("no deaths in the open age band ({}+): its death rate is 0",
+                       age_text(bands.back().age));
+  return "";
+}
+
+LifeTable build(std::span<const Band> bands, double a0) {
+  LifeTable t;
+  build(bands, a0, t);
+  return t;
+}
+
+void build(std::span<const Band> bands, double a0, LifeTable& t) {
+  const std::size_t k = bands.size();
+  const std::size_t last = k - 1;
+  for (auto* v : {&t.age, &t.n, &t.m, &t.a, &t.q, &t.p, &t.l, &t.d, &t.L, &t.T, &t.e, &t.variance})
+    v->assign(k, kNaN);
+  for (std::size_t i = 0; i < k; ++i) {
+    const Band& b = bands[i];
+    t.age[i] = b.age;
+    t.m[i] = b.deaths / b.population;
+    t.a[i] = b.age == 0 ? a0 : 0.5;
+    if (i < last) {
+      t.n[i] = bands[i + 1].age - b.age;
+      // q = 1 when deaths exceed what the band's width and a allow (the v1.3.0 rule).
+      t.q[i] = b.deaths <= b.population / (t.n[i] * t.a[i])
+                   ? t.n[i] * t.m[i] / (1 + t.n[i] * t.m[i] * (1 - t.a[i]))
+                   : 1.0;
+    } else {
+      t.q[i] = 1;  // the open band: everyone dies in it
+    }
+    t.p[i] = 1 - t.q[i];
+    t.l[i] = i == 0 ? kRadix : t.l[i - 1] * t.p[i - 1];
+  }
+  for (std::size_t i = 0; i < k; ++i) {
+    const double next = i < last ? t.l[i + 1] : 0;
+    t.d[i] = t.l[i] - next;
+    t.L[i] = i < last ? t.n[i] * (next + t.a[i] * t.d[i]) : t.l[i] / t.m[i];
+  }
+  double tail = 0;
+  for (std::size_t i = k; i-- > 0;) {
+    tail += t.L[i];
+    t.T[i] = tail;
+    t.e[i] = t.l[i] > 0 ? t.T[i] / t.l[i] : 0;
+  }
+  // Var(e_x) = sum_{j >= x} W_j / l_x^2 (Chiang; Silcocks et al. for the open band).
+  double w_sum = 0;
+  for (std::size_t i = k; i-- > 0;) {
+    const Band& b = bands[i];
+    double w;
+    if (i == last) {
+      w = t.l[i] * t.l[i] / (b.deaths * t.m[i] * t.m[i]);
+    } else {
+      const double sp2 = b.deaths > 0 && t.d[i] > 0 ? t.q[i] * t.q[i] * (1 - t.q[i]) / b.deaths : 0;
+      const double lever = (1 - t.a[i]) * t.n[i] + t.e[i + 1];
+      w = sp2 * t.l[i] * t.l[i] * lever * lever;
+    }
+    w_sum += w;
+    t.variance[i] = t.l[i] > 0 ? w_sum / (t.l[i] * t.l[i]) : kNaN;
+  }
+}
+
+Lifespan lifespan(const LifeTable& t, std::size_t k) {
+  const std::size_t last = t.size() - 1;
+  const double lx = t.l[k];
+  if (!(lx > 0)) return {kNaN, kNaN, kNaN};
+  const double mean_age = t.age[k] + t.e[k];
+  double edagger = 0, pairs = 0, theil = 0;
+  double below_f = 0, below_fa = 0;  // sums of f and f*A over younger bands
+  for (std::size_t i = k; i <= last; ++i) {
+    const double f = t.d[i] / lx;
+    // Mean age at death in the band; in the open band the hazard is constant, so those
+    // dying there live 1/M on average and lose e_omega = 1/M (memoryless).
+    const double age_at_death = i < last ? t.age[i] + t.a[i] * t.n[i] : t.age[i] + 1 / t.m[i];
+    const double remaining = i < last ? t.e[i] + t.a[i] * (t.e[i + 1] - t.e[i]) : t.e[i];
+    edagger += f * remaining;
+    pairs += f * (age_at_death * below_f - below_fa);  // ages at death increase with i
+    below_f += f;
+    below_fa += f * age_at_death;
+    if (f > 0) {
+      const double r = age_at_death / mean_age;
+      theil += f * r * std::log(r);
+    }
+  }
+  return {edagger, pairs / mean_age, theil};
+}
+
+}  // namespace heq::life

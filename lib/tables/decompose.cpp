@@ -1,0 +1,234 @@
+#include "core/age_label.hpp"
+#include "core/error.hpp"
+#include "gap/arriaga.hpp"
+#include "tables/gap.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+namespace heq::gap {
+
+namespace {
+
+struct Row {
+  std::string subgroup;
+  std::string cause;
+  double age, deaths, population;
+  std::size_t line;
+};
+
+// One side's bands: total deaths and population per start age, and deaths by cause.
+struct Side {
+  std::vector<life::Band> bands;
+  std::vector<std::vector<double>> cause_deaths;  // [band][cause]
+};
+
+Side gather(const std::vector<const Row*>& rows, const std::vector<std::string>& causes,
+            const io::Reader& in, std::size_t pop_col) {
+  std::map<double, std::size_t> index;
+  Side s;
+  std::map<std::pair<double, std::string>, std::size_t> seen;  // (age, cause) -> line
+  for (const Row* r : rows) {
+    auto [it, fresh] = index.try_emplace(r->age, s.bands.size());
+    if (fresh) {
+      s.bands.push_back({r->age, 0, r->population});
+      s.cause_deaths.emplace_back(causes.size(), 0.0);
+    }
+    life::Band& b = s.bands[it->second];
+    if (!(r->population == b.population || (std::isnan(r->population) && std::isnan(b.population))))
+      throw DataError(Location{in.name(), r->line, pop_col + 1},
+                      fmt::format("age band {}: population {} differs from {} on another cause row of "
+                                  "this subgroup; it must repeat the band's population",
+                                  io::format_number(r->age), io::format_number(r->population),
+                                  io::format_number(b.population)));
+    const auto [dup, first_time] = seen.try_emplace({r->age, r->cause}, r->line);
+    if (!first_time)
+      throw DataError(Location{in.name(), r->line, 0},
+                      fmt::format("age band {}{} appears twice for one subgroup (lines {} and {})",
+                                  io::format_number(r->age),
+                                  r->cause.empty() ? "" : fmt::format(", cause '{}',", r->cause),
+                                  dup->second, r->line));
+    b.deaths += r->deaths;
+    if (!causes.empty()) {
+      const std::size_t c = static_cast<std::size_t>(std::find(causes.begin(), causes.end(), r->cause) - causes.begin());
+      s.cause_deaths[it->second][c] += r->deaths;
+    }
+  }
+  // Sort bands by age, keeping cause rows aligned.
+  std::vector<std::size_t> order(s.bands.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return s.bands[a].age < s.bands[b].age; });
+  Side sorted;
+  for (std::size_t i : order) {
+    sorted.bands.push_back(s.bands[i]);
+    sorted.cause_deaths.push_back(s.cause_deaths[i]);
+  }
+  return sorted;
+}
+
+bool same_layout(const std::vector<life::Band>& a, const std::vector<life::Band>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].age != b[i].age) return false;
+  return true;
+}
+
+}  // namespace
+
+void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  const bool against = !o.against.empty();
+  if (against && (!o.from.empty() || !o.to.empty()))
+    throw UsageError("--against decomposes every subgroup's gap to one: give it instead of --from and --to");
+  if (o.group.empty() || (!against && (o.from.empty() || o.to.empty())))
+    throw UsageError("give --group, and --from and --to (or --against)");
+  if (!against && o.from == o.to) throw UsageError("--from and --to name the same subgroup");
+  if (!(o.a0 > 0 && o.a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
+  const std::size_t group_col = in.column(o.group), age_col = in.column(o.age);
+  const std::size_t deaths_col = in.column(o.deaths), pop_col = in.column(o.population);
+  const std::optional<std::size_t> cause_col =
+      o.cause.empty() ? std::nullopt : std::optional<std::size_t>(in.column(o.cause));
+  if (!o.sum_over.empty() && !cause_col) throw UsageError("--sum-over needs --cause");
+  const bool per_age = o.sum_over != "age", per_cause = cause_col && o.sum_over != "cause";
+
+  io::GroupKeys keys(in, o.by, o.sorted);
+  std::vector<std::string> cols = o.by;
+  if (against) cols.push_back(o.group);
+  if (per_age) cols.push_back("startage");
+  if (per_cause) cols.push_back("cause");
+  for (const char* c : {"contribution", "share", "note"}) cols.push_back(c);
+  out.begin(cols);
+
+  std::size_t failed = 0, guarded = 0;
+  const auto make_row = [&](const io::Reader& r) {
+    Row row;
+    row.line = r.line();
+    row.subgroup = std::string(r.field(group_col));
+    if (cause_col) row.cause = std::string(r.field(*cause_col));
+    row.age = parse_age_label(r.field(age_col)).start;
+    if (std::isnan(row.age))
+      r.fail(age_col, fmt::format("column '{}': age band \"{}\" holds no start age", o.age, r.field(age_col)));
+    row.deaths = r.number(deaths_col);
+    row.population = r.number(pop_col);
+    return row;
+  };
+
+  // One pair's decomposition: the gap from subgroup `from_label` to `to_label`.
+  const auto decompose = [&](const std::vector<std::string>& key, const std::vector<Row>& rows,
+                             const std::string& from_label, const std::string& to_label) {
+    std::vector<std::string> causes;
+    std::vector<const Row*> from_rows, to_rows;
+    const auto keys_out = [&] {
+      for (const std::string& k : key) out.text(k);
+      if (against) out.text(to_label);
+    };
+    for (const Row& r : rows) {
+      if (r.subgroup != from_label && r.subgroup != to_label) continue;
+      (r.subgroup == from_label ? from_rows : to_rows).push_back(&r);
+      if (cause_col && std::find(causes.begin(), causes.end(), r.cause) == causes.end()) causes.push_back(r.cause);
+    }
+    const auto fail_group = [&](const std::string& why) {
+      ++failed;
+      keys_out();
+      if (per_age) out.missing();
+      if (per_cause) out.missing();
+      out.missing().missing().text(why);
+      out.end_row();
+    };
+    // Gather (and so check) both sides' rows before asking whether one is missing.
+    const Side a = gather(from_rows, causes, in, pop_col), b = gather(to_rows, causes, in, pop_col);
+    if (from_rows.empty() || to_rows.empty()) {
+      fail_group(fmt::format("no rows for subgroup '{}' in this group", from_rows.empty() ? from_label : to_label));
+      return;
+    }
+    for (const auto* side : {&a, &b}) {
+      const std::string why = life::check(side->bands, {});
+      if (!why.empty()) {
+        fail_group(fmt::format("subgroup '{}': {}", side == &a ? from_label : to_label, why));
+        return;
+      }
+    }
+    if (!same_layout(a.bands, b.bands)) {
+      fail_group("the two subgroups' age bands differ");
+      return;
+    }
+    std::size_t k = 0;
+    while (k < a.bands.size() && a.bands[k].age != o.age_at) ++k;
+    if (k == a.bands.size()) {
+      fail_group(fmt::format("no age band starts at {} (--age-at)", io::format_number(o.age_at)));
+      return;
+    }
+    const life::LifeTable ta = life::build(a.bands, o.a0), tb = life::build(b.bands, o.a0);
+    const std::vector<double> delta = o.method == Method::symmetric ? arriaga_symmetric(ta, tb, k)
+                                                                    : arriaga(ta, tb, k);
+    const double gap = tb.e[k] - ta.e[k];
+    const auto share = [&](double c) { return gap != 0 ? 100 * c / gap : NAN; };
+    const std::string gap_note = gap == 0 ? "the gap is 0: no shares" : "";
+    const auto write = [&](const double* age, const std::string* cause, double contribution, const std::string& note) {
+      keys_out();
+      if (age) out.number(*age);
+      if (cause) out.text(*cause);
+      out.number(contribution).number(share(contribution));
+      const std::string& n = note.empty() ? gap_note : note;
+      if (n.empty())
+        out.missing();
+      else
+        out.text(n);
+      out.end_row();
+    };
+    std::vector<double> cause_totals(causes.size(), 0.0);
+    std::string cause_notes;
+    for (std::size_t i = k; i < a.bands.size(); ++i) {
+      const double contribution = delta[i - k];
+      if (!cause_col) {
+        write(&a.bands[i].age, nullptr, contribution, "");
+        continue;
+      }
+      std::vector<double> m1, m2;
+      for (std::size_t c = 0; c < causes.size(); ++c) {
+        m1.push_back(a.cause_deaths[i][c] / a.bands[i].population);
+        m2.push_back(b.cause_deaths[i][c] / b.bands[i].population);
+      }
+      const CauseSplit split = split_by_cause(contribution, m1, m2);
+      if (!split.note.empty()) {
+        ++guarded;
+        cause_notes = "in some age bands " + split.note.substr(0, split.note.find(':')) +
+                      split.note.substr(split.note.find(':'));
+      }
+      if (!per_age) {
+        for (std::size_t c = 0; c < causes.size(); ++c) cause_totals[c] += split.contribution[c];
+      } else if (!per_cause) {
+        write(&a.bands[i].age, nullptr, contribution, split.note);
+      } else {
+        for (std::size_t c = 0; c < causes.size(); ++c)
+          write(&a.bands[i].age, &causes[c], split.contribution[c], split.note);
+      }
+    }
+    if (!per_age)
+      for (std::size_t c = 0; c < causes.size(); ++c) write(nullptr, &causes[c], cause_totals[c], cause_notes);
+  };
+
+  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+    const std::vector<std::string>& key = keys.key(group);
+    if (!against) return decompose(key, rows, o.from, o.to);
+    std::vector<std::string> others;  // every other subgroup, in input order
+    for (const Row& r : rows)
+      if (r.subgroup != o.against && std::find(others.begin(), others.end(), r.subgroup) == others.end())
+        others.push_back(r.subgroup);
+    for (const std::string& other : others) decompose(key, rows, o.against, other);
+  });
+  if (failed)
+    diagnostics.warn(fmt::format("{} group{} no decomposition; the note column says why", failed,
+                                 failed == 1 ? " has" : "s have"));
+  if (guarded)
+    diagnostics.warn(fmt::format("{} age band{} nearly equal death rates: causes split by their shares of deaths",
+                                 guarded, guarded == 1 ? " has" : "s have"));
+  out.finish();
+}
+
+}  // namespace heq::gap

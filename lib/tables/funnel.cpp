@@ -1,0 +1,338 @@
+#include "tables/funnel.hpp"
+
+#include "core/error.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "io/row_store.hpp"
+#include "tables/common.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace heq::rates {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+struct Point {
+  double numerator, denominator, rate;
+  double derived;  // the denominator a rate implies (per the whole period)
+  std::string note;
+};
+
+double multiplier_of(const FunnelOptions& o) {
+  if (o.multiplier > 0) return o.multiplier;
+  return o.type == FunnelType::rate ? 100000 : 100;
+}
+
+// The denominator behind a rate, as the package derives it: x / rate x M, or the given
+// population where a crude rate has no events (a DSR with no events has none).
+double derived_denominator(const FunnelOptions& o, const Point& p, bool for_points) {
+  const double m = multiplier_of(o);
+  if (o.rate_type == RateType::dsr) return p.numerator == 0 ? kNaN : m * p.numerator / p.rate;
+  if (p.numerator == 0 || (!for_points && o.population_given))
+    return o.population_given ? p.denominator : kNaN;
+  return m * p.numerator / p.rate;
+}
+
+struct Summary {
+  double average = kNaN, min = kNaN, max = kNaN;
+};
+
+// One row of the control limits: at axis point x, each side's position on the chart's
+// horizontal axis (`at`) and its limit; sides are lower_2s, upper_2s, lower_3s, upper_3s.
+struct LimitRow {
+  double x;
+  std::array<double, 4> at, limit;
+};
+
+// What significance testing says of one point, and where a rate chart puts it.
+struct PointResult {
+  std::string label, note;
+  double chart_rate = kNaN, chart_denominator = kNaN;
+};
+
+// The input read once: points, their groups and the rows' text (for pass-through).
+class Funnel {
+ public:
+  Funnel(const FunnelOptions& o, io::Reader& in);
+
+  const FunnelOptions& o;
+  double m;
+  io::GroupKeys keys;
+  io::RowStore store;
+  std::vector<Point> points;
+  std::vector<std::size_t> group_of;
+  std::vector<std::vector<std::size_t>> groups;
+  std::vector<Summary> summary;
+  std::size_t missing = 0;
+
+  std::vector<LimitRow> limits(std::size_t g) const;
+  PointResult test(std::size_t i) const;
+  double baseline(std::size_t g) const;
+};
+
+Funnel::Funnel(const FunnelOptions& options, io::Reader& in)
+    : o(options), m(multiplier_of(options)), keys(in, options.by), store(in.header().size()) {
+  if (o.multiplier < 0) throw UsageError("--multiplier must be above zero");
+  const std::size_t num_col = in.column(o.count);
+  std::optional<std::size_t> den_col, rate_col;
+  if (o.type == FunnelType::proportion) den_col = in.column(o.population);
+  if (o.type == FunnelType::ratio) den_col = in.column(o.expected);
+  if (o.type == FunnelType::rate) {
+    rate_col = in.column(o.rate);
+    if (o.population_given) den_col = in.column(o.population);
+  }
+  while (in.next()) {
+    Point p{in.number(num_col), den_col ? in.number(*den_col) : kNaN, rate_col ? in.number(*rate_col) : kNaN,
+            kNaN, ""};
+    if (p.numerator < 0)
+      in.fail(num_col, fmt::format("column '{}': negative count {}; numerators must be 0 or more", o.count,
+                                   in.field(num_col)));
+    if (den_col && p.denominator <= 0)
+      in.fail(*den_col, fmt::format("column '{}': {} is not above zero; denominators must be",
+                                    in.header()[*den_col], in.field(*den_col)));
+    if (o.type == FunnelType::proportion && p.numerator > p.denominator)
+      in.fail(num_col, fmt::format("column '{}': count {} is above the denominator {}", o.count,
+                                   in.field(num_col), in.field(*den_col)));
+    if (o.type == FunnelType::rate) {
+      if (p.numerator > 0 && p.rate <= 0)
+        in.fail(*rate_col, fmt::format("column '{}': a rate of {} with {} events", o.rate, in.field(*rate_col),
+                                       in.field(num_col)));
+      if (p.numerator == 0 && o.rate_type == RateType::crude && !o.population_given)
+        in.fail(num_col, "a crude rate with 0 events needs its denominator: give --population");
+    }
+    // A DSR with fewer than 10 events is not tested, so its rate may be missing.
+    const bool untested = o.type == FunnelType::rate && o.rate_type == RateType::dsr && p.numerator < 10;
+    if (std::isnan(p.numerator) || (den_col && std::isnan(p.denominator)) ||
+        (rate_col && std::isnan(p.rate) && !untested)) {
+      p.note = "a count, denominator or rate is missing";
+      ++missing;
+    }
+    group_of.push_back(keys.assign(in));
+    store.add(in);
+    points.push_back(std::move(p));
+  }
+  groups.resize(keys.size());
+  for (std::size_t i = 0; i < points.size(); ++i) groups[group_of[i]].push_back(i);
+
+  // Each group's average, and the range of its denominators for the axis.
+  summary.resize(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    double num = 0, den = 0, lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (std::size_t i : groups[g]) {
+      Point& p = points[i];
+      if (!p.note.empty()) continue;
+      double d = p.denominator;
+      if (o.type == FunnelType::rate) {
+        d = derived_denominator(o, p, false);
+        p.derived = d;
+      }
+      num += p.numerator;
+      if (!std::isnan(d)) {
+        den += d;
+        lo = std::min(lo, d);
+        hi = std::max(hi, d);
+      }
+    }
+    summary[g] = {num / den, lo, hi};
+  }
+}
+
+std::vector<LimitRow> Funnel::limits(std::size_t g) const {
+  const Summary& s = summary[g];
+  auto [lo, hi] = axis_ends(s.min, s.max, o.type == FunnelType::rate ? o.years : 0);
+  if (o.type == FunnelType::rate) {
+    lo = std::floor(lo * s.average);
+    hi = std::ceil(hi * s.average);
+  }
+  const double cap = o.compat_phe ? 100 : m;
+  std::vector<LimitRow> rows;
+  for (double x : axis_points(lo, hi, o.type == FunnelType::ratio)) {
+    LimitRow row{x, {}, {}};
+    if (o.type == FunnelType::proportion) {
+      int side = 0;
+      for (const auto& [p, high] : {std::pair{0.975, false}, {0.975, true}, {0.999, false}, {0.999, true}}) {
+        const double limit = proportion_limit(p, x, s.average, high) * m;
+        row.at[side] = x;
+        row.limit[side++] = high ? std::min(cap, limit) : std::max(0.0, limit);
+      }
+    } else {
+      int side = 0;
+      for (const auto& [p, low_side] : {std::pair{0.025, false}, {0.025, true}, {0.001, false}, {0.001, true}}) {
+        // The lower limit is where observing x is improbably high, and vice versa.
+        const double mean = poisson_funnel(x, p, low_side);
+        if (o.type == FunnelType::ratio) {
+          const double ratio = x / mean;
+          row.at[side] = mean;
+          row.limit[side++] = o.ratio_type == RatioType::count ? ratio - 1 : ratio * 100;
+        } else {
+          const double population = mean / s.average;
+          row.at[side] = population / o.years;
+          row.limit[side++] = x / population * m;
+        }
+      }
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+double Funnel::baseline(std::size_t g) const {
+  if (o.type == FunnelType::ratio) return o.ratio_type == RatioType::count ? 0 : 100;
+  return summary[g].average * m;
+}
+
+PointResult Funnel::test(std::size_t i) const {
+  const Point& p = points[i];
+  const Summary& s = summary[group_of[i]];
+  PointResult r;
+  r.note = p.note;
+  if (r.note.empty()) {
+    if (o.type == FunnelType::proportion) {
+      r.label = proportion_significance(p.numerator, p.denominator, s.average);
+    } else if (o.type == FunnelType::ratio) {
+      r.label = ratio_significance(p.numerator, p.denominator, 1);
+    } else if (o.rate_type == RateType::dsr && p.numerator < 10) {
+      r.note = "not applicable for events less than 10 for dsrs";
+    } else {
+      // PHE tests the group's weighted average against the point's own limits.
+      r.label = ratio_significance(p.numerator, derived_denominator(o, p, false), s.average);
+    }
+  }
+  if (o.type == FunnelType::rate && o.years > 0 && !(o.rate_type == RateType::dsr && p.numerator < 10)) {
+    r.chart_rate = p.rate;
+    const double d = p.numerator == 0 && o.population_given ? p.denominator : m * p.numerator / p.rate;
+    r.chart_denominator = d / o.years;
+  }
+  return r;
+}
+
+void need_years(const FunnelOptions& o, const char* what) {
+  if (o.type == FunnelType::rate && !(o.years > 0))
+    throw UsageError(fmt::format("--type rate {}needs --years (the years of data the rates cover)", what));
+}
+
+}  // namespace
+
+void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  if (o.limits) need_years(o, "--limits ");
+  const Funnel f(o, in);
+
+  if (o.limits) {
+    std::vector<std::string> cols = o.by;
+    const std::vector<std::string> sides{"lower_2s", "upper_2s", "lower_3s", "upper_3s"};
+    if (o.type == FunnelType::proportion) {
+      cols.push_back("population");
+      for (const auto& s : sides) cols.push_back(s + "_limit");
+      cols.push_back("baseline");
+    } else if (o.type == FunnelType::ratio) {
+      cols.push_back("observed_events");
+      for (const auto& s : sides) {
+        cols.push_back(s + "_exp_events");
+        cols.push_back(s + "_limit");
+      }
+    } else {
+      cols.push_back("events");
+      for (const auto& s : sides) {
+        cols.push_back(s + "_population_1_year");
+        cols.push_back(s + "_limit");
+      }
+      cols.push_back("baseline");
+    }
+    out.begin(cols);
+    for (std::size_t g = 0; g < f.groups.size(); ++g) {
+      for (const LimitRow& row : f.limits(g)) {
+        for (const std::string& k : f.keys.key(g)) out.text(k);
+        out.number(row.x);
+        for (int side = 0; side < 4; ++side) {
+          if (o.type != FunnelType::proportion) out.number(row.at[side]);
+          out.number(row.limit[side]);
+        }
+        if (o.type != FunnelType::ratio) out.number(f.baseline(g));
+        out.end_row();
+      }
+    }
+    out.finish();
+    return;
+  }
+
+  // Points: every input row in input order, with its significance.
+  check_no_clash(in, {"significance"}, "heq-funnel");
+  const PassThrough pass(in);
+  const bool chart = o.type == FunnelType::rate && o.years > 0;
+  std::vector<std::string> cols = pass.names();
+  if (chart) {
+    check_no_clash(in, {"rate_chart", "denominator_derived"}, "heq-funnel");
+    cols.push_back("rate_chart");
+    cols.push_back("denominator_derived");
+  }
+  cols.push_back("significance");
+  cols.push_back("note");
+  out.begin(cols);
+  for (std::size_t i = 0; i < f.points.size(); ++i) {
+    for (std::size_t c : pass.columns()) out.text(f.store.field(i, c));
+    const PointResult r = f.test(i);
+    if (chart) out.number(r.chart_rate).number(r.chart_denominator);
+    if (r.label.empty())
+      out.missing();
+    else
+      out.text(r.label);
+    const std::string note =
+        PassThrough::join(pass.upstream([&](std::size_t c) { return f.store.field(i, c); }), r.note);
+    if (note.empty())
+      out.missing();
+    else
+      out.text(note);
+    out.end_row();
+  }
+  if (f.missing)
+    diagnostics.warn(fmt::format("{} row{} a missing count, denominator or rate: no significance",
+                                 f.missing, f.missing == 1 ? " has" : "s have"));
+  out.finish();
+}
+
+std::vector<FunnelChart> funnel_charts(const FunnelOptions& o, io::Reader& in, const std::string& label,
+                                       Diagnostics& diagnostics) {
+  need_years(o, "");
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  const std::size_t label_col = label.empty() ? none : in.column(label);
+  const Funnel f(o, in);
+  std::vector<FunnelChart> charts(f.groups.size());
+  for (std::size_t g = 0; g < charts.size(); ++g) {
+    FunnelChart& c = charts[g];
+    c.key = f.keys.key(g);
+    c.baseline = f.baseline(g);
+    for (const LimitRow& row : f.limits(g))
+      for (int side = 0; side < 4; ++side) c.limits[side].emplace_back(row.at[side], row.limit[side]);
+    for (std::size_t i : f.groups[g]) {
+      const Point& p = f.points[i];
+      const PointResult r = f.test(i);
+      FunnelChart::Point point{kNaN, kNaN, r.label, r.note, label_col == none ? "" : std::string(f.store.field(i, label_col))};
+      if (o.type == FunnelType::proportion) {
+        point.x = p.denominator;
+        point.y = p.numerator / p.denominator * f.m;
+      } else if (o.type == FunnelType::ratio) {
+        point.x = p.denominator;
+        const double ratio = p.numerator / p.denominator;
+        point.y = o.ratio_type == RatioType::count ? ratio - 1 : ratio * 100;
+      } else {
+        point.x = r.chart_denominator;
+        point.y = r.chart_rate;
+      }
+      c.points.push_back(std::move(point));
+    }
+  }
+  if (f.missing)
+    diagnostics.warn(fmt::format("{} row{} a missing count, denominator or rate: not drawn", f.missing,
+                                 f.missing == 1 ? " has" : "s have"));
+  return charts;
+}
+
+}  // namespace heq::rates

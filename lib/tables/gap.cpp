@@ -1,0 +1,150 @@
+#include "core/error.hpp"
+#include "gap/gap.hpp"
+#include "tables/gap.hpp"
+#include "io/groups.hpp"
+#include "tables/common.hpp"
+#include "stats/confidence.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+
+namespace heq::gap {
+
+namespace {
+
+struct Row {
+  std::string label;
+  Side side;
+  std::size_t line;
+};
+
+}  // namespace
+
+void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  const bool against = !o.against.empty();
+  if (against && (!o.from.empty() || !o.to.empty()))
+    throw UsageError("--against compares every subgroup with one: give it instead of --from and --to");
+  if (o.group.empty() || (!against && (o.from.empty() || o.to.empty())))
+    throw UsageError("give --group, and --from and --to (or --against)");
+  if (!against && o.from == o.to) throw UsageError("--from and --to name the same subgroup");
+  const std::string& base = against ? o.against : o.from;
+  const std::size_t group_col = in.column(o.group);
+  const std::size_t value_col = in.column(o.value);
+  std::optional<std::size_t> se_col, lo_col, hi_col;
+  if (!o.se.empty()) {
+    se_col = in.column(o.se);
+  }
+  double z_input = 0;
+  if (se_col) {
+    if (o.input_level) throw UsageError("--input-confidence is the level of limits; with --se there are none");
+  } else if (const auto limits = stats::find_value_limits(
+                 in.header(), o.value,
+                 {"", o.limits_given ? o.lower : "", o.limits_given ? o.upper : "", o.input_level})) {
+    lo_col = in.column(limits->lower);
+    hi_col = in.column(limits->upper);
+    z_input = stats::z_for_level(limits->level);
+  }
+
+  io::GroupKeys keys(in, o.by, o.sorted);
+  std::vector<std::string> cols = o.by;
+  if (against) cols.push_back(o.group);
+  for (const char* c : {"from_value", "to_value", "gap"}) cols.push_back(c);
+  for (const std::string& c : stats::limit_columns("gap_", o.levels)) cols.push_back(c);
+  cols.push_back("ratio");
+  for (const std::string& c : stats::limit_columns("ratio_", o.levels)) cols.push_back(c);
+  if (o.overlap) cols.push_back("intervals_overlap");
+  cols.push_back("note");
+  out.begin(cols);
+
+  std::size_t incomplete = 0;
+  const auto make_row = [&](const io::Reader& r) {
+    Row row{std::string(r.field(group_col)), {r.number(value_col), std::nan("")}, r.line()};
+    if (se_col) {
+      row.side.se = r.number(*se_col);
+      if (row.side.se < 0) r.fail(*se_col, fmt::format("column '{}': negative standard error", o.se));
+    } else if (lo_col) {
+      const double lo = r.number(*lo_col), hi = r.number(*hi_col);
+      if (lo > hi)
+        r.fail(*lo_col, fmt::format("column '{}': lower limit above the upper limit", r.header()[*lo_col]));
+      row.side.se = (hi - lo) / (2 * z_input);
+    }
+    return row;
+  };
+  const auto write = [&](const std::vector<std::string>& key, const Row* from, const Row* to, const std::string& label,
+                         const std::string& missing) {
+    Gap g;
+    if (!from || !to) {
+      g.note = fmt::format("no row for subgroup '{}' in this group", missing);
+    } else {
+      g = compare(from->side, to->side, o.levels);
+    }
+    if (!g.note.empty()) ++incomplete;
+    for (const std::string& k : key) out.text(k);
+    if (against) out.text(label);
+    out.number(from ? from->side.value : NAN).number(to ? to->side.value : NAN);
+    const auto limits = [&](const std::vector<Interval>& ci) {
+      for (std::size_t l = 0; l < o.levels.size(); ++l) {
+        const Interval i = l < ci.size() ? ci[l] : Interval{};
+        out.number(i.lower).number(i.upper);
+      }
+    };
+    out.number(g.gap);
+    limits(g.gap_ci);
+    out.number(g.ratio);
+    limits(g.ratio_ci);
+    if (o.overlap) {
+      // ONS's rule for a change in the SII: significant when the 95% intervals do not overlap.
+      const bool known = from && to && !std::isnan(from->side.se) && !std::isnan(to->side.se) &&
+                         !std::isnan(from->side.value) && !std::isnan(to->side.value);
+      if (!known) {
+        out.missing();
+      } else {
+        const double z = stats::z_for_level(0.95);
+        const bool apart = from->side.value + z * from->side.se < to->side.value - z * to->side.se ||
+                           to->side.value + z * to->side.se < from->side.value - z * from->side.se;
+        out.text(apart ? "FALSE" : "TRUE");
+      }
+    }
+    if (g.note.empty())
+      out.missing();
+    else
+      out.text(g.note);
+    out.end_row();
+  };
+
+  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+    const Row* from = nullptr;
+    const Row* to = nullptr;
+    std::vector<const Row*> others;  // --against: every other subgroup, in input order
+    for (const Row& r : rows) {
+      const bool is_base = r.label == base;
+      const Row** slot = is_base ? &from : (!against && r.label == o.to) ? &to : nullptr;
+      if (against && !is_base) {
+        for (const Row* seen : others)
+          if (seen->label == r.label)
+            throw DataError(Location{in.name(), r.line, group_col + 1},
+                            fmt::format("subgroup '{}' appears twice in one group (lines {} and {})", r.label,
+                                        seen->line, r.line));
+        others.push_back(&r);
+        continue;
+      }
+      if (!slot) continue;
+      if (*slot)
+        throw DataError(Location{in.name(), r.line, group_col + 1},
+                        fmt::format("subgroup '{}' appears twice in one group (lines {} and {})", r.label,
+                                    (*slot)->line, r.line));
+      *slot = &r;
+    }
+    const std::vector<std::string>& key = keys.key(group);
+    if (!against) return write(key, from, to, "", !from ? o.from : o.to);
+    for (const Row* other : others) write(key, from, other, other->label, base);
+  });
+  if (incomplete)
+    diagnostics.warn(fmt::format("{} {}{} an incomplete gap; the note column says why", incomplete,
+                                 against ? "comparison" : "group", incomplete == 1 ? " has" : "s have"));
+  out.finish();
+}
+
+}  // namespace heq::gap

@@ -1,0 +1,71 @@
+#pragma once
+// Table layers for heq-gap, heq-decompose and heq-hle.
+#include "core/diagnostics.hpp"
+#include "io/reader.hpp"
+#include "io/writer.hpp"
+#include "life/chiang.hpp"
+
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace heq::gap {
+
+struct GapOptions {
+  std::string group;  // the subgroup column; --from and --to name two of its values
+  std::string from, to;
+  std::string against;  // instead of --from/--to: every other subgroup against this one
+  bool overlap = false;  // add ONS's rule: do the two sides' 95% intervals overlap?
+  std::string value = "value";
+  std::string lower = "lowercl";
+  std::string upper = "uppercl";
+  std::string se;  // standard error column, instead of the limits
+  bool limits_given = false;
+  std::optional<double> input_level;  // --input-confidence; else the columns' names say it
+  std::vector<double> levels{0.95};
+  std::vector<std::string> by;
+  bool sorted = false;
+};
+
+void run_gap(const GapOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
+
+enum class Method { arriaga, symmetric };
+
+struct DecomposeOptions {
+  std::string group;
+  std::string from, to;
+  std::string against;  // instead of --from/--to: every other subgroup against this one
+  std::string age = "startage";
+  std::string deaths = "deaths";
+  std::string population = "population";
+  std::string cause;  // empty: by age band only
+  Method method = Method::arriaga;
+  std::string sum_over;  // "", "age" (one row per cause) or "cause" (one row per age band)
+  double age_at = 0;
+  double a0 = 0.1;
+  std::vector<std::string> by;
+  bool sorted = false;
+};
+
+void run_decompose(const DecomposeOptions& options, io::Reader& reader, io::Writer& writer,
+                   Diagnostics& diagnostics);
+
+struct HleOptions {
+  std::string age = "startage";
+  std::string deaths = "deaths";
+  std::string population = "population";
+  std::string prevalence;     // required
+  std::string sample_size;    // one of these two
+  std::string prevalence_se;
+  bool percent = false;       // prevalences (and their standard errors) are percentages
+  double a0 = 0.1;
+  std::vector<double> levels{0.95};
+  std::vector<double> le_ages;  // empty: every start age
+  std::vector<std::string> by;
+  bool sorted = false;
+};
+
+void run_hle(const HleOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
+
+}  // namespace heq::gap

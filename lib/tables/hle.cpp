@@ -1,0 +1,130 @@
+#include "core/age_label.hpp"
+#include "core/error.hpp"
+#include "hle/sullivan.hpp"
+#include "tables/gap.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "tables/life.hpp"
+#include "tables/common.hpp"
+#include "stats/confidence.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace heq::gap {
+
+namespace {
+
+struct Row {
+  life::Band band;
+  double prevalence, variance;
+  std::size_t line;
+};
+
+}  // namespace
+
+void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  if (o.prevalence.empty()) throw UsageError("give --prevalence COL");
+  if (o.sample_size.empty() == o.prevalence_se.empty())
+    throw UsageError("give one of --sample-size COL or --prevalence-se COL");
+  if (!(o.a0 > 0 && o.a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
+  const std::size_t age_col = in.column(o.age), deaths_col = in.column(o.deaths), pop_col = in.column(o.population);
+  const std::size_t prev_col = in.column(o.prevalence);
+  const std::size_t spread_col = in.column(o.sample_size.empty() ? o.prevalence_se : o.sample_size);
+  const double scale = o.percent ? 100 : 1;
+
+  io::GroupKeys keys(in, o.by, o.sorted);
+  std::vector<std::string> cols = o.by;
+  cols.push_back("startage");
+  for (const std::string& c : rates::result_columns(o.levels)) cols.push_back(c);
+  cols.insert(cols.end() - 1, {"pops_used", "dths_used", "le", "years_not_good"});
+  out.begin(cols);
+
+  std::size_t suppressed = 0;
+  const auto make_row = [&](const io::Reader& r) {
+    Row row{};
+    row.line = r.line();
+    row.band.age = parse_age_label(r.field(age_col)).start;
+    if (std::isnan(row.band.age))
+      r.fail(age_col, fmt::format("column '{}': age band \"{}\" holds no start age", o.age, r.field(age_col)));
+    row.band.deaths = r.number(deaths_col);
+    row.band.population = r.number(pop_col);
+    row.prevalence = r.number(prev_col) / scale;
+    if (row.prevalence < 0 || row.prevalence > 1)
+      r.fail(prev_col, fmt::format("column '{}': prevalence {} is not between 0 and {}{}", o.prevalence,
+                                   r.field(prev_col), scale, o.percent ? "" : " (give --percent for percentages)"));
+    const double spread = r.number(spread_col);
+    if (o.sample_size.empty()) {
+      if (spread < 0) r.fail(spread_col, fmt::format("column '{}': negative standard error", o.prevalence_se));
+      row.variance = spread / scale * (spread / scale);
+    } else {
+      if (!(spread > 0) && !std::isnan(spread))
+        r.fail(spread_col, fmt::format("column '{}': sample size {} is not above zero", o.sample_size,
+                                       r.field(spread_col)));
+      row.variance = row.prevalence * (1 - row.prevalence) / spread;
+    }
+    return row;
+  };
+
+  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+    io::sort_unique(rows, [](const Row& r) { return r.band.age; }, in, "age band");
+    std::vector<life::Band> bands;
+    std::vector<double> prevalence, variance;
+    for (const Row& r : rows) {
+      bands.push_back(r.band);
+      prevalence.push_back(r.prevalence);
+      variance.push_back(r.variance);
+    }
+    std::string note = life::check(bands, {});
+    for (std::size_t i = 0; note.empty() && i < rows.size(); ++i)
+      if (std::isnan(prevalence[i]))
+        note = fmt::format("age band {} has no prevalence", io::format_number(bands[i].age));
+    life::LifeTable table;
+    Healthy h;
+    std::vector<double> pops_used(bands.size()), dths_used(bands.size());
+    if (note.empty()) {
+      table = life::build(bands, o.a0);
+      h = sullivan(table, prevalence, variance);
+      life::totals_from(bands, pops_used, dths_used);
+    } else {
+      ++suppressed;
+    }
+    const auto write = [&](double age, std::size_t i, bool present) {
+      for (const std::string& k : keys.key(group)) out.text(k);
+      out.number(age);
+      const bool ok = present && note.empty();
+      std::string row_note = present ? note : fmt::format("no age band starts at {}", io::format_number(age));
+      std::vector<Interval> ci;
+      if (ok && !std::isnan(h.variance[i])) {
+        for (double level : o.levels) {
+          const double z = stats::z_for_level(level), se = std::sqrt(h.variance[i]);
+          ci.push_back({h.value[i] - z * se, h.value[i] + z * se});
+        }
+      } else if (ok) {
+        row_note = "no limits: a band from this age has no sample size or standard error";
+      }
+      out.number(ok ? h.value[i] : NAN);
+      for (std::size_t l = 0; l < o.levels.size(); ++l) {
+        const Interval c = l < ci.size() ? ci[l] : Interval{};
+        out.number(c.lower).number(c.upper);
+      }
+      out.number(ok ? pops_used[i] : NAN).number(ok ? dths_used[i] : NAN);
+      out.number(ok ? table.e[i] : NAN).number(ok ? table.e[i] - h.value[i] : NAN);
+      if (row_note.empty())
+        out.missing();
+      else
+        out.text(row_note);
+      out.end_row();
+    };
+    life::for_reported_ages(bands, o.le_ages, write);
+  });
+  if (suppressed)
+    diagnostics.warn(fmt::format("{} group{} suppressed; the note column says why", suppressed,
+                                 suppressed == 1 ? " is" : "s are"));
+  out.finish();
+}
+
+}  // namespace heq::gap

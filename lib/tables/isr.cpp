@@ -1,0 +1,186 @@
+#include "tables/isr.hpp"
+
+#include "core/age_label.hpp"
+#include "core/error.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "rates/isr.hpp"
+#include "tables/common.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+#include <optional>
+
+namespace heq::rates {
+
+namespace {
+
+struct Reference {
+  double count, population;
+};
+
+io::ReaderOptions side_file(const IsrOptions& o, const std::string& path) {
+  io::ReaderOptions r;
+  r.path = path;
+  r.delimiter = o.delimiter;
+  r.na_tokens = o.na;
+  return r;
+}
+
+double start_of(const io::Reader& r, std::size_t col) {
+  const double start = parse_age_label(r.field(col)).start;
+  if (std::isnan(start))
+    r.fail(col, fmt::format("column '{}': age band \"{}\" holds no start age", r.header()[col], r.field(col)));
+  return start;
+}
+
+// Reference counts and populations by age band start.
+std::map<double, Reference> read_reference(const IsrOptions& o) {
+  io::Reader r(side_file(o, o.reference));
+  const std::size_t age = r.column(o.ref_age.empty() ? o.age : o.ref_age);
+  const std::size_t count = r.column(o.ref_count), pop = r.column(o.ref_population);
+  std::map<double, Reference> ref;
+  while (r.next()) {
+    const double start = start_of(r, age);
+    if (!ref.emplace(start, Reference{r.number(count), r.number(pop)}).second)
+      r.fail(age, fmt::format("age band {} appears twice in the reference file", io::format_number(start)));
+  }
+  return ref;
+}
+
+std::string key_text(const std::vector<std::string>& key) {
+  std::string s;
+  for (const std::string& k : key) {
+    s += k;
+    s += '\x1f';
+  }
+  return s;
+}
+
+// Observed totals by group key.
+std::map<std::string, double> read_observed(const IsrOptions& o) {
+  io::Reader r(side_file(o, o.observed));
+  std::vector<std::size_t> cols;
+  for (const std::string& b : o.by) cols.push_back(r.column(b));
+  const std::size_t count = r.column(o.observed_count);
+  std::map<std::string, double> totals;
+  while (r.next()) {
+    std::vector<std::string> key;
+    for (std::size_t c : cols) key.emplace_back(r.field(c));
+    const double v = r.number(count);
+    if (v < 0) r.fail(count, fmt::format("column '{}': negative observed total", o.observed_count));
+    if (!totals.emplace(key_text(key), v).second)
+      r.fail(cols.empty() ? count : cols[0], "this group appears twice in the observed totals");
+  }
+  return totals;
+}
+
+}  // namespace
+
+void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  const bool given_expected = !o.expected.empty();
+  if (given_expected) {
+    if (!o.ref_count.empty() || !o.ref_population.empty() || !o.reference.empty())
+      throw UsageError("--expected gives the expected events: drop --ref-count, --ref-population and --reference");
+    if (o.rate)
+      throw UsageError("--rate scales by the reference rate, which --expected does not give: use the ratio, or "
+                       "give --ref-count and --ref-population");
+  } else if (o.ref_count.empty() || o.ref_population.empty()) {
+    throw UsageError("give --ref-count and --ref-population (columns of the data or of --reference), or "
+                     "--expected COL");
+  }
+  if (!o.reference.empty() && o.age.empty())
+    throw UsageError("--reference needs --age: the reference is joined on the age band");
+  if (o.multiplier < 0) throw UsageError("--multiplier must be above zero");
+  const double multiplier = o.multiplier > 0 ? o.multiplier : (o.rate ? 100000 : 1);
+
+  const std::map<double, Reference> reference = o.reference.empty() ? std::map<double, Reference>{}
+                                                                    : read_reference(o);
+  const std::map<std::string, double> observed = o.observed.empty() ? std::map<std::string, double>{}
+                                                                    : read_observed(o);
+  // With observed totals given separately, the data's counts are not used at all.
+  const std::optional<std::size_t> count_col =
+      o.observed.empty() ? std::optional<std::size_t>(in.column(o.count)) : std::nullopt;
+  std::optional<std::size_t> pop_col, ref_count_col, ref_pop_col, age_col, expected_col;
+  if (given_expected) {
+    expected_col = in.column(o.expected);
+  } else if (o.reference.empty()) {
+    pop_col = in.column(o.population);
+    ref_count_col = in.column(o.ref_count);
+    ref_pop_col = in.column(o.ref_population);
+  } else {
+    pop_col = in.column(o.population);
+    age_col = in.column(o.age);
+  }
+
+  io::GroupKeys keys(in, o.by, o.sorted);
+  std::vector<std::string> cols = o.by;
+  cols.push_back("observed");
+  cols.push_back("expected");
+  for (const std::string& c : result_columns(o.levels)) cols.push_back(c);
+  out.begin(cols);
+
+  std::size_t zeroed = 0, unmatched = 0;
+  const auto make_row = [&](const io::Reader& r) {
+    IsrBand b{};
+    b.count = count_col ? count_or_zero(r.number(*count_col), zeroed) : 0;
+    if (b.count < 0) r.fail(*count_col, fmt::format("column '{}': negative count {}", o.count, r.field(*count_col)));
+    if (expected_col) {
+      b.expected = r.number(*expected_col);
+      if (!(b.expected >= 0))
+        r.fail(*expected_col, fmt::format("column '{}': expected events {} must be a number, 0 or more", o.expected,
+                                          r.field(*expected_col)));
+      b.population = b.ref_count = b.ref_population = std::nan("");
+      return b;
+    }
+    b.population = r.number(*pop_col);
+    if (b.population < 0)
+      r.fail(*pop_col, fmt::format("column '{}': negative population {}", o.population, r.field(*pop_col)));
+    if (ref_count_col) {
+      b.ref_count = r.number(*ref_count_col);
+      b.ref_population = r.number(*ref_pop_col);
+    } else {
+      const double start = start_of(r, *age_col);
+      const auto it = reference.find(start);
+      if (it == reference.end())
+        r.fail(*age_col, fmt::format("age band {} has no row in the reference file {}",
+                                     io::format_number(start), o.reference));
+      b.ref_count = it->second.count;
+      b.ref_population = it->second.population;
+    }
+    if (b.ref_count < 0 || b.ref_population <= 0)
+      throw DataError(r.here(), "reference counts must be 0 or more and reference populations above 0");
+    return b;
+  };
+  io::for_each_group<IsrBand>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<IsrBand>& bands) {
+    const std::vector<std::string>& key = keys.key(group);
+    double total = std::nan("");
+    std::string note;
+    if (!o.observed.empty()) {
+      const auto it = observed.find(key_text(key));
+      if (it == observed.end()) {
+        note = "no observed total for this group in " + o.observed;
+        ++unmatched;
+      } else {
+        total = it->second;
+      }
+    }
+    Isr r = isr(bands, total, o.rate, multiplier, o.levels);
+    if (!note.empty()) r = Isr{std::nan(""), r.expected, std::nan(""), {}, note};
+    for (const std::string& k : key) out.text(k);
+    out.number(r.observed).number(r.expected);
+    write_result(out, r.value, r.ci, o.levels.size(), r.note);
+    out.end_row();
+  });
+  if (zeroed)
+    diagnostics.warn(fmt::format("{} missing count{} read as 0, as the UK method does", zeroed,
+                                 zeroed == 1 ? " was" : "s were"));
+  if (unmatched)
+    diagnostics.warn(fmt::format("{} group{} no observed total in {}", unmatched,
+                                 unmatched == 1 ? " has" : "s have", o.observed));
+  out.finish();
+}
+
+}  // namespace heq::rates

@@ -1,0 +1,202 @@
+#include "tables/life.hpp"
+
+#include "core/age_label.hpp"
+#include "core/error.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "stats/confidence.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace heq::life {
+
+namespace {
+
+// The package's rule 6 always uses the 95% z, whatever levels are asked for.
+constexpr double kZ95 = 1.959963984540054;
+
+struct Row {
+  Band band;
+  std::size_t line;
+};
+
+struct Columns {
+  std::size_t age, deaths, population;
+};
+
+}  // namespace
+
+double start_age(std::string_view label) { return parse_age_label(label).start; }
+
+void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used, std::vector<double>& dths_used) {
+  pops_used.assign(bands.size(), 0);
+  dths_used.assign(bands.size(), 0);
+  double p = 0, d = 0;
+  for (std::size_t i = bands.size(); i-- > 0;) {
+    pops_used[i] = p += bands[i].population;
+    dths_used[i] = d += bands[i].deaths;
+  }
+}
+
+std::vector<std::string> output_columns(const TableOptions& t) {
+  std::vector<std::string> cols = t.by;
+  cols.push_back("startage");
+  if (t.table) {
+    for (const char* c : {"n", "mx", "ax", "qx", "px", "lx", "dx", "Lx", "Tx", "ex", "variance"})
+      cols.push_back(c);
+  } else {
+    cols.push_back("value");
+    for (const std::string& c : stats::limit_columns("", t.levels)) cols.push_back(c);
+    cols.push_back("pops_used");
+    cols.push_back("dths_used");
+  }
+  if (t.lifespan)
+    for (const char* c : {"edagger", "gini_aad", "theil_aad"}) cols.push_back(c);
+  cols.push_back("note");
+  return cols;
+}
+
+void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  if (!(t.a0 > 0 && t.a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
+  if (t.layout.rule == LayoutRule::list) {
+    if (t.layout.ages.empty() || t.layout.ages.front() != 0)
+      throw UsageError("--bands: the first start age must be 0");
+    for (std::size_t i = 1; i < t.layout.ages.size(); ++i)
+      if (!(t.layout.ages[i] > t.layout.ages[i - 1]))
+        throw UsageError(fmt::format("--bands: start ages must increase ({} comes after {})",
+                                     io::format_number(t.layout.ages[i]),
+                                     io::format_number(t.layout.ages[i - 1])));
+  }
+  const Columns col{in.column(t.age), in.column(t.deaths), in.column(t.population)};
+  io::GroupKeys keys(in, t.by, t.sorted);
+  out.begin(output_columns(t));
+
+  std::vector<double> z;
+  for (double level : t.levels) z.push_back(stats::z_for_level(level));
+  std::map<std::string, std::size_t> layouts;  // description -> groups
+  std::vector<double> last_ages;                // the previous group's layout...
+  std::size_t* last_layout_count = nullptr;     // ...and its entry in `layouts`
+  std::size_t groups = 0, suppressed = 0, wide = 0;
+  std::vector<double> pops_used, dths_used, ages, ends;
+  std::string overlap;  // the first band label that runs past the next band
+  std::vector<Band> bands;
+  LifeTable table;
+
+  const auto make_row = [&](const io::Reader& r) {
+    Row row;
+    row.line = r.line();
+    const std::string_view label = r.field(col.age);
+    const AgeLabel age = parse_age_label(label);
+    row.band.age = age.start;
+    row.band.end = age.end;
+    if (std::isnan(row.band.age))
+      r.fail(col.age, fmt::format("column '{}': age band \"{}\" holds no start age",
+                                  r.header()[col.age], label));
+    row.band.deaths = r.number(col.deaths);
+    row.band.population = r.number(col.population);
+    return row;
+  };
+
+  const auto on_group = [&](std::size_t group, std::vector<Row>& rows) {
+    ++groups;
+    io::sort_unique(rows, [](const Row& r) { return r.band.age; }, in, "age band");
+    bands.clear();
+    ages.clear();
+    ends.clear();
+    for (const Row& r : rows) {
+      bands.push_back(r.band);
+      ages.push_back(r.band.age);
+      ends.push_back(r.band.end);
+    }
+    if (overlap.empty()) overlap = overlapping_band(ages, ends);
+    if (!last_layout_count || ages != last_ages) {  // describe a layout once, not per group
+      last_layout_count = &layouts[describe_layout(ages)];
+      last_ages = ages;
+    }
+    ++*last_layout_count;
+
+    const std::vector<std::string>& key = keys.key(group);
+    const std::string note = check(bands, t.layout);
+    if (note.empty()) {
+      build(bands, t.a0, table);
+      totals_from(bands, pops_used, dths_used);
+    } else {
+      ++suppressed;
+    }
+
+    const auto write_row = [&](double age, std::size_t i, bool present) {
+      for (const std::string& k : key) out.text(k);
+      out.number(age);
+      std::string row_note = note;
+      const bool computed = present && note.empty();
+      if (!present) row_note = fmt::format("no age band starts at {}", io::format_number(age));
+      if (t.table) {
+        for (const std::vector<double>* v : {&table.n, &table.m, &table.a, &table.q, &table.p,
+                                             &table.l, &table.d, &table.L, &table.T, &table.e,
+                                             &table.variance})
+          out.number(computed ? (*v)[i] : NAN);
+      } else {
+        double value = computed ? table.e[i] : NAN;
+        const double se = computed ? std::sqrt(table.variance[i]) : NAN;
+        if (computed && !(table.l[i] > 0)) {
+          row_note = "no survivors to this age: an earlier band has q = 1";
+        } else if (computed && kZ95 * se > 10) {
+          value = NAN;  // the package's rule 6: the value goes, the limits stay
+          row_note = "95% interval wider than 20 years; value suppressed";
+          ++wide;
+        } else if (computed && std::isinf(value)) {
+          value = NAN;
+          row_note = "life expectancy is infinite";
+        }
+        out.number(value);
+        for (double zl : z) {
+          out.number(computed ? table.e[i] - zl * se : NAN);
+          out.number(computed ? table.e[i] + zl * se : NAN);
+        }
+        out.number(computed ? pops_used[i] : NAN);
+        out.number(computed ? dths_used[i] : NAN);
+      }
+      if (t.lifespan) {
+        const Lifespan s = computed ? lifespan(table, i) : Lifespan{NAN, NAN, NAN};
+        out.number(s.edagger).number(s.gini).number(s.theil);
+      }
+      if (row_note.empty())
+        out.missing();
+      else
+        out.text(row_note);
+      out.end_row();
+    };
+
+    for_reported_ages(bands, t.le_ages, write_row);
+  };
+
+  io::for_each_group<Row>(in, keys, t.sorted, make_row, on_group);
+
+  if (layouts.size() > 1 && t.layout.rule == LayoutRule::any) {
+    std::string list;
+    for (const auto& [layout, count] : layouts)
+      list += fmt::format("{}{} in {} group{}", list.empty() ? "" : "; ", layout, count,
+                          count == 1 ? "" : "s");
+    diagnostics.warn(fmt::format(
+        "groups differ in their age bands ({}); give --bands phe or --bands LIST to require one",
+        list));
+  }
+  if (!overlap.empty())
+    diagnostics.warn(overlap + "; bands are read by their start ages: check the labels");
+  if (suppressed)
+    diagnostics.warn(fmt::format("{} of {} group{} {} suppressed; the note column says why",
+                                 suppressed, groups, groups == 1 ? "" : "s",
+                                 suppressed == 1 ? "is" : "are"));
+  if (wide)
+    diagnostics.warn(fmt::format(
+        "{} life expectanc{} a 95% interval wider than 20 years; the value is suppressed, the "
+        "limits kept",
+        wide, wide == 1 ? "y has" : "ies have"));
+  out.finish();
+}
+
+}  // namespace heq::life

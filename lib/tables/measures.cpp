@@ -1,0 +1,151 @@
+#include "tables/measures.hpp"
+
+#include "tables/measures_common.hpp"
+
+#include "core/error.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "tables/quantile.hpp"
+#include "stats/random.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace heq::measures {
+
+namespace {
+
+struct Row {
+  Subgroup subgroup;
+  double favourable, scale, ordered, average;  // NaN where the column is absent or empty
+  std::size_t line;
+};
+
+// A 0/1 (or TRUE/FALSE) flag column; NaN when empty.
+double flag(const io::Reader& r, std::size_t col) {
+  if (r.is_missing_field(col)) return kNaN;
+  bool v;
+  if (!rates::parse_logical(r.field(col), v))
+    r.fail(col, fmt::format("column '{}': \"{}\" is not 0 or 1", r.header()[col], r.field(col)));
+  return v ? 1 : 0;
+}
+
+}  // namespace
+
+namespace detail {
+
+std::vector<std::string> output_columns(const TableOptions& o) {
+  std::vector<std::string> cols = o.by;
+  for (const char* c : {"measure", "estimate", "se", "lowercl", "uppercl", "ci_method", "note"}) cols.push_back(c);
+  return cols;
+}
+
+std::size_t write_results(io::Writer& out, const std::vector<std::string>& key, const std::vector<Result>& results) {
+  std::size_t noted = 0;
+  for (const Result& r : results) {
+    for (const std::string& k : key) out.text(k);
+    out.text(r.measure).number(r.estimate).number(r.se).number(r.lower).number(r.upper);
+    if (r.ci_method.empty())
+      out.missing();
+    else
+      out.text(r.ci_method);
+    if (r.note.empty()) {
+      out.missing();
+    } else {
+      out.text(r.note);
+      ++noted;
+    }
+    out.end_row();
+  }
+  return noted;
+}
+
+void warn_notes(Diagnostics& diagnostics, std::size_t noted) {
+  if (noted)
+    diagnostics.warn(fmt::format("{} measure{} no value or a caveat; the note column says why", noted,
+                                 noted == 1 ? " has" : "s have"));
+}
+
+}  // namespace detail
+
+using detail::constant;
+
+void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  for (const std::string& m : o.measures)
+    if (std::find(all_measures().begin(), all_measures().end(), m) == all_measures().end())
+      throw UsageError(fmt::format("--measures: '{}' is not a measure (d, r, aci, rci, sii, rii, bgv, bgsd, "
+                                   "cov, mdmu, mdmw, mdbu, mdbw, mdru, mdrw, idisu, idisw, mld, ti, paf, par)",
+                                   m));
+  if (o.method.reps < 10) throw UsageError("--reps must be 10 or more");
+  if (o.outcome) return detail::run_survey(o, in, out, diagnostics);
+  const std::size_t estimate_col = in.column(o.estimate);
+  const auto optional = [&](const std::string& name) { return in.find_column(name); };
+  const auto se_col = optional(o.se), pop_col = optional(o.population), ref_col = optional(o.reference);
+  const auto avg_col = optional(o.setting_average);
+  const std::size_t subgroup_col = in.column(o.subgroup);
+  const auto fav_col = o.favourable_value ? std::nullopt : std::optional<std::size_t>(in.column(o.favourable));
+  const auto scale_col = o.scale_value ? std::nullopt : std::optional<std::size_t>(in.column(o.scale));
+  const auto ordered_col = o.ordered_value ? std::nullopt : std::optional<std::size_t>(in.column(o.ordered));
+  const auto order_col = optional(o.order);
+
+  io::GroupKeys keys(in, o.by, o.sorted);
+  out.begin(detail::output_columns(o));
+
+  const auto make_row = [&](const io::Reader& r) {
+    Row row;
+    row.line = r.line();
+    Subgroup& g = row.subgroup;
+    g.label = std::string(r.field(subgroup_col));
+    g.estimate = r.number(estimate_col);
+    if (se_col) {
+      g.se = r.number(*se_col);
+      if (g.se < 0) r.fail(*se_col, fmt::format("column '{}': negative standard error", o.se));
+    }
+    if (pop_col) {
+      g.population = r.number(*pop_col);
+      if (g.population < 0) r.fail(*pop_col, fmt::format("column '{}': negative population {}", o.population, r.field(*pop_col)));
+    }
+    if (order_col) g.order = r.number(*order_col);
+    g.reference = ref_col && flag(r, *ref_col) == 1;
+    row.favourable = fav_col ? flag(r, *fav_col) : kNaN;
+    row.ordered = ordered_col ? flag(r, *ordered_col) : kNaN;
+    row.scale = scale_col ? r.number(*scale_col) : kNaN;
+    if (row.scale <= 0) r.fail(*scale_col, fmt::format("column '{}': the scale must be above 0", o.scale));
+    row.average = avg_col ? r.number(*avg_col) : kNaN;
+    return row;
+  };
+
+  std::size_t noted = 0;
+  std::vector<Subgroup> subgroups;
+  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+    Setting s;
+    const double fav = o.favourable_value ? *o.favourable_value : constant(rows, &Row::favourable, "favourable_indicator", in);
+    const double ord = o.ordered_value ? *o.ordered_value : constant(rows, &Row::ordered, "ordered_dimension", in);
+    const double scale = o.scale_value ? *o.scale_value : constant(rows, &Row::scale, "indicator_scale", in);
+    if (std::isnan(fav) || std::isnan(ord) || std::isnan(scale))
+      throw DataError(Location{in.name(), rows.front().line, 0},
+                      "a group needs its favourable_indicator, ordered_dimension and indicator_scale "
+                      "(columns, or --favourable-value, --ordered-value, --scale-value)");
+    s.favourable = fav == 1;
+    s.ordered = ord == 1;
+    s.scale = scale;
+    s.average = constant(rows, &Row::average, "setting_average", in);
+    subgroups.clear();
+    for (const Row& r : rows) {
+      if (s.ordered && std::isnan(r.subgroup.order))
+        throw DataError(Location{in.name(), r.line, order_col ? *order_col + 1 : 0},
+                        "an ordered dimension needs every subgroup's order (1 = most disadvantaged)");
+      subgroups.push_back(r.subgroup);
+    }
+    if (s.ordered)
+      io::sort_unique(rows, [](const Row& r) { return r.subgroup.order; }, in, "subgroup order");
+    const std::vector<std::string>& key = keys.key(group);
+    noted += detail::write_results(out, key, compute(subgroups, s, o.measures, o.method, stats::stream_seed(o.seed, key)));
+  });
+  detail::warn_notes(diagnostics, noted);
+  out.finish();
+}
+
+}  // namespace heq::measures

@@ -1,0 +1,100 @@
+// heq-measures on individual-level survey data (--outcome): one row per respondent, one
+// setting per --by group.
+#include "measures/survey.hpp"
+#include "tables/measures_common.hpp"
+
+#include "io/groups.hpp"
+
+#include <string>
+#include <unordered_map>
+
+namespace heq::measures::detail {
+
+namespace {
+
+// person.psu and person.stratum hold ids over the whole input until a group is complete.
+struct Row {
+  Respondent person;
+  double scale;
+  std::size_t line;
+};
+
+// Numbers each distinct label in order of first sight.
+class Labels {
+ public:
+  std::size_t id(const std::string& label) { return ids_.try_emplace(label, ids_.size()).first->second; }
+
+ private:
+  std::unordered_map<std::string, std::size_t> ids_;
+};
+
+// A design column: required when the user named it, else used when the default exists.
+std::optional<std::size_t> design_column(const io::Reader& in, const std::optional<std::string>& named,
+                                         const char* fallback) {
+  return named ? std::optional<std::size_t>(in.column(*named)) : in.find_column(fallback);
+}
+
+}  // namespace
+
+void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  const std::size_t outcome_col = in.column(*o.outcome);
+  const std::size_t order_col = in.column(o.order);
+  const auto weight_col = design_column(in, o.weight, "weight");
+  const auto psu_col = design_column(in, o.psu, "psu");
+  const auto strata_col = design_column(in, o.strata, "strata");
+  const auto scale_col = o.scale_value ? std::nullopt : std::optional<std::size_t>(in.column(o.scale));
+
+  io::GroupKeys keys(in, o.by, o.sorted);
+  out.begin(output_columns(o));
+
+  Labels strata, psus;
+  std::string key;
+  const auto make_row = [&](const io::Reader& r) {
+    Row row;
+    row.line = r.line();
+    Respondent& p = row.person;
+    p.outcome = r.number(outcome_col);
+    p.order = r.number(order_col);
+    if (std::isnan(p.order)) r.fail(order_col, fmt::format("column '{}': every respondent needs a subgroup order", o.order));
+    if (weight_col) {
+      p.weight = r.number(*weight_col);
+      if (!(p.weight >= 0))
+        r.fail(*weight_col, fmt::format("column '{}': a survey weight must be 0 or more", r.header()[*weight_col]));
+    }
+    // PSU labels are nested in strata: the same label in two strata is two PSUs.
+    key.assign(strata_col ? r.field(*strata_col) : std::string_view());
+    p.stratum = strata.id(key);
+    key += '\x1f';
+    if (psu_col)
+      key += r.field(*psu_col);
+    else
+      key += std::to_string(row.line);
+    p.psu = psus.id(key);
+    row.scale = scale_col ? r.number(*scale_col) : kNaN;
+    if (row.scale <= 0) r.fail(*scale_col, fmt::format("column '{}': the scale must be above 0", o.scale));
+    return row;
+  };
+
+  std::size_t noted = 0;
+  std::vector<Respondent> people;
+  std::unordered_map<std::size_t, std::size_t> psu_ids, stratum_ids;  // whole input -> group
+  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+    const double scale = o.scale_value ? *o.scale_value : constant(rows, &Row::scale, "indicator_scale", in);
+    if (std::isnan(scale))
+      throw DataError(Location{in.name(), rows.front().line, 0},
+                      "a group needs its indicator_scale (the column, or --scale-value)");
+    people.clear();
+    psu_ids.clear();
+    stratum_ids.clear();
+    for (Row& r : rows) {
+      r.person.stratum = stratum_ids.try_emplace(r.person.stratum, stratum_ids.size()).first->second;
+      r.person.psu = psu_ids.try_emplace(r.person.psu, psu_ids.size()).first->second;
+      people.push_back(r.person);
+    }
+    noted += write_results(out, keys.key(group), compute_survey(people, scale, o.measures, o.method));
+  });
+  warn_notes(diagnostics, noted);
+  out.finish();
+}
+
+}  // namespace heq::measures::detail

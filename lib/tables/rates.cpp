@@ -1,0 +1,133 @@
+#include "tables/rates.hpp"
+
+#include "core/error.hpp"
+#include "io/groups.hpp"
+#include "io/number.hpp"
+#include "rates/basic.hpp"
+#include "tables/common.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace heq::rates {
+
+namespace {
+
+struct Counts {
+  double count, population;
+};
+
+const char* tool_name(CountStatistic s) { return s == CountStatistic::rate ? "heq-rate" : "heq-prop"; }
+
+// Reads and checks one row's count and population (missing values pass as NaN).
+Counts read_counts(const io::Reader& in, std::size_t count_col, std::size_t pop_col,
+                   CountStatistic statistic) {
+  const Counts c{in.number(count_col), in.number(pop_col)};
+  const std::string& cn = in.header()[count_col];
+  const std::string& pn = in.header()[pop_col];
+  if (c.count < 0)
+    in.fail(count_col, fmt::format("column '{}': negative count {}", cn, in.field(count_col)));
+  if (c.population <= 0)
+    in.fail(pop_col, fmt::format("column '{}': {} is not above zero; denominators must be", pn,
+                                 in.field(pop_col)));
+  if (statistic == CountStatistic::proportion && c.count > c.population)
+    in.fail(count_col, fmt::format("column '{}': count {} is above the denominator {}", cn,
+                                   in.field(count_col), in.field(pop_col)));
+  return c;
+}
+
+Estimate estimate(const CountOptions& o, double count, double population) {
+  return o.statistic == CountStatistic::rate ? crude_rate(count, population, o.multiplier, o.levels)
+                                             : proportion(count, population, o.multiplier, o.levels);
+}
+
+}  // namespace
+
+void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  if (!(o.multiplier > 0)) throw UsageError("--multiplier must be above zero");
+  const std::size_t count_col = in.column(o.count);
+  const std::size_t pop_col = in.column(o.population);
+  const std::vector<std::string> results = result_columns(o.levels);
+  std::size_t missing = 0;
+
+  if (o.by.empty()) {
+    std::vector<std::string> appended(results.begin(), results.end() - 1);  // all but note
+    check_no_clash(in, appended, tool_name(o.statistic));
+    const PassThrough pass(in);
+    std::vector<std::string> cols = pass.names();
+    cols.insert(cols.end(), results.begin(), results.end());
+    out.begin(cols);
+    while (in.next()) {
+      const Counts c = read_counts(in, count_col, pop_col, o.statistic);
+      for (std::size_t i : pass.columns()) out.text(in.field(i));
+      const Estimate e = estimate(o, c.count, c.population);
+      if (!e.note.empty()) ++missing;
+      const std::string note = PassThrough::join(pass.upstream([&](std::size_t i) { return in.field(i); }), e.note);
+      write_result(out, e.value, e.ci, o.levels.size(), note);
+      out.end_row();
+    }
+  } else {
+    io::GroupKeys keys(in, o.by, o.sorted);
+    std::vector<std::string> cols = o.by;
+    cols.push_back(o.count);
+    cols.push_back(o.population);
+    cols.insert(cols.end(), results.begin(), results.end());
+    out.begin(cols);
+    io::for_each_group<Counts>(
+        in, keys, o.sorted, [&](const io::Reader& r) { return read_counts(r, count_col, pop_col, o.statistic); },
+        [&](std::size_t group, std::vector<Counts>& rows) {
+          Counts total{0, 0};
+          for (const Counts& c : rows) {  // a missing value makes the total missing
+            total.count += c.count;
+            total.population += c.population;
+          }
+          for (const std::string& k : keys.key(group)) out.text(k);
+          out.number(total.count).number(total.population);
+          Estimate e = estimate(o, total.count, total.population);
+          if (!e.note.empty()) {
+            e.note += " (a row of the group has none)";
+            ++missing;
+          }
+          write_result(out, e.value, e.ci, o.levels.size(), e.note);
+          out.end_row();
+        });
+  }
+  if (missing)
+    diagnostics.warn(fmt::format("{} result{} no value: a count or population is missing (see the note column)",
+                                 missing, missing == 1 ? " has" : "s have"));
+  out.finish();
+}
+
+void run_mean(const MeanOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  const std::size_t value_col = in.column(o.value);
+  io::GroupKeys keys(in, o.by, o.sorted);
+  std::vector<std::string> cols = o.by;
+  for (const char* c : {"value_sum", "value_count", "stdev"}) cols.push_back(c);
+  for (const std::string& c : result_columns(o.levels)) cols.push_back(c);
+  out.begin(cols);
+  std::size_t skipped = 0;
+  std::vector<double> present;
+  io::for_each_group<double>(
+      in, keys, o.sorted, [&](const io::Reader& r) { return r.number(value_col); },
+      [&](std::size_t group, std::vector<double>& values) {
+        present.clear();
+        for (double v : values) {
+          if (std::isnan(v))
+            ++skipped;
+          else
+            present.push_back(v);
+        }
+        const Mean m = mean(present, o.levels);
+        for (const std::string& k : keys.key(group)) out.text(k);
+        out.number(m.sum).number(m.count).number(m.sd);
+        write_result(out, m.estimate.value, m.estimate.ci, o.levels.size(), m.estimate.note);
+        out.end_row();
+      });
+  if (skipped)
+    diagnostics.warn(fmt::format("{} missing value{} left out of the means", skipped,
+                                 skipped == 1 ? " was" : "s were"));
+  out.finish();
+}
+
+}  // namespace heq::rates
