@@ -54,17 +54,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "drop"}))
       ->capture_default_str();
   app.add_flag("--sort", o.sort, "Order groups by key (numbers as numbers)");
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
+  return tool.run_tool(argc, argv, o, heq::tables::run_aggregate, [&] {
     o.drop_unmatched = unmatched == "drop";
     o.lookup.path.clear();
-    if (!lookup.empty()) {
-      o.lookup = tool.reader_options();
-      o.lookup.path = lookup;
-      o.lookup.more_paths.clear();
-      o.lookup.where.clear();  // --where filters the input rows, not the lookup
-    }
-    heq::tables::run_aggregate(o, in, out, tool.diagnostics());
+    if (!lookup.empty()) o.lookup = tool.side_input(lookup);
   });
 }

@@ -63,18 +63,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   tool.add_column("--polarity-column", o.polarity_column,
                   "Per-row polarity (high-good, low-good, none; or Fingertips' words), for many indicators");
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+  return tool.run_tool(argc, argv, o, heq::tables::run_compare, [&] {
     using heq::tables::CompareMethod;
     using heq::tables::Polarity;
     o.method = method == "ci998" ? CompareMethod::ci998 : method == "quintiles" ? CompareMethod::quintiles : CompareMethod::ci95;
     o.polarity = polarity == "high-good" ? Polarity::high_good : polarity == "low-good" ? Polarity::low_good : Polarity::none;
     o.benchmark_file.path.clear();
-    if (!benchmark_file.empty()) {
-      o.benchmark_file = tool.reader_options();
-      o.benchmark_file.path = benchmark_file;
-      o.benchmark_file.more_paths.clear();
-      o.benchmark_file.where.clear();
-    }
-    heq::tables::run_compare(o, in, out, tool.diagnostics());
+    if (!benchmark_file.empty()) o.benchmark_file = tool.side_input(benchmark_file);
   });
 }

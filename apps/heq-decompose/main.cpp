@@ -72,10 +72,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"age", "cause"}));
   app.add_option("--age-at", o.age_at, "Decompose life expectancy at this age")->type_name("AGE")->capture_default_str();
   app.add_option("--a0", o.a0, "Fraction of the first year lived by infants who die")->type_name("F")->capture_default_str();
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+  return tool.run_tool(argc, argv, o, heq::gap::run_decompose, [&] {
     o.method = method == "symmetric" ? heq::gap::Method::symmetric : heq::gap::Method::arriaga;
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
-    heq::gap::run_decompose(o, in, out, tool.diagnostics());
   });
 }

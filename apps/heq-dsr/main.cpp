@@ -58,10 +58,5 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"esp2013", "esp1976"}))
       ->capture_default_str();
   app.add_option("--multiplier", o.multiplier, "Rate per this many people")->type_name("M")->capture_default_str();
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.levels = tool.levels();
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
-    heq::rates::run_dsr(o, in, out, tool.diagnostics());
-  });
+  return tool.run_tool(argc, argv, o, heq::rates::run_dsr);
 }

@@ -74,14 +74,12 @@ int main(int argc, char** argv) {
   app.add_option("--compat", compat, "phe: clip proportion limits at 100 whatever the multiplier")
       ->type_name("phe")
       ->check(CLI::IsMember({"phe"}));
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+  return tool.run_tool(argc, argv, o, heq::rates::run_funnel, [&] {
     using namespace heq::rates;
     o.type = type == "ratio" ? FunnelType::ratio : type == "rate" ? FunnelType::rate : FunnelType::proportion;
     o.rate_type = rate_type == "crude" ? RateType::crude : RateType::dsr;
     o.ratio_type = ratio_type == "count" ? RatioType::count : RatioType::isr;
     o.population_given = population->count() > 0;
     o.compat_phe = compat == "phe";
-    o.by = tool.common().by;
-    run_funnel(o, in, out, tool.diagnostics());
   });
 }

@@ -70,12 +70,5 @@ int main(int argc, char** argv) {
   auto* ucl = tool.add_column("--ucl", o.upper, "Upper limit column");
   tool.add_column("--se", o.se, "Standard error column (instead of the limits)");
   tool.add_input_confidence();
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.levels = tool.levels();
-    o.input_level = tool.input_level();
-    o.limits_given = lcl->count() + ucl->count() > 0;
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
-    heq::gap::run_gap(o, in, out, tool.diagnostics());
-  });
+  return tool.run_tool(argc, argv, o, heq::gap::run_gap, [&] { o.limits_given = lcl->count() + ucl->count() > 0; });
 }

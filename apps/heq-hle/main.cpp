@@ -50,11 +50,7 @@ int main(int argc, char** argv) {
       ->type_name("AGES")
       ->capture_default_str();
   app.add_option("--a0", o.a0, "Fraction of the first year lived by infants who die")->type_name("F")->capture_default_str();
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.levels = tool.levels();
+  return tool.run_tool(argc, argv, o, heq::gap::run_hle, [&] {
     if (le_age != "all") o.le_ages = heq::cli::parse_ages(le_age, "--le-age");
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
-    heq::gap::run_hle(o, in, out, tool.diagnostics());
   });
 }

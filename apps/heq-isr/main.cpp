@@ -60,13 +60,9 @@ int main(int argc, char** argv) {
   app.add_option("--observed", o.observed, "Observed totals file, joined on the --by columns")->type_name("FILE");
   app.add_flag("--rate", o.rate, "Give the indirectly standardised rate instead of the ratio");
   app.add_option("--multiplier", o.multiplier, "Scale (ratio default 1, rate default 100000)")->type_name("M");
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.levels = tool.levels();
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
+  return tool.run_tool(argc, argv, o, heq::rates::run_isr, [&] {
     const auto r = tool.reader_options();
     o.delimiter = r.delimiter;
     o.na = r.na_tokens;
-    heq::rates::run_isr(o, in, out, tool.diagnostics());
   });
 }

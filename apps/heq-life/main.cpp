@@ -94,8 +94,7 @@ int main(int argc, char** argv) {
   app.add_flag("--table", t.table, "Write the full life table instead of LE with limits");
   app.add_flag("--lifespan", t.lifespan, "Add e-dagger, and the Gini and Theil of age at death");
 
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    t.levels = tool.levels();
+  return tool.run_tool(argc, argv, t, heq::life::run_life, [&] {
     if (le_age != "all") t.le_ages = heq::cli::parse_ages(le_age, "--le-age");
     if (bands == "phe") {
       t.layout.rule = heq::life::LayoutRule::phe;
@@ -103,8 +102,5 @@ int main(int argc, char** argv) {
       t.layout.rule = heq::life::LayoutRule::list;
       t.layout.ages = heq::cli::parse_ages(bands, "--bands");
     }
-    t.by = tool.common().by;
-    t.sorted = tool.common().sorted;
-    heq::life::run_life(t, in, out, tool.diagnostics());
   });
 }

@@ -28,10 +28,5 @@ int main(int argc, char** argv) {
   tool.add_confidence();
   heq::rates::MeanOptions o;
   tool.add_column("--value", o.value, "Values column");
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.levels = tool.levels();
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
-    heq::rates::run_mean(o, in, out, tool.diagnostics());
-  });
+  return tool.run_tool(argc, argv, o, heq::rates::run_mean);
 }

@@ -90,8 +90,8 @@ Individual survey data (--outcome COL): one row per respondent, with the outcome
   1e-8), which moves the SEs in the eighth digit. Other measures need subgroup
   estimates: named ones get a note.
 
-Output (long): the --by columns, measure, estimate, se, lowercl, uppercl, ci_method,
-  note.)txt";
+Output (long): the --by columns, measure, estimate, se, lowercl, uppercl (at another
+  --confidence named with it: lower99_0cl, upper99_0cl), ci_method, note.)txt";
 
 }  // namespace
 
@@ -156,8 +156,7 @@ int main(int argc, char** argv) {
       if (!o.outcome) throw heq::UsageError(fmt::format("{} describes individual data: give --outcome too", flag));
       *target = *value;
     }
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
+    tool.fill(o);
     heq::measures::run_measures(o, in, out, tool.diagnostics());
   });
 }

@@ -38,10 +38,5 @@ int main(int argc, char** argv) {
   tool.add_column("--count", o.count, "Successes (numerator) column");
   tool.add_column("--population", o.population, "Denominator column");
   app.add_option("--multiplier", o.multiplier, "Scale (100 for percentages)")->type_name("M")->capture_default_str();
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.levels = tool.levels();
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
-    heq::rates::run_counts(o, in, out, tool.diagnostics());
-  });
+  return tool.run_tool(argc, argv, o, heq::rates::run_counts);
 }

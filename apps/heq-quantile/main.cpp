@@ -56,10 +56,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"phe", "imd"}))
       ->capture_default_str();
   app.add_option("--name", o.name, "Name of the output column (e.g. decile)")->type_name("COL")->capture_default_str();
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+  return tool.run_tool(argc, argv, o, heq::rates::run_quantile, [&] {
     o.invert = !no_invert;
     o.imd = method == "imd";
-    o.by = tool.common().by;
-    heq::rates::run_quantile(o, in, out, tool.diagnostics());
   });
 }

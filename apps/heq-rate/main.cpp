@@ -41,10 +41,5 @@ int main(int argc, char** argv) {
   tool.add_column("--count", o.count, "Events (numerator) column");
   tool.add_column("--population", o.population, "Population (denominator) column");
   app.add_option("--multiplier", o.multiplier, "Rate per this many people")->type_name("M")->capture_default_str();
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.levels = tool.levels();
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
-    heq::rates::run_counts(o, in, out, tool.diagnostics());
-  });
+  return tool.run_tool(argc, argv, o, heq::rates::run_counts);
 }

@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
       ->type_name("phe")
       ->check(CLI::IsMember({"phe"}));
 
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+  return tool.run_tool(argc, argv, t, heq::sii::run_sii, [&] {
     c.value_given = value->count() > 0;
     c.lower_given = lcl->count() > 0;
     c.upper_given = ucl->count() > 0;
@@ -133,9 +133,5 @@ int main(int argc, char** argv) {
     m.ci = ci == "analytic" ? heq::sii::CiMethod::analytic : heq::sii::CiMethod::mc;
     m.levels = tool.levels();
     m.compat_phe = compat == "phe";
-    t.by = tool.common().by;
-    t.sorted = tool.common().sorted;
-    t.threads = tool.common().threads;
-    heq::sii::run_sii(t, in, out, tool.diagnostics());
   });
 }

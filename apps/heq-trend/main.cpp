@@ -80,13 +80,8 @@ int main(int argc, char** argv) {
   app.add_option("--compat", compat, "phe: the branch's marker (times 1..5; values but not limits divided by --multiplier)")
       ->type_name("phe")
       ->check(CLI::IsMember({"phe"}));
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    o.by = tool.common().by;
-    o.sorted = tool.common().sorted;
-    o.levels = tool.levels();
-    o.input_level = tool.input_level();
+  return tool.run_tool(argc, argv, o, heq::tables::run_trend, [&] {
     o.proportion = type == "proportion";
     o.compat_phe = compat == "phe";
-    heq::tables::run_trend(o, in, out, tool.diagnostics());
   });
 }

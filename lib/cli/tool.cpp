@@ -197,6 +197,14 @@ io::ReaderOptions Tool::reader_options() const {
   return r;
 }
 
+io::ReaderOptions Tool::side_input(const std::string& path) const {
+  io::ReaderOptions r = reader_options();
+  r.path = path;
+  r.more_paths.clear();
+  r.where.clear();
+  return r;
+}
+
 std::unique_ptr<io::Reader> Tool::open_input() const {
   const io::ReaderOptions r = reader_options();
   if (r.path == "-" && !input_given_ && ::isatty(0))

@@ -66,7 +66,34 @@ class Tool {
   // The same, with the input and output opened for the body.
   int run_table(int argc, char** argv, const std::function<void(io::Reader&, io::Writer&)>& body);
 
+  // Fills the common fields an options struct has (by, sorted, threads, levels,
+  // input_level) from the command line: no main re-plumbs them by hand.
+  template <class Options>
+  void fill(Options& o) const {
+    if constexpr (requires { o.by; }) o.by = common_.by;
+    if constexpr (requires { o.sorted; }) o.sorted = common_.sorted;
+    if constexpr (requires { o.threads; }) o.threads = common_.threads;
+    if constexpr (requires { o.levels; })
+      if (!confidence_.empty()) o.levels = levels();
+    if constexpr (requires { o.input_level; }) o.input_level = input_level();
+  }
+
+  // Runs a table layer: parses the command line, opens the input and output, lets
+  // `prepare` set what only the main knows, fills the common fields and calls
+  // run(options, reader, writer, diagnostics).
+  template <class Options, class Run>
+  int run_tool(int argc, char** argv, Options& o, Run run, const std::function<void()>& prepare = {}) {
+    return run_table(argc, argv, [&](io::Reader& in, io::Writer& out) {
+      if (prepare) prepare();
+      fill(o);
+      run(o, in, out, diagnostics_);
+    });
+  }
+
   io::ReaderOptions reader_options() const;
+  // A second file (a lookup, a benchmark, a reference): read with the input's delimiter
+  // rule and missing-value tokens, without --where or the other input files.
+  io::ReaderOptions side_input(const std::string& path) const;
   std::unique_ptr<io::Reader> open_input() const;
   std::unique_ptr<io::Writer> open_output() const;
 

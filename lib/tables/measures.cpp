@@ -1,5 +1,7 @@
 #include "tables/measures.hpp"
 
+#include "stats/confidence.hpp"
+
 #include "tables/measures_common.hpp"
 
 #include "core/error.hpp"
@@ -38,7 +40,11 @@ namespace detail {
 
 std::vector<std::string> output_columns(const TableOptions& o) {
   std::vector<std::string> cols = o.by;
-  for (const char* c : {"measure", "estimate", "se", "lowercl", "uppercl", "ci_method", "note"}) cols.push_back(c);
+  // The limits are named with their level, as every heq tool names them (lowercl = 95%).
+  for (const std::string& c : {std::string("measure"), std::string("estimate"), std::string("se"),
+                               stats::lower_name("", o.method.level, false), stats::upper_name("", o.method.level, false),
+                               std::string("ci_method"), std::string("note")})
+    cols.push_back(c);
   return cols;
 }
 
