@@ -4,6 +4,7 @@
 #include "io/number.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -22,16 +23,11 @@ class Lookup {
   Lookup(const io::ReaderOptions& options, const std::string& on, const std::vector<std::string>& wanted) {
     io::Reader r(options);
     const std::size_t key = r.column(on);
-    header_ = r.header();
     for (const std::string& name : wanted) {
       if (!r.find_column(name))
         throw DataError(Location{r.name(), 0, 0},
-                        fmt::format("--by column '{}' is in neither the input nor the lookup; {}", name,
-                                    "the lookup has: " + [&] {
-                                      std::string have;
-                                      for (const std::string& h : header_) have += (have.empty() ? "" : ", ") + h;
-                                      return have;
-                                    }()));
+                        fmt::format("--by column '{}' is in neither the input nor the lookup; the lookup has: {}",
+                                    name, fmt::join(r.header(), ", ")));
       columns_.push_back(r.column(name));
     }
     std::unordered_map<std::string, std::size_t> lines;
@@ -47,9 +43,6 @@ class Lookup {
     }
     name_ = r.name();
   }
-  bool has(const std::string& column) const {
-    return std::find(header_.begin(), header_.end(), column) != header_.end();
-  }
   const std::vector<std::string>* find(std::string_view key) const {
     key_.assign(key);
     const auto it = rows_.find(key_);
@@ -58,7 +51,6 @@ class Lookup {
   const std::string& name() const { return name_; }
 
  private:
-  std::vector<std::string> header_;
   std::vector<std::size_t> columns_;
   std::unordered_map<std::string, std::vector<std::string>> rows_;
   std::string name_;

@@ -41,7 +41,7 @@ std::vector<std::size_t> columns(const io::Reader& r, const std::vector<std::str
 
 // The limits of the method's level, never another level's: the value's own prefixed
 // columns first (sii_lower99_8cl), then the plain ones; lowercl/uppercl only for 95%.
-std::pair<std::size_t, std::size_t> limit_columns(const CompareOptions& o, const io::Reader& in) {
+std::pair<std::size_t, std::size_t> method_limits(const CompareOptions& o, const io::Reader& in) {
   const double level = o.method == CompareMethod::ci998 ? 0.998 : 0.95;
   if (!o.lower.empty() || !o.upper.empty()) {
     const auto found = stats::find_limit_columns(in.header(), {"", o.lower, o.upper, std::nullopt});
@@ -100,7 +100,7 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
   const std::size_t value_col = in.column(o.value);
   const std::vector<std::size_t> match_cols = columns(in, o.match);
   std::size_t lower_col = 0, upper_col = 0;
-  if (o.method != CompareMethod::quintiles) std::tie(lower_col, upper_col) = limit_columns(o, in);
+  if (o.method != CompareMethod::quintiles) std::tie(lower_col, upper_col) = method_limits(o, in);
   for (const char* c : {"benchmark_value", "compared"})
     if (in.find_column(c)) throw DataError(Location{in.name(), 0, 0}, fmt::format("the input already has a column '{}'; rename it", c));
 

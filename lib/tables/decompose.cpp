@@ -82,12 +82,7 @@ bool same_layout(const std::vector<life::Band>& a, const std::vector<life::Band>
 }  // namespace
 
 void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
-  const bool against = !o.against.empty();
-  if (against && (!o.from.empty() || !o.to.empty()))
-    throw UsageError("--against decomposes every subgroup's gap to one: give it instead of --from and --to");
-  if (o.group.empty() || (!against && (o.from.empty() || o.to.empty())))
-    throw UsageError("give --group, and --from and --to (or --against)");
-  if (!against && o.from == o.to) throw UsageError("--from and --to name the same subgroup");
+  const bool against = check_subgroups(o.group, o.from, o.to, o.against);
   if (!(o.a0 > 0 && o.a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
   const std::size_t group_col = in.column(o.group), age_col = in.column(o.age);
   const std::size_t deaths_col = in.column(o.deaths), pop_col = in.column(o.population);

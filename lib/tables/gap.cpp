@@ -22,13 +22,18 @@ struct Row {
 
 }  // namespace
 
-void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
-  const bool against = !o.against.empty();
-  if (against && (!o.from.empty() || !o.to.empty()))
+bool check_subgroups(const std::string& group, const std::string& from, const std::string& to,
+                     const std::string& against) {
+  if (!against.empty() && (!from.empty() || !to.empty()))
     throw UsageError("--against compares every subgroup with one: give it instead of --from and --to");
-  if (o.group.empty() || (!against && (o.from.empty() || o.to.empty())))
+  if (group.empty() || (against.empty() && (from.empty() || to.empty())))
     throw UsageError("give --group, and --from and --to (or --against)");
-  if (!against && o.from == o.to) throw UsageError("--from and --to name the same subgroup");
+  if (against.empty() && from == to) throw UsageError("--from and --to name the same subgroup");
+  return !against.empty();
+}
+
+void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+  const bool against = check_subgroups(o.group, o.from, o.to, o.against);
   const std::string& base = against ? o.against : o.from;
   const std::size_t group_col = in.column(o.group);
   const std::size_t value_col = in.column(o.value);
@@ -118,23 +123,22 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     const Row* from = nullptr;
     const Row* to = nullptr;
     std::vector<const Row*> others;  // --against: every other subgroup, in input order
+    const auto repeated = [&](const Row& first, const Row& r) {
+      throw DataError(Location{in.name(), r.line, group_col + 1},
+                      fmt::format("subgroup '{}' appears twice in one group (lines {} and {})", r.label,
+                                  first.line, r.line));
+    };
     for (const Row& r : rows) {
       const bool is_base = r.label == base;
-      const Row** slot = is_base ? &from : (!against && r.label == o.to) ? &to : nullptr;
       if (against && !is_base) {
         for (const Row* seen : others)
-          if (seen->label == r.label)
-            throw DataError(Location{in.name(), r.line, group_col + 1},
-                            fmt::format("subgroup '{}' appears twice in one group (lines {} and {})", r.label,
-                                        seen->line, r.line));
+          if (seen->label == r.label) repeated(*seen, r);
         others.push_back(&r);
         continue;
       }
+      const Row** slot = is_base ? &from : r.label == o.to ? &to : nullptr;
       if (!slot) continue;
-      if (*slot)
-        throw DataError(Location{in.name(), r.line, group_col + 1},
-                        fmt::format("subgroup '{}' appears twice in one group (lines {} and {})", r.label,
-                                    (*slot)->line, r.line));
+      if (*slot) repeated(**slot, r);
       *slot = &r;
     }
     const std::vector<std::string>& key = keys.key(group);

@@ -28,6 +28,11 @@ struct GapOptions {
   bool sorted = false;
 };
 
+// heq-gap's and heq-decompose's subgroup options: --group with --from and --to, or with
+// --against. Throws UsageError otherwise; returns whether it is --against.
+bool check_subgroups(const std::string& group, const std::string& from, const std::string& to,
+                     const std::string& against);
+
 void run_gap(const GapOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
 
 enum class Method { arriaga, symmetric };

@@ -101,7 +101,6 @@ Row make_row(const io::Reader& r, const Columns& c, const TrendOptions& o) {
     if (lo > hi)
       r.fail(*c.lower, fmt::format("column '{}': lower limit {} is above the upper limit {}", r.header()[*c.lower],
                                    r.field(*c.lower), r.field(*c.upper)));
-    p.se_missing_limit = std::isnan(lo) || std::isnan(hi);
     // The branch's quirk: values divided by the multiplier, the limits not.
     const double scale = o.compat_phe ? 1 : o.multiplier;
     p.se = (hi - lo) / (2 * c.z) / scale;

@@ -18,7 +18,6 @@ struct Point {
   double time = kNaN;
   double count = kNaN, denominator = kNaN;
   double value = kNaN, se = kNaN;
-  bool se_missing_limit = false;  // se is NaN because a limit was missing
 };
 
 enum class Kind { proportion, other };
