@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   CLI::App& app = tool.app();
   tool.add_by();
   heq::tables::AggregateOptions o;
-  std::string lookup, unmatched = "error";
+  std::string lookup;
   app.add_option("--sum", o.sum, "Columns to add up within each group")
       ->type_name("COLS")
       ->delimiter(',')
@@ -49,13 +49,10 @@ int main(int argc, char** argv) {
       ->required();
   app.add_option("--lookup", lookup, "Lookup file joined on --on (e.g. LSOA -> decile, LA)")->type_name("FILE");
   tool.add_column("--on", o.on, "The key column in the input and the lookup");
-  app.add_option("--unmatched", unmatched, "A key the lookup lacks: error, or drop the row")
-      ->type_name("error|drop")
-      ->check(CLI::IsMember({"error", "drop"}))
-      ->capture_default_str();
+  heq::cli::add_choice(app, "--unmatched", o.drop_unmatched, {{"error", false}, {"drop", true}},
+                       "A key the lookup lacks: error, or drop the row", "error|drop");
   app.add_flag("--sort", o.sort, "Order groups by key (numbers as numbers)");
   return tool.run_tool(argc, argv, o, heq::tables::run_aggregate, [&] {
-    o.drop_unmatched = unmatched == "drop";
     o.lookup.path.clear();
     if (!lookup.empty()) o.lookup = tool.side_input(lookup);
   });

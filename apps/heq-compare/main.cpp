@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-compare", kSummary, kExamples, kDetails);
   CLI::App& app = tool.app();
   heq::tables::CompareOptions o;
-  std::string benchmark_file, method = "ci95", polarity = "none";
+  std::string benchmark_file;
   tool.add_column("--area", o.area, "The column naming each row's area (or decile, or subgroup)");
   app.add_option("--benchmark", o.benchmark, "The benchmark's value of --area (e.g. England)")->type_name("VALUE");
   app.add_option("--match", o.match, "Columns a row and its benchmark share (e.g. sex,year)")
@@ -53,21 +53,18 @@ int main(int argc, char** argv) {
   tool.add_column("--value", o.value, "Value column");
   tool.add_column("--lcl", o.lower, "Lower limit column (default: found by name at the method's level)");
   tool.add_column("--ucl", o.upper, "Upper limit column");
-  app.add_option("--method", method, "ci95, ci998 or quintiles")
-      ->type_name("METHOD")
-      ->check(CLI::IsMember({"ci95", "ci998", "quintiles"}))
-      ->capture_default_str();
-  app.add_option("--polarity", polarity, "high-good, low-good or none")
-      ->type_name("POLARITY")
-      ->check(CLI::IsMember({"high-good", "low-good", "none"}))
-      ->capture_default_str();
+  using heq::tables::CompareMethod;
+  using heq::tables::Polarity;
+  heq::cli::add_choice(app, "--method", o.method,
+                       {{"ci95", CompareMethod::ci95}, {"ci998", CompareMethod::ci998},
+                        {"quintiles", CompareMethod::quintiles}},
+                       "ci95, ci998 or quintiles", "METHOD");
+  heq::cli::add_choice(app, "--polarity", o.polarity,
+                       {{"high-good", Polarity::high_good}, {"low-good", Polarity::low_good}, {"none", Polarity::none}},
+                       "high-good, low-good or none", "POLARITY");
   tool.add_column("--polarity-column", o.polarity_column,
                   "Per-row polarity (high-good, low-good, none; or Fingertips' words), for many indicators");
   return tool.run_tool(argc, argv, o, heq::tables::run_compare, [&] {
-    using heq::tables::CompareMethod;
-    using heq::tables::Polarity;
-    o.method = method == "ci998" ? CompareMethod::ci998 : method == "quintiles" ? CompareMethod::quintiles : CompareMethod::ci95;
-    o.polarity = polarity == "high-good" ? Polarity::high_good : polarity == "low-good" ? Polarity::low_good : Polarity::none;
     o.benchmark_file.path.clear();
     if (!benchmark_file.empty()) o.benchmark_file = tool.side_input(benchmark_file);
   });

@@ -52,7 +52,6 @@ int main(int argc, char** argv) {
   CLI::App& app = tool.app();
   tool.add_by();
   heq::gap::DecomposeOptions o;
-  std::string method = "arriaga";
   tool.add_column("--group", o.group, "Subgroup column (e.g. decile)");
   app.add_option("--from", o.from, "The base subgroup")->type_name("VALUE");
   app.add_option("--to", o.to, "The comparison subgroup (the gap is its LE minus the base's)")->type_name("VALUE");
@@ -63,16 +62,13 @@ int main(int argc, char** argv) {
   tool.add_column("--deaths", o.deaths, "Deaths column");
   tool.add_column("--population", o.population, "Population column");
   tool.add_column("--cause", o.cause, "Cause of death column (deaths per cause)");
-  app.add_option("--method", method, "arriaga (directional) or symmetric")
-      ->type_name("METHOD")
-      ->check(CLI::IsMember({"arriaga", "symmetric"}))
-      ->capture_default_str();
+  heq::cli::add_choice(app, "--method", o.method,
+                       {{"arriaga", heq::gap::Method::arriaga}, {"symmetric", heq::gap::Method::symmetric}},
+                       "arriaga (directional) or symmetric", "METHOD");
   app.add_option("--sum-over", o.sum_over, "With --cause: age (totals per cause) or cause (totals per band)")
       ->type_name("DIM")
       ->check(CLI::IsMember({"age", "cause"}));
   app.add_option("--age-at", o.age_at, "Decompose life expectancy at this age")->type_name("AGE")->capture_default_str();
   app.add_option("--a0", o.a0, "Fraction of the first year lived by infants who die")->type_name("F")->capture_default_str();
-  return tool.run_tool(argc, argv, o, heq::gap::run_decompose, [&] {
-    o.method = method == "symmetric" ? heq::gap::Method::symmetric : heq::gap::Method::arriaga;
-  });
+  return tool.run_tool(argc, argv, o, heq::gap::run_decompose);
 }

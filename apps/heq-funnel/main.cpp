@@ -1,4 +1,5 @@
 // heq-funnel: funnel plot significance per point, or the funnel's control limits.
+#include "cli/funnel_options.hpp"
 #include "cli/tool.hpp"
 #include "tables/funnel.hpp"
 
@@ -44,42 +45,9 @@ Output: every input row with significance and note appended (rates with --years 
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-funnel", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
-  app.add_option("--by", tool.common().by, "Group columns: one funnel per group")
-      ->type_name("COLS")
-      ->delimiter(',')
-      ->allow_extra_args(false);
+  tool.add_by(heq::cli::Tool::Sorted::no, "Group columns: one funnel per group");
   heq::rates::FunnelOptions o;
-  std::string type = "proportion", rate_type = "dsr", ratio_type = "isr", compat;
-  tool.add_column("--count", o.count, "Numerator: successes, observed events or events");
-  auto* population = tool.add_column("--population", o.population, "Denominator (proportions; crude rates)");
-  tool.add_column("--expected", o.expected, "Expected events (ratios)");
-  tool.add_column("--rate", o.rate, "Rate column (rates)");
-  app.add_option("--type", type, "proportion, ratio or rate")
-      ->type_name("TYPE")
-      ->check(CLI::IsMember({"proportion", "ratio", "rate"}))
-      ->capture_default_str();
-  app.add_option("--rate-type", rate_type, "dsr or crude (rates)")
-      ->type_name("TYPE")
-      ->check(CLI::IsMember({"dsr", "crude"}))
-      ->capture_default_str();
-  app.add_option("--ratio-type", ratio_type, "isr (limits x 100) or count (limits - 1) (ratios)")
-      ->type_name("TYPE")
-      ->check(CLI::IsMember({"isr", "count"}))
-      ->capture_default_str();
-  app.add_option("--multiplier", o.multiplier, "Scale (default 100 for proportions, 100000 for rates)")
-      ->type_name("M");
-  app.add_option("--years", o.years, "Years of data the rates cover")->type_name("N");
-  app.add_flag("--limits", o.limits, "Write the funnel's control limits instead of the points");
-  app.add_option("--compat", compat, "phe: clip proportion limits at 100 whatever the multiplier")
-      ->type_name("phe")
-      ->check(CLI::IsMember({"phe"}));
-  return tool.run_tool(argc, argv, o, heq::rates::run_funnel, [&] {
-    using namespace heq::rates;
-    o.type = type == "ratio" ? FunnelType::ratio : type == "rate" ? FunnelType::rate : FunnelType::proportion;
-    o.rate_type = rate_type == "crude" ? RateType::crude : RateType::dsr;
-    o.ratio_type = ratio_type == "count" ? RatioType::count : RatioType::isr;
-    o.population_given = population->count() > 0;
-    o.compat_phe = compat == "phe";
-  });
+  heq::cli::add_funnel_options(tool.app(), o);
+  tool.app().add_flag("--limits", o.limits, "Write the funnel's control limits instead of the points");
+  return tool.run_tool(argc, argv, o, heq::rates::run_funnel);
 }

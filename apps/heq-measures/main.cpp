@@ -100,7 +100,8 @@ int main(int argc, char** argv) {
   CLI::App& app = tool.app();
   tool.add_by();
   heq::measures::TableOptions o;
-  std::string measures = "all", compat, confidence = "0.95";
+  std::string measures = "all";
+  bool heat = false;
   int favourable = -1, ordered = -1;
   double scale = 0;
   tool.add_column("--estimate", o.estimate, "Estimate column");
@@ -128,17 +129,13 @@ int main(int argc, char** argv) {
   app.add_option("--measures", measures, "all, or a list: d,r,aci,rci,sii,rii,bgv,bgsd,cov,mdmu,...")
       ->type_name("LIST")
       ->capture_default_str();
-  app.add_option("--confidence", confidence, "Confidence level")->type_name("LEVEL")->capture_default_str();
+  tool.add_confidence(heq::cli::Tool::Levels::one);
   app.add_option("--reps", o.method.reps, "Draws for simulated intervals")->type_name("N")->capture_default_str();
   app.add_option("--seed", o.seed, "Random seed")->type_name("N")->capture_default_str();
-  app.add_option("--compat", compat, "heat: reproduce healthequal 1.0.1's conventions")
-      ->type_name("heat")
-      ->check(CLI::IsMember({"heat"}));
+  heq::cli::add_compat(app, "heat", heat, "heat: reproduce healthequal 1.0.1's conventions");
   return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
-    const auto levels = heq::stats::parse_levels(confidence);
-    if (levels.size() != 1) throw heq::UsageError("--confidence takes one level here");
-    o.method.level = levels[0];
-    if (compat == "heat") o.method.compat = heq::measures::heat_compat();
+    o.method.level = tool.levels()[0];
+    if (heat) o.method.compat = heq::measures::heat_compat();
     if (favourable >= 0) o.favourable_value = favourable == 1;
     if (ordered >= 0) o.ordered_value = ordered == 1;
     if (scale != 0) {

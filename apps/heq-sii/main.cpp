@@ -1,4 +1,5 @@
 // heq-sii: slope and relative index of inequality, one row per --by group.
+#include "cli/sii_options.hpp"
 #include "cli/tool.hpp"
 #include "tables/sii.hpp"
 
@@ -68,12 +69,6 @@ Differences from PHEindicatormethods, on purpose: quantiles are counted per grou
 Output: the --by columns, sii, sii_lowercl, sii_uppercl, [rii, rii_lowercl,
   rii_uppercl], [intercept], [sii_mad, rii_mad], quantiles (how many), note.)";
 
-heq::sii::ValueType parse_type(const std::string& s) {
-  if (s == "rate") return heq::sii::ValueType::rate;
-  if (s == "proportion") return heq::sii::ValueType::proportion;
-  return heq::sii::ValueType::normal;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -81,57 +76,15 @@ int main(int argc, char** argv) {
   CLI::App& app = tool.app();
   tool.add_by();
   tool.add_threads();
-
   heq::sii::TableOptions t;
-  heq::sii::Columns& c = t.columns;
   heq::sii::Options& m = t.method;
-  std::string type = "normal", ci = "mc", compat;
-
-  tool.add_column("--quantile", c.quantile, "Quantile label column (1 = most deprived)");
-  tool.add_column("--population", c.population, "Population column");
-  auto* value = tool.add_column("--value", c.value, "Value column");
-  auto* lcl = tool.add_column("--lcl", c.lower, "Lower limit column (its level: see --input-confidence)");
-  auto* ucl = tool.add_column("--ucl", c.upper, "Upper limit column");
-  tool.add_input_confidence();
-  tool.add_column("--se", c.se, "Standard error column (instead of the limits)");
-  tool.add_column("--count", c.count, "Numerator column: the value is count/population (proportions)");
-  app.add_option("--type", type, "Value type: normal, rate or proportion")
-      ->type_name("TYPE")
-      ->check(CLI::IsMember({"normal", "rate", "proportion"}))
-      ->capture_default_str();
-  app.add_flag("--transform", m.transform, "Fit on the log (rate) or logit (proportion) scale");
-  app.add_option("--multiplier", m.multiplier,
-                 "Scale the SII (e.g. 100 for percentages; negative: high is bad)")
-      ->type_name("M")
-      ->capture_default_str();
+  heq::cli::add_sii_options(tool, app, t);
   app.add_flag("--rii", m.rii, "Also give the RII and its limits");
   app.add_flag("--intercept", m.intercept, "Also give the fitted value at the most deprived end");
-  tool.add_confidence();
-  app.add_option("--ci", ci, "Interval method: mc (Monte Carlo) or analytic")
-      ->type_name("METHOD")
-      ->check(CLI::IsMember({"mc", "analytic"}))
-      ->capture_default_str();
-  app.add_option("--reps", m.reps, "Monte Carlo repetitions (at least 1000)")
-      ->type_name("N")
-      ->capture_default_str();
-  app.add_option("--seed", m.seed, "Random seed")->type_name("N")->capture_default_str();
   app.add_flag("--reliability", m.reliability, "Add the MAD reliability statistic (10x draws)");
-  app.add_option("--quantiles", t.expected_quantiles,
-                 "Require exactly N quantiles labelled 1..N in every group")
-      ->type_name("N");
-  app.add_option("--compat", compat, "phe: reproduce PHEindicatormethods' limit swap for a "
-                                     "transformed rate multiplier between 0 and 1")
-      ->type_name("phe")
-      ->check(CLI::IsMember({"phe"}));
-
-  return tool.run_tool(argc, argv, t, heq::sii::run_sii, [&] {
-    c.value_given = value->count() > 0;
-    c.lower_given = lcl->count() > 0;
-    c.upper_given = ucl->count() > 0;
-    c.input_level = tool.input_level();
-    m.type = parse_type(type);
-    m.ci = ci == "analytic" ? heq::sii::CiMethod::analytic : heq::sii::CiMethod::mc;
-    m.levels = tool.levels();
-    m.compat_phe = compat == "phe";
-  });
+  tool.add_confidence();
+  heq::cli::add_compat(app, "phe", m.compat_phe,
+                       "phe: reproduce PHEindicatormethods' limit swap for a transformed rate multiplier "
+                       "between 0 and 1");
+  return tool.run_tool(argc, argv, t, heq::sii::run_sii, [&] { heq::cli::finish_sii_options(tool, t); });
 }

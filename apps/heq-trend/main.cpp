@@ -60,12 +60,9 @@ int main(int argc, char** argv) {
   tool.add_confidence();
   tool.add_input_confidence();
   heq::tables::TrendOptions o;
-  std::string type = "other", compat;
   tool.add_column("--time", o.time, "Time column: years or periods");
-  app.add_option("--type", type, "proportion (counts of denominators) or other (a value with limits)")
-      ->type_name("TYPE")
-      ->check(CLI::IsMember({"proportion", "other"}))
-      ->capture_default_str();
+  heq::cli::add_choice(app, "--type", o.proportion, {{"proportion", true}, {"other", false}},
+                       "proportion (counts of denominators) or other (a value with limits)");
   tool.add_column("--count", o.count, "Count column (--type proportion)");
   tool.add_column("--denominator", o.denominator, "Denominator column (--type proportion)");
   tool.add_column("--value", o.value, "Value column");
@@ -77,11 +74,7 @@ int main(int argc, char** argv) {
   app.add_option("--multiplier", o.multiplier, "Values per unit (e.g. 100 for percentages)")
       ->type_name("M")
       ->capture_default_str();
-  app.add_option("--compat", compat, "phe: the branch's marker (times 1..5; values but not limits divided by --multiplier)")
-      ->type_name("phe")
-      ->check(CLI::IsMember({"phe"}));
-  return tool.run_tool(argc, argv, o, heq::tables::run_trend, [&] {
-    o.proportion = type == "proportion";
-    o.compat_phe = compat == "phe";
-  });
+  heq::cli::add_compat(app, "phe", o.compat_phe,
+                       "phe: the branch's marker (times 1..5; values but not limits divided by --multiplier)");
+  return tool.run_tool(argc, argv, o, heq::tables::run_trend);
 }

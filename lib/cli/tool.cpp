@@ -122,13 +122,11 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
   app_.add_flag("-q,--quiet", common_.quiet, "Do not print warnings");
 }
 
-void Tool::add_by() {
-  app_.add_option("--by", common_.by, "Group columns: one result per group, in input order")
-      ->type_name("COLS")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  app_.add_flag("--sorted", common_.sorted,
-                "Rows of each group are contiguous: process groups as they end (flat memory)");
+void Tool::add_by(Sorted sorted, const std::string& help) {
+  app_.add_option("--by", common_.by, help)->type_name("COLS")->delimiter(',')->allow_extra_args(false);
+  if (sorted == Sorted::yes)
+    app_.add_flag("--sorted", common_.sorted,
+                  "Rows of each group are contiguous: process groups as they end (flat memory)");
 }
 
 void Tool::add_threads() {
@@ -137,15 +135,19 @@ void Tool::add_threads() {
       ->capture_default_str();
 }
 
-void Tool::add_confidence(std::string default_levels) {
+void Tool::add_confidence(Levels levels, std::string default_levels, CLI::App* on) {
   confidence_ = std::move(default_levels);
-  app_.add_option("--confidence", confidence_, "Confidence level(s), e.g. 0.95,0.998 or 95,99.8")
-      ->type_name("LEVELS")
+  confidence_levels_ = levels;
+  const bool many = levels == Levels::many;
+  (on ? *on : app_)
+      .add_option("--confidence", confidence_,
+                  many ? "Confidence level(s), e.g. 0.95,0.998 or 95,99.8" : "Confidence level, e.g. 0.95 or 99.8")
+      ->type_name(many ? "LEVELS" : "LEVEL")
       ->capture_default_str();
 }
 
-void Tool::add_input_confidence() {
-  app_.add_option("--input-confidence", input_confidence_,
+void Tool::add_input_confidence(CLI::App* on) {
+  (on ? *on : app_).add_option("--input-confidence", input_confidence_,
                   "Level of the input limits, where their names do not say it (lowercl and "
                   "uppercl are 95%; lower99_8cl is 99.8%)")
       ->type_name("LEVEL");
@@ -158,15 +160,20 @@ std::optional<double> Tool::input_level() const {
   return levels[0];
 }
 
-CLI::Option* Tool::add_column(const std::string& flag, std::string& target, const std::string& help) {
-  return app_.add_option(flag, target, help)->type_name("COL")->capture_default_str();
+CLI::Option* Tool::add_column(const std::string& flag, std::string& target, const std::string& help, bool* given) {
+  return cli::add_column(app_, flag, target, help, given);
 }
 
 void Tool::document_output() {
   for (const char* name : {"--format", "--digits", "--excel-safe"}) app_.remove_option(app_.get_option(name));
 }
 
-std::vector<double> Tool::levels() const { return stats::parse_levels(confidence_); }
+std::vector<double> Tool::levels() const {
+  std::vector<double> levels = stats::parse_levels(confidence_);
+  if (confidence_levels_ == Levels::one && levels.size() != 1)
+    throw UsageError("--confidence takes one level here");
+  return levels;
+}
 
 int Tool::run_table(int argc, char** argv, const std::function<void(io::Reader&, io::Writer&)>& body) {
   return run(argc, argv, [&] {

@@ -2,6 +2,7 @@
 // The one CLI layer: every heq tool registers the common options here, opens its input
 // and output here, and leaves through run(), the single place where errors become a
 // message on stderr and an exit status (0 ok, 1 bad data or I/O, 2 bad usage).
+#include "cli/options.hpp"
 #include "core/diagnostics.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
@@ -43,15 +44,20 @@ class Tool {
   CommonOptions& common() { return common_; }
   Diagnostics& diagnostics() { return diagnostics_; }
 
-  // Optional common options a tool opts into.
-  void add_by();       // --by, --sorted
+  // Optional common options a tool opts into. `on` is a heq-plot chart (a subcommand);
+  // by default the tool itself.
+  enum class Sorted { yes, no };  // whether --by comes with --sorted (streaming groups)
+  void add_by(Sorted sorted = Sorted::yes,
+              const std::string& help = "Group columns: one result per group, in input order");
   void add_threads();  // --threads
-  void add_confidence(std::string default_levels = "0.95");  // --confidence LEVELS
+  enum class Levels { one, many };  // how many levels --confidence takes
+  void add_confidence(Levels levels = Levels::many, std::string default_levels = "0.95", CLI::App* on = nullptr);
   // --input-confidence LEVEL: the level of the limits a tool reads, where their column
   // names do not say it.
-  void add_input_confidence();
-  // A column-name option (shown as COL with its default).
-  CLI::Option* add_column(const std::string& flag, std::string& target, const std::string& help);
+  void add_input_confidence(CLI::App* on = nullptr);
+  // A column-name option (shown as COL with its default); see cli/options.hpp.
+  CLI::Option* add_column(const std::string& flag, std::string& target, const std::string& help,
+                          bool* given = nullptr);
 
   // For tools that write documents, not tables: drops --format, --digits and --excel-safe.
   void document_output();
@@ -107,6 +113,7 @@ class Tool {
   Diagnostics diagnostics_;
   bool input_given_ = false;
   std::string confidence_;
+  Levels confidence_levels_ = Levels::many;
   std::string input_confidence_;
 };
 
