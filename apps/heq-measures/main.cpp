@@ -2,12 +2,8 @@
 #include "cli/tool.hpp"
 #include "core/error.hpp"
 #include "tables/measures.hpp"
-#include "stats/confidence.hpp"
 
 #include <fmt/format.h>
-
-#include <sstream>
-#include <tuple>
 
 namespace {
 
@@ -100,10 +96,6 @@ int main(int argc, char** argv) {
   CLI::App& app = tool.app();
   tool.add_by();
   heq::measures::TableOptions o;
-  std::string measures = "all";
-  bool heat = false;
-  int favourable = -1, ordered = -1;
-  double scale = 0;
   tool.add_column("--estimate", o.estimate, "Estimate column");
   tool.add_column("--se", o.se, "Standard error column");
   tool.add_column("--population", o.population, "Population column");
@@ -114,46 +106,38 @@ int main(int argc, char** argv) {
   tool.add_column("--scale", o.scale, "Indicator scale column (100, 1000, ...)");
   tool.add_column("--ordered", o.ordered, "Ordered dimension flag column");
   tool.add_column("--setting-average", o.setting_average, "Setting average column");
-  std::string outcome, weight, psu, strata;
-  tool.add_column("--outcome", outcome, "Individual data: the outcome column (one row per respondent)");
-  tool.add_column("--weight", weight, "Individual data: survey weight column (default weight, if present)");
-  tool.add_column("--psu", psu, "Individual data: primary sampling unit column (default psu, if present)");
-  tool.add_column("--strata", strata, "Individual data: stratum column (default strata, if present)");
-  app.add_option("--favourable-value", favourable, "1 or 0 for every row, instead of the column")
+  const auto design = [&](const char* flag, std::optional<std::string>& target, const char* help) {
+    app.add_option(flag, target, help)->type_name("COL");
+  };
+  design("--outcome", o.outcome, "Individual data: the outcome column (one row per respondent)");
+  design("--weight", o.weight, "Individual data: survey weight column (default weight, if present)");
+  design("--psu", o.psu, "Individual data: primary sampling unit column (default psu, if present)");
+  design("--strata", o.strata, "Individual data: stratum column (default strata, if present)");
+  app.add_option("--favourable-value", o.favourable_value, "1 or 0 for every row, instead of the column")
       ->type_name("0|1")
       ->check(CLI::Range(0, 1));
-  app.add_option("--ordered-value", ordered, "1 or 0 for every row, instead of the column")
+  app.add_option("--ordered-value", o.ordered_value, "1 or 0 for every row, instead of the column")
       ->type_name("0|1")
       ->check(CLI::Range(0, 1));
-  app.add_option("--scale-value", scale, "The indicator scale for every row, instead of the column")->type_name("N");
-  app.add_option("--measures", measures, "all, or a list: d,r,aci,rci,sii,rii,bgv,bgsd,cov,mdmu,...")
+  app.add_option("--scale-value", o.scale_value, "The indicator scale for every row, instead of the column")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--measures", o.measures, "all, or a list of: " + heq::measures::measure_names())
       ->type_name("LIST")
-      ->capture_default_str();
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->default_str("all");
   tool.add_confidence(heq::cli::Tool::Levels::one);
   app.add_option("--reps", o.method.reps, "Draws for simulated intervals")->type_name("N")->capture_default_str();
   app.add_option("--seed", o.seed, "Random seed")->type_name("N")->capture_default_str();
+  bool heat = false;
   heq::cli::add_compat(app, "heat", heat, "heat: reproduce healthequal 1.0.1's conventions");
-  return tool.run_table(argc, argv, [&](heq::io::Reader& in, heq::io::Writer& out) {
+  return tool.run_tool(argc, argv, o, heq::measures::run_measures, [&] {
     o.method.level = tool.levels()[0];
     if (heat) o.method.compat = heq::measures::heat_compat();
-    if (favourable >= 0) o.favourable_value = favourable == 1;
-    if (ordered >= 0) o.ordered_value = ordered == 1;
-    if (scale != 0) {
-      if (!(scale > 0)) throw heq::UsageError("--scale-value must be above 0");
-      o.scale_value = scale;
-    }
-    if (measures != "all") {
-      std::stringstream list(measures);
-      for (std::string m; std::getline(list, m, ',');) o.measures.push_back(m);
-    }
-    if (!outcome.empty()) o.outcome = outcome;
-    for (auto [flag, value, target] : {std::tuple{"--weight", &weight, &o.weight}, std::tuple{"--psu", &psu, &o.psu},
-                                       std::tuple{"--strata", &strata, &o.strata}}) {
-      if (value->empty()) continue;
-      if (!o.outcome) throw heq::UsageError(fmt::format("{} describes individual data: give --outcome too", flag));
-      *target = *value;
-    }
-    tool.fill(o);
-    heq::measures::run_measures(o, in, out, tool.diagnostics());
+    if (o.measures == std::vector<std::string>{"all"}) o.measures.clear();
+    for (auto [flag, value] : {std::pair{"--weight", &o.weight}, {"--psu", &o.psu}, {"--strata", &o.strata}})
+      if (*value && !o.outcome)
+        throw heq::UsageError(fmt::format("{} describes individual data: give --outcome too", flag));
   });
 }

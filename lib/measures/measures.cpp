@@ -206,223 +206,265 @@ std::pair<double, double> convenient_regression(const Prepared& d, bool relative
 
 Compat heat_compat() { return {true, true, true, true, true, true}; }
 
-const std::vector<std::string>& all_measures() {
-  static const std::vector<std::string> names{"d",    "r",    "aci",   "rci",   "sii",  "rii",  "bgv",
-                                              "bgsd", "cov",  "mdmu",  "mdmw",  "mdbu", "mdbw", "mdru",
-                                              "mdrw", "idisu", "idisw", "mld",  "ti",   "paf",  "par"};
-  return names;
+namespace {
+
+// What every measure's computation reads: the prepared subgroups and the run's settings.
+struct Context {
+  const Prepared& d;
+  const Setting& setting;
+  const Compat& c;
+  double z;
+  std::string mode;  // " (compat heat)" or empty, after each ci_method
+  int ref;           // the reference subgroup, or -1
+};
+
+void symmetric(Result& r, const Context& x, double est, double se, const char* method) {
+  r.estimate = est;
+  r.se = se;
+  r.lower = est - x.z * se;
+  r.upper = est + x.z * se;
+  r.ci_method = method + x.mode;
 }
 
-bool applies(const std::string& m, bool ordered, std::size_t subgroups) {
-  if (m == "d" || m == "r" || m == "paf" || m == "par") return subgroups >= 2;
-  if (m == "aci" || m == "rci" || m == "sii" || m == "rii") return ordered && subgroups > 2;
-  return !ordered && subgroups > 2;
+// Why a measure that applies cannot be computed here (empty: it can); `skip` when it is
+// left out unless named.
+std::string rule_note(const MeasureSpec& spec, const Context& x, bool& skip) {
+  const Prepared& d = x.d;
+  if (spec.pairwise && x.setting.ordered && !d.extremes)
+    return "needs the most and least disadvantaged subgroups' estimates";
+  if (spec.pairwise && d.y.size() < 2) return "needs two subgroups with estimates";
+  if (!spec.pairwise && !d.missing_note.empty()) return d.missing_note;
+  if (spec.weighted && !d.populations) return "needs every subgroup's population";
+  if (spec.needs_reference && x.ref < 0) {
+    skip = true;
+    return "needs a reference subgroup";
+  }
+  if (spec.needs_mean && std::isnan(d.mu)) return "needs populations or a setting average";
+  return "";
 }
+
+// D and R: the two subgroups they compare, favoured first.
+void pairwise(Result& r, const MeasureSpec& spec, const Context& x) {
+  const Prepared& d = x.d;
+  const Setting& setting = x.setting;
+  const std::size_t k = d.y.size();
+  std::size_t i1, i2;
+  if (setting.ordered) {
+    const std::size_t top = k - 1, bottom = 0;  // most advantaged, most disadvantaged
+    i1 = setting.favourable ? top : bottom;
+    i2 = setting.favourable ? bottom : top;
+  } else if (x.ref < 0) {
+    i1 = best_index(d.y, true);
+    i2 = best_index(d.y, false);
+  } else {
+    std::vector<double> others = d.y;
+    const std::size_t rr = static_cast<std::size_t>(x.ref);
+    others[rr] = setting.favourable ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+    if (setting.favourable) {
+      i1 = rr;
+      i2 = best_index(others, false);
+    } else {
+      i1 = best_index(others, true);
+      i2 = rr;
+    }
+  }
+  const double y1 = d.y[i1], y2 = d.y[i2], s1 = d.s[i1], s2 = d.s[i2];
+  if (spec.kind == Kind::difference) return symmetric(r, x, y1 - y2, std::sqrt(s1 * s1 + s2 * s2), "analytic");
+  if (!(y1 > 0 && y2 > 0)) {
+    r.note = "needs positive estimates";
+    return;
+  }
+  const double ratio = y1 / y2;
+  const double se_log = std::sqrt(s1 * s1 + ratio * ratio * s2 * s2) / (y2 * ratio);
+  r.estimate = ratio;
+  r.se = x.c.log_scale_ratio_se ? se_log : ratio * se_log;
+  r.lower = ratio * std::exp(-x.z * se_log);
+  r.upper = ratio * std::exp(x.z * se_log);
+  r.ci_method = "analytic (log scale)" + x.mode;
+}
+
+void logistic_measure(Result& r, const Context& x) {
+  double scale = x.setting.scale;
+  if (x.c.infer_scale) {
+    const double top = *std::max_element(x.d.y.begin(), x.d.y.end());
+    scale = 1;
+    while (top > scale) scale *= 10;
+    if (scale == 10) scale = 100;  // the package's steps are 1, 100, 1000, ...
+  }
+  const Logistic fit = logistic(x.d, scale, x.c.n_squared_weights);
+  report(r, fit.contrasts, {scale, x.z, x.c.unscaled_se, x.c.log_scale_ratio_se, "logistic regression, HC1", x.mode});
+  if (!fit.converged) r.note = "the logistic fit did not converge";
+}
+
+void between_group_variance(Result& r, const Context& x) {
+  const Prepared& d = x.d;
+  const Dispersion disp{d, x.setting};
+  double a = 0, b = 0, c4 = 0, e = 0;
+  for (std::size_t i = 0; i < d.y.size(); ++i) {
+    const double p2s2 = d.p[i] * d.p[i] * d.s[i] * d.s[i];
+    a += p2s2 * (d.y[i] - d.mu) * (d.y[i] - d.mu);
+    b += p2s2;
+    c4 += p2s2 * p2s2;
+    e += d.p[i] * d.p[i] * (1 - d.p[i]) * (1 - d.p[i]) * std::pow(d.s[i], 4);
+  }
+  symmetric(r, x, disp.bgv(d.y, d.mu), std::sqrt(4 * a + 2 * (b * b - c4 + e)), "analytic");
+}
+
+// MLD and Theil's index, x 1000.
+void entropy(Result& r, const MeasureSpec& spec, const Context& x) {
+  const Prepared& d = x.d;
+  const bool theil = spec.name == "ti";
+  const std::size_t k = d.y.size();
+  double est = 0, var = 0, centre = 0;
+  bool infinite = false;
+  std::vector<double> ratio(k);
+  for (std::size_t i = 0; i < k; ++i) {
+    const double y = x.c.zero_as_tiny && d.y[i] == 0 ? 1e-6 : d.y[i];
+    ratio[i] = y / d.mu;
+    if (theil) {
+      if (ratio[i] > 0) {
+        est += d.p[i] * ratio[i] * std::log(ratio[i]);
+        centre += d.p[i] * ratio[i] * (1 + std::log(ratio[i]));
+      }
+    } else if (ratio[i] > 0) {
+      est -= d.p[i] * std::log(ratio[i]);
+    } else {
+      infinite = true;
+    }
+  }
+  for (std::size_t i = 0; i < k; ++i) {
+    const double p2s2 = d.p[i] * d.p[i] * d.s[i] * d.s[i];
+    const double factor = theil ? 1 + (ratio[i] > 0 ? std::log(ratio[i]) : 0) - centre : 1 - 1 / ratio[i];
+    var += p2s2 * factor * factor;
+  }
+  if (infinite) {
+    r.note = "a subgroup's estimate is 0: the MLD is infinite";
+    return;
+  }
+  const double se = std::sqrt(var) / d.mu;
+  symmetric(r, x, 1000 * est, x.c.unscaled_se ? se : 1000 * se, "analytic");
+}
+
+// PAR and PAF against the reference (ordered: the most advantaged; else the marked
+// reference, else the best), with Walter's variance of the attributable fraction.
+void attributable(Result& r, const MeasureSpec& spec, const Context& x) {
+  const Prepared& d = x.d;
+  const Setting& setting = x.setting;
+  const std::size_t k = d.y.size();
+  std::size_t ri;
+  if (setting.ordered)
+    ri = k - 1;
+  else if (x.ref >= 0 && !x.c.ignore_reference_for_paf)
+    ri = static_cast<std::size_t>(x.ref);
+  else
+    ri = best_index(d.y, setting.favourable);
+  double par = d.y[ri] - d.mu;
+  if ((setting.favourable && par < 0) || (!setting.favourable && par > 0)) par = 0;
+  double total = 0;
+  for (double n : d.n) total += n;
+  const double cc = d.y[ri] * d.n[ri] / setting.scale, dd = d.n[ri] - cc;
+  const double aa = d.mu * total / setting.scale - cc, bb = total - aa - d.n[ri];
+  const double var_af =
+      cc * total * (aa * dd * (total - cc) + bb * cc * cc) / (std::pow(aa + cc, 3) * std::pow(cc + dd, 3));
+  const double se_af = std::sqrt(var_af);
+  if (spec.name == "par")
+    symmetric(r, x, par, d.mu * se_af, "analytic");
+  else
+    symmetric(r, x, 100 * par / d.mu, x.c.unscaled_se ? se_af : 100 * se_af, "analytic");
+}
+
+// Limits of the dispersion measures: one set of truncated-normal draws of every
+// subgroup, shared by all of them; percentiles at the level, se the draws' SD.
+void simulate(std::vector<Result>& out, const std::vector<std::size_t>& simulated, const Context& x,
+              const Options& o, std::uint64_t seed) {
+  const Prepared& d = x.d;
+  const std::size_t k = d.y.size();
+  stats::NormalDraws normal(seed);
+  const Dispersion disp{d, x.setting};
+  const double ceiling = x.setting.scale == 100 ? 100 : std::numeric_limits<double>::infinity();
+  std::vector<std::vector<double>> values(simulated.size());
+  std::vector<double> y(k);
+  for (std::size_t rep = 0; rep < o.reps; ++rep) {
+    for (std::size_t i = 0; i < k; ++i) {
+      if (!(d.s[i] > 0)) {
+        y[i] = d.y[i];
+        continue;
+      }
+      double draw = d.y[i] + d.s[i] * normal();
+      for (int tries = 0; (draw < 0 || draw > ceiling) && tries < 1000; ++tries) draw = d.y[i] + d.s[i] * normal();
+      y[i] = std::clamp(draw, 0.0, ceiling);
+    }
+    for (std::size_t j = 0; j < simulated.size(); ++j) values[j].push_back(disp.value(out[simulated[j]].measure, y));
+  }
+  for (std::size_t j = 0; j < simulated.size(); ++j) {
+    std::vector<double>& v = values[j];
+    Result& r = out[simulated[j]];
+    std::sort(v.begin(), v.end());
+    r.lower = quantile7(v, (1 - o.level) / 2);
+    r.upper = quantile7(v, (1 + o.level) / 2);
+    if (!x.c.unscaled_se) {
+      const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+      double ss = 0;
+      for (double v_i : v) ss += (v_i - mean) * (v_i - mean);
+      r.se = std::sqrt(ss / static_cast<double>(v.size() - 1));
+    }
+  }
+}
+
+}  // namespace
 
 std::vector<Result> compute(std::span<const Subgroup> subgroups, const Setting& setting,
                             const std::vector<std::string>& wanted, const Options& o, std::uint64_t seed) {
   const Prepared d = prepare(subgroups, setting);
-  const Compat& c = o.compat;
-  const double z = stats::z_for_level(o.level);
-  const std::string mode = c.n_squared_weights ? " (compat heat)" : "";
-  const std::size_t k = d.y.size();
+  const Context x{d, setting, o.compat, stats::z_for_level(o.level), o.compat.n_squared_weights ? " (compat heat)" : "",
+                  reference_index(d)};
   const bool named = !wanted.empty();
-  const std::vector<std::string>& list = named ? wanted : all_measures();
+  std::vector<const MeasureSpec*> list;
+  if (named)
+    for (const std::string& m : wanted) list.push_back(find_measure(m));
+  else
+    for (const MeasureSpec& spec : catalogue()) list.push_back(&spec);
 
   std::vector<Result> out;
   std::vector<std::size_t> simulated;  // indices in `out` waiting for simulated limits
-  for (const std::string& m : list) {
+  for (const MeasureSpec* spec : list) {
     Result r;
-    r.measure = m;
-    const auto symmetric = [&](double est, double se, const char* method) {
-      r.estimate = est;
-      r.se = se;
-      r.lower = est - z * se;
-      r.upper = est + z * se;
-      r.ci_method = method + mode;
-    };
-    if (!applies(m, setting.ordered, d.total)) {
+    r.measure = std::string(spec->name);
+    if (!applies(*spec, setting.ordered, d.total)) {
       if (!named) continue;
       r.note = fmt::format("does not apply to {} dimension{}", setting.ordered ? "an ordered" : "a non-ordered",
                            d.total == 2 ? " of two subgroups" : d.total < 2 ? " with fewer than two subgroups" : "");
       out.push_back(r);
       continue;
     }
-    const bool weighted = m != "d" && m != "r" && m != "mdmu" && m != "mdbu" && m != "mdru" && m != "idisu";
-    const int ref = reference_index(d);
-    const bool pairwise = m == "d" || m == "r";  // HEAT applies no completeness rule to these
-    if (pairwise && setting.ordered && !d.extremes) {
-      r.note = "needs the most and least disadvantaged subgroups' estimates";
-    } else if (pairwise && k < 2) {
-      r.note = "needs two subgroups with estimates";
-    } else if (!pairwise && !d.missing_note.empty()) {
-      r.note = d.missing_note;
-    } else if (weighted && !d.populations) {
-      r.note = "needs every subgroup's population";
-    } else if ((m == "mdru" || m == "mdrw") && ref < 0) {
-      if (!named) continue;
-      r.note = "needs a reference subgroup";
-    } else if (m != "d" && m != "r" && m != "mdbu" && m != "mdbw" && m != "mdru" && m != "mdrw" && std::isnan(d.mu)) {
-      r.note = "needs populations or a setting average";
-    }
+    bool skip = false;
+    r.note = rule_note(*spec, x, skip);
+    if (skip && !named) continue;
     if (!r.note.empty()) {
       out.push_back(r);
       continue;
     }
-
-    if (m == "d" || m == "r") {
-      std::size_t i1, i2;
-      if (setting.ordered) {
-        const std::size_t top = k - 1, bottom = 0;  // most advantaged, most disadvantaged
-        i1 = setting.favourable ? top : bottom;
-        i2 = setting.favourable ? bottom : top;
-      } else if (ref < 0) {
-        i1 = best_index(d.y, true);
-        i2 = best_index(d.y, false);
-      } else {
-        std::vector<double> others = d.y;
-        const std::size_t rr = static_cast<std::size_t>(ref);
-        others[rr] = setting.favourable ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
-        if (setting.favourable) {
-          i1 = rr;
-          i2 = best_index(others, false);
-        } else {
-          i1 = best_index(others, true);
-          i2 = rr;
-        }
+    switch (spec->kind) {
+      case Kind::difference:
+      case Kind::ratio: pairwise(r, *spec, x); break;
+      case Kind::concentration: {
+        const auto [slope, se] = convenient_regression(d, spec->name == "rci");
+        symmetric(r, x, slope, se, "regression");
+        break;
       }
-      const double y1 = d.y[i1], y2 = d.y[i2], s1 = d.s[i1], s2 = d.s[i2];
-      if (m == "d") {
-        symmetric(y1 - y2, std::sqrt(s1 * s1 + s2 * s2), "analytic");
-      } else {
-        const double ratio = y1 / y2;
-        const double se_log = std::sqrt(s1 * s1 + ratio * ratio * s2 * s2) / (y2 * ratio);
-        r.estimate = ratio;
-        r.se = c.log_scale_ratio_se ? se_log : ratio * se_log;
-        r.lower = ratio * std::exp(-z * se_log);
-        r.upper = ratio * std::exp(z * se_log);
-        r.ci_method = "analytic (log scale)" + mode;
-        if (!(y1 > 0 && y2 > 0)) {
-          r = Result{m, kNaN, kNaN, kNaN, kNaN, "", "needs positive estimates"};
-        }
-      }
-    } else if (m == "aci" || m == "rci") {
-      const auto [slope, se] = convenient_regression(d, m == "rci");
-      symmetric(slope, se, "regression");
-    } else if (m == "sii" || m == "rii") {
-      double scale = setting.scale;
-      if (c.infer_scale) {
-        const double top = *std::max_element(d.y.begin(), d.y.end());
-        scale = 1;
-        while (top > scale) scale *= 10;
-        if (scale == 10) scale = 100;  // the package's steps are 1, 100, 1000, ...
-      }
-      const Logistic fit = logistic(d, scale, c.n_squared_weights);
-      report(r, fit.contrasts, {scale, z, c.unscaled_se, c.log_scale_ratio_se, "logistic regression, HC1", mode});
-      if (!fit.converged) r.note = "the logistic fit did not converge";
-    } else if (m == "bgv") {
-      const Dispersion disp{d, setting};
-      double a = 0, b = 0, c4 = 0, e = 0;
-      for (std::size_t i = 0; i < k; ++i) {
-        const double p2s2 = d.p[i] * d.p[i] * d.s[i] * d.s[i];
-        a += p2s2 * (d.y[i] - d.mu) * (d.y[i] - d.mu);
-        b += p2s2;
-        c4 += p2s2 * p2s2;
-        e += d.p[i] * d.p[i] * (1 - d.p[i]) * (1 - d.p[i]) * std::pow(d.s[i], 4);
-      }
-      symmetric(disp.bgv(d.y, d.mu), std::sqrt(4 * a + 2 * (b * b - c4 + e)), "analytic");
-    } else if (m == "mld" || m == "ti") {
-      double est = 0, var = 0, centre = 0;
-      bool infinite = false;
-      std::vector<double> ratio(k);
-      for (std::size_t i = 0; i < k; ++i) {
-        const double y = c.zero_as_tiny && d.y[i] == 0 ? 1e-6 : d.y[i];
-        ratio[i] = y / d.mu;
-        if (m == "ti") {
-          if (ratio[i] > 0) {
-            est += d.p[i] * ratio[i] * std::log(ratio[i]);
-            centre += d.p[i] * ratio[i] * (1 + std::log(ratio[i]));
-          }
-        } else {
-          if (ratio[i] > 0)
-            est -= d.p[i] * std::log(ratio[i]);
-          else
-            infinite = true;
-        }
-      }
-      for (std::size_t i = 0; i < k; ++i) {
-        const double p2s2 = d.p[i] * d.p[i] * d.s[i] * d.s[i];
-        const double factor = m == "ti" ? 1 + (ratio[i] > 0 ? std::log(ratio[i]) : 0) - centre : 1 - 1 / ratio[i];
-        var += p2s2 * factor * factor;
-      }
-      const double se = std::sqrt(var) / d.mu;
-      symmetric(1000 * est, c.unscaled_se ? se : 1000 * se, "analytic");
-      if (infinite) r = Result{m, kNaN, kNaN, kNaN, kNaN, "", "a subgroup's estimate is 0: the MLD is infinite"};
-    } else if (m == "paf" || m == "par") {
-      std::size_t ri;
-      if (setting.ordered)
-        ri = k - 1;
-      else if (ref >= 0 && !c.ignore_reference_for_paf)
-        ri = static_cast<std::size_t>(ref);
-      else
-        ri = best_index(d.y, setting.favourable);
-      double par = d.y[ri] - d.mu;
-      if ((setting.favourable && par < 0) || (!setting.favourable && par > 0)) par = 0;
-      // Walter's variance of the attributable fraction from a 2x2 table of counts.
-      double total = 0;
-      for (double n : d.n) total += n;
-      const double cc = d.y[ri] * d.n[ri] / setting.scale, dd = d.n[ri] - cc;
-      const double aa = d.mu * total / setting.scale - cc, bb = total - aa - d.n[ri];
-      const double var_af = cc * total * (aa * dd * (total - cc) + bb * cc * cc) /
-                            (std::pow(aa + cc, 3) * std::pow(cc + dd, 3));
-      const double se_af = std::sqrt(var_af);
-      if (m == "par")
-        symmetric(par, d.mu * se_af, "analytic");
-      else
-        symmetric(100 * par / d.mu, c.unscaled_se ? se_af : 100 * se_af, "analytic");
-    } else {
-      // bgsd, cov, md*, idis*: closed form now, limits by simulation below.
-      const Dispersion disp{d, setting};
-      r.estimate = disp.value(m, d.y);
-      r.ci_method = fmt::format("simulation ({} draws)", o.reps) + mode;
-      simulated.push_back(out.size());
+      case Kind::logistic: logistic_measure(r, x); break;
+      case Kind::variance: between_group_variance(r, x); break;
+      case Kind::entropy: entropy(r, *spec, x); break;
+      case Kind::attributable: attributable(r, *spec, x); break;
+      case Kind::dispersion:  // closed form now, limits by simulation below
+        r.estimate = Dispersion{d, setting}.value(r.measure, d.y);
+        r.ci_method = fmt::format("simulation ({} draws)", o.reps) + x.mode;
+        simulated.push_back(out.size());
+        break;
     }
     out.push_back(r);
   }
-
-  if (!simulated.empty()) {
-    // One set of truncated-normal draws of every subgroup, shared by all simulated measures.
-    stats::NormalDraws normal(seed);
-    const Dispersion disp{d, setting};
-    const double ceiling = setting.scale == 100 ? 100 : std::numeric_limits<double>::infinity();
-    std::vector<std::vector<double>> values(simulated.size());
-    std::vector<double> y(k);
-    for (std::size_t rep = 0; rep < o.reps; ++rep) {
-      for (std::size_t i = 0; i < k; ++i) {
-        if (!(d.s[i] > 0)) {
-          y[i] = d.y[i];
-          continue;
-        }
-        double draw = d.y[i] + d.s[i] * normal();
-        for (int tries = 0; (draw < 0 || draw > ceiling) && tries < 1000; ++tries) draw = d.y[i] + d.s[i] * normal();
-        y[i] = std::clamp(draw, 0.0, ceiling);
-      }
-      for (std::size_t j = 0; j < simulated.size(); ++j) values[j].push_back(disp.value(out[simulated[j]].measure, y));
-    }
-    for (std::size_t j = 0; j < simulated.size(); ++j) {
-      std::vector<double>& v = values[j];
-      Result& r = out[simulated[j]];
-      std::sort(v.begin(), v.end());
-      r.lower = quantile7(v, (1 - o.level) / 2);
-      r.upper = quantile7(v, (1 + o.level) / 2);
-      if (!c.unscaled_se) {  // the standard deviation of the simulated values
-        const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
-        double ss = 0;
-        for (double x : v) ss += (x - mean) * (x - mean);
-        r.se = std::sqrt(ss / static_cast<double>(v.size() - 1));
-      }
-    }
-  }
+  if (!simulated.empty()) simulate(out, simulated, x, o, seed);
   return out;
 }
 

@@ -3,6 +3,8 @@
 // subgroups. Correct by default: the scale comes from the input, every standard error and
 // interval is on the estimate's own scale, and the logistic SII weights groups by n.
 // `compat_heat` reproduces healthequal 1.0.1's conventions instead. Pure computation.
+#include "measures/catalogue.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -55,12 +57,6 @@ struct Result {
   std::string ci_method;
   std::string note;
 };
-
-// Every measure name, in catalogue order.
-const std::vector<std::string>& all_measures();
-
-// Whether a measure applies to a dimension (ordered or not, two or more subgroups).
-bool applies(const std::string& measure, bool ordered, std::size_t subgroups);
 
 // The measures asked for, for one setting. An empty `wanted` means every applicable
 // measure; a named measure that does not apply gets a row with a note.

@@ -80,10 +80,8 @@ using detail::constant;
 
 void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   for (const std::string& m : o.measures)
-    if (std::find(all_measures().begin(), all_measures().end(), m) == all_measures().end())
-      throw UsageError(fmt::format("--measures: '{}' is not a measure (d, r, aci, rci, sii, rii, bgv, bgsd, "
-                                   "cov, mdmu, mdmw, mdbu, mdbw, mdru, mdrw, idisu, idisw, mld, ti, paf, par)",
-                                   m));
+    if (!find_measure(m))
+      throw UsageError(fmt::format("--measures: '{}' is not a measure ({})", m, measure_names(", ")));
   if (o.method.reps < 10) throw UsageError("--reps must be 10 or more");
   if (o.outcome) return detail::run_survey(o, in, out, diagnostics);
   const std::size_t estimate_col = in.column(o.estimate);

@@ -116,3 +116,32 @@ TEST_CASE("measures: simulated limits are seeded and stable") {
   const auto wide = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd"}, o, 11));
   CHECK(wide.at("bgsd").upper > a.at("bgsd").upper);
 }
+
+TEST_CASE("measures: the catalogue holds WHO's 21 measures once each, in HEAT's order") {
+  const auto specs = catalogue();
+  REQUIRE(specs.size() == 21);
+  CHECK(measure_names() == "d,r,aci,rci,sii,rii,bgv,bgsd,cov,mdmu,mdmw,mdbu,mdbw,mdru,mdrw,idisu,idisw,mld,ti,paf,par");
+  for (const MeasureSpec& s : specs) CHECK(find_measure(s.name) == &s);
+  CHECK(find_measure("gini") == nullptr);
+  // The rules HEAT states: ordered measures need 3+ ordered subgroups, D/R/PAF/PAR any 2+.
+  std::size_t ordered_only = 0, anywhere = 0, unweighted = 0;
+  for (const MeasureSpec& s : specs) {
+    ordered_only += applies(s, true, 3) && !applies(s, false, 3);
+    anywhere += applies(s, true, 2) && applies(s, false, 2);
+    unweighted += !s.weighted;
+  }
+  CHECK(ordered_only == 4);  // aci, rci, sii, rii
+  CHECK(anywhere == 4);      // d, r, paf, par
+  CHECK(unweighted == 6);    // d, r, mdmu, mdbu, mdru, idisu
+  // Every measure the catalogue lists is computed on a dimension it applies to.
+  auto regions_data = quintiles({20, 30, 40, 50, 60});
+  regions_data[1].reference = true;
+  for (const MeasureSpec& s : specs) {
+    const bool ordered_dim = s.dimension == Dimension::ordered;
+    const auto r = compute(ordered_dim ? quintiles({20, 30, 40, 50, 60}) : regions_data,
+                           ordered_dim ? ordered(true) : regions(), {std::string(s.name)}, Options{}, 1);
+    REQUIRE(r.size() == 1);
+    CHECK_FALSE(std::isnan(r[0].estimate));
+    CHECK(r[0].note.empty());
+  }
+}
