@@ -1,4 +1,5 @@
 #include "core/age_label.hpp"
+#include "core/missing.hpp"
 
 #include "core/number.hpp"
 
@@ -37,9 +38,8 @@ void skip_unit(std::string_view& s) {
 }  // namespace
 
 AgeLabel parse_age_label(std::string_view label) {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
   double v = 0;
-  if (heq::parse_number(label, v) == heq::NumberStatus::ok) return {v, nan};
+  if (heq::parse_number(label, v) == heq::NumberStatus::ok) return {v, kMissing};
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   // ONS's first band: "<1", "Under 1", "under 1 year", "less than 1": ages 0 to N.
   std::string_view head = label;
@@ -56,11 +56,11 @@ AgeLabel parse_age_label(std::string_view label) {
   }
   std::size_t i = 0;
   while (i < label.size() && !digit(label[i])) ++i;
-  if (i == label.size()) return {nan, nan};
+  if (i == label.size()) return {kMissing, kMissing};
   std::size_t j = i;
   while (j < label.size() && digit(label[j])) ++j;
   heq::parse_number(label.substr(i, j - i), v);
-  AgeLabel a{v, nan};
+  AgeLabel a{v, kMissing};
   std::string_view rest = label.substr(j);
   skip_unit(rest);
   if ((!rest.empty() && rest.front() == '+') || starts_with_word(rest, "and over") ||

@@ -1,12 +1,13 @@
 #pragma once
+#include "core/missing.hpp"
 #include <limits>
 
 namespace heq {
 
 // A confidence interval; NaN ends mean "no limit could be made".
 struct Interval {
-  double lower = std::numeric_limits<double>::quiet_NaN();
-  double upper = std::numeric_limits<double>::quiet_NaN();
+  double lower = kMissing;
+  double upper = kMissing;
 };
 
 }  // namespace heq

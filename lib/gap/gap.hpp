@@ -2,6 +2,7 @@
 // Absolute and relative gaps between two subgroups' estimates, with limits from their
 // standard errors: the difference on its own scale (normal approximation), the ratio on
 // the log scale (delta method). Pure computation.
+#include "core/missing.hpp"
 #include "core/interval.hpp"
 
 #include <span>
@@ -16,8 +17,8 @@ struct Side {
 };
 
 struct Gap {
-  double gap = std::numeric_limits<double>::quiet_NaN();
-  double ratio = std::numeric_limits<double>::quiet_NaN();
+  double gap = kMissing;
+  double ratio = kMissing;
   std::vector<Interval> gap_ci, ratio_ci;  // one per level, empty when there are none
   std::string note;
 };

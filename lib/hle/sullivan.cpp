@@ -1,4 +1,5 @@
 #include "hle/sullivan.hpp"
+#include "core/missing.hpp"
 
 #include <cmath>
 #include <limits>
@@ -8,8 +9,8 @@ namespace heq::gap {
 Healthy sullivan(const life::LifeTable& t, std::span<const double> p, std::span<const double> v) {
   const std::size_t n = t.size();
   Healthy h;
-  h.value.assign(n, std::numeric_limits<double>::quiet_NaN());
-  h.variance.assign(n, std::numeric_limits<double>::quiet_NaN());
+  h.value.assign(n, kMissing);
+  h.variance.assign(n, kMissing);
   double years = 0, variance = 0;
   for (std::size_t i = n; i-- > 0;) {
     years += (1 - p[i]) * t.L[i];

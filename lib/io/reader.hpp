@@ -3,6 +3,7 @@
 // RFC 4180 quoting, CRLF, UTF-8 BOM, missing-value tokens, a row filter (--where), and
 // numbers parsed exactly. Errors name the file, line and column. Line ends are
 // normalised: a CRLF inside a quoted field reads as LF.
+#include "core/missing.hpp"
 #include "core/error.hpp"
 #include "io/number.hpp"
 
@@ -44,7 +45,6 @@ struct ReaderOptions {
   std::vector<std::string> more_paths;
 };
 
-inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 inline bool is_missing(double x) noexcept { return std::isnan(x); }
 
 char delimiter_for(const std::string& path, char requested) noexcept;

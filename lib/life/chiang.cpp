@@ -1,4 +1,5 @@
 #include "life/chiang.hpp"
+#include "core/missing.hpp"
 
 #include "core/age_label.hpp"
 #include "core/number.hpp"
@@ -11,8 +12,6 @@
 namespace heq::life {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string age_text(double age) { return heq::format_number(age); }
 
@@ -112,7 +111,7 @@ void build(std::span<const Band> bands, double a0, LifeTable& t) {
   const std::size_t k = bands.size();
   const std::size_t last = k - 1;
   for (auto* v : {&t.age, &t.n, &t.m, &t.a, &t.q, &t.p, &t.l, &t.d, &t.L, &t.T, &t.e, &t.variance})
-    v->assign(k, kNaN);
+    v->assign(k, kMissing);
   for (std::size_t i = 0; i < k; ++i) {
     const Band& b = bands[i];
     t.age[i] = b.age;
@@ -154,14 +153,14 @@ void build(std::span<const Band> bands, double a0, LifeTable& t) {
       w = sp2 * t.l[i] * t.l[i] * lever * lever;
     }
     w_sum += w;
-    t.variance[i] = t.l[i] > 0 ? w_sum / (t.l[i] * t.l[i]) : kNaN;
+    t.variance[i] = t.l[i] > 0 ? w_sum / (t.l[i] * t.l[i]) : kMissing;
   }
 }
 
 Lifespan lifespan(const LifeTable& t, std::size_t k) {
   const std::size_t last = t.size() - 1;
   const double lx = t.l[k];
-  if (!(lx > 0)) return {kNaN, kNaN, kNaN};
+  if (!(lx > 0)) return {kMissing, kMissing, kMissing};
   const double mean_age = t.age[k] + t.e[k];
   double edagger = 0, pairs = 0, theil = 0;
   double below_f = 0, below_fa = 0;  // sums of f and f*A over younger bands

@@ -5,6 +5,7 @@
 // abridged (0, 1, 5, ..., 90+), other open ages (85+, 100+), or complete (0, 1, 2, ...).
 // The variance of e_x is Chiang's, with Silcocks et al.'s term for the open band.
 // Pure computation: plain numbers in and out.
+#include "core/missing.hpp"
 #include <cstddef>
 #include <limits>
 #include <span>
@@ -21,7 +22,7 @@ struct Band {
   double population;
   // One past the last year, where the label says it ("20-24": 25; "90+": infinity);
   // NaN when the label is a bare start age. Used only to find missing bands.
-  double end = std::numeric_limits<double>::quiet_NaN();
+  double end = kMissing;
 };
 
 // One entry per band; the last is the open band (its n is not a width and stays NaN).

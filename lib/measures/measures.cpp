@@ -1,4 +1,5 @@
 #include "measures/measures.hpp"
+#include "core/missing.hpp"
 
 #include "measures/logistic.hpp"
 
@@ -23,7 +24,7 @@ struct Prepared {
   std::vector<std::string> labels;
   std::vector<bool> reference;
   bool populations = false;  // every used subgroup has a population
-  double mu = kNaN;
+  double mu = kMissing;
   std::size_t total = 0;     // subgroups given, with or without an estimate
   std::string missing_note;  // set when the group is too incomplete for its dimension
   bool extremes = true;      // ordered: the first and last subgroups have estimates

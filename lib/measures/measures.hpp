@@ -3,6 +3,7 @@
 // subgroups. Correct by default: the scale comes from the input, every standard error and
 // interval is on the estimate's own scale, and the logistic SII weights groups by n.
 // `compat_heat` reproduces healthequal 1.0.1's conventions instead. Pure computation.
+#include "core/missing.hpp"
 #include "measures/catalogue.hpp"
 
 #include <cstdint>
@@ -13,14 +14,12 @@
 
 namespace heq::measures {
 
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 struct Subgroup {
   std::string label;
-  double order = kNaN;  // 1 = most disadvantaged (ordered dimensions)
-  double estimate = kNaN;
-  double se = kNaN;
-  double population = kNaN;
+  double order = kMissing;  // 1 = most disadvantaged (ordered dimensions)
+  double estimate = kMissing;
+  double se = kMissing;
+  double population = kMissing;
   bool reference = false;
 };
 
@@ -28,7 +27,7 @@ struct Setting {
   bool favourable = true;  // higher is better (coverage); false: mortality
   double scale = 100;      // 100 = percent, 1000 = per 1000
   bool ordered = true;
-  double average = kNaN;   // a supplied setting average, used when populations are incomplete
+  double average = kMissing;   // a supplied setting average, used when populations are incomplete
 };
 
 // The same switches --compat heat sets, one by one (for tests of each quirk).
@@ -50,10 +49,10 @@ struct Options {
 
 struct Result {
   std::string measure;  // lower case: d, r, aci, ..., sii, rii
-  double estimate = kNaN;
-  double se = kNaN;
-  double lower = kNaN;
-  double upper = kNaN;
+  double estimate = kMissing;
+  double se = kMissing;
+  double lower = kMissing;
+  double upper = kMissing;
   std::string ci_method;
   std::string note;
 };

@@ -1,4 +1,5 @@
 #include "measures/survey.hpp"
+#include "core/missing.hpp"
 
 #include "measures/logistic.hpp"
 
@@ -25,7 +26,7 @@ struct Sample {
   std::vector<std::size_t> stratum;  // of each PSU
   std::size_t subgroups = 0;
   bool binary = true;
-  double mu = kNaN, var_ridit = 0;
+  double mu = kMissing, var_ridit = 0;
 };
 
 Sample prepare(std::span<const Respondent> people) {

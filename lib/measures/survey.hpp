@@ -4,6 +4,7 @@
 // package, SII and RII (a weighted logistic fit on group-midpoint ridits) and ACI and RCI
 // (the weighted convenient regression), with design-based standard errors by Taylor
 // linearisation. Pure computation.
+#include "core/missing.hpp"
 #include "measures/measures.hpp"
 
 #include <cstddef>
@@ -14,9 +15,9 @@
 namespace heq::measures {
 
 struct Respondent {
-  double outcome = kNaN;    // NaN: missing; the respondent's PSU still counts in the design
+  double outcome = kMissing;    // NaN: missing; the respondent's PSU still counts in the design
   double weight = 1;        // the survey weight, >= 0
-  double order = kNaN;      // the subgroup's order, 1 = most disadvantaged
+  double order = kMissing;      // the subgroup's order, 1 = most disadvantaged
   std::size_t psu = 0;      // dense ids over the whole sample, PSUs nested in strata
   std::size_t stratum = 0;  // dense ids
 };

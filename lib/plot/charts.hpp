@@ -2,6 +2,7 @@
 // The charts heq-plot draws, each from plain numbers to a standalone SVG document.
 // Rendering reads nothing and prints nothing; the table layer (tables/plot) builds these
 // from CSV rows.
+#include "core/missing.hpp"
 #include <array>
 #include <cmath>
 #include <limits>
@@ -11,17 +12,15 @@
 
 namespace heq::plot {
 
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // What every chart states in words, and its page.
 struct Text {
   std::string title, subtitle, caption, x_title, y_title;
   double width = 720, height = 480;
-  double y_min = kNaN, y_max = kNaN;  // value axis bounds (NaN: fit the data)
+  double y_min = kMissing, y_max = kMissing;  // value axis bounds (NaN: fit the data)
 };
 
 struct Estimate {
-  double value = kNaN, lower = kNaN, upper = kNaN;
+  double value = kMissing, lower = kMissing, upper = kMissing;
 };
 
 // `heq-plot sii`: quantiles as columns as wide as their population shares, points
@@ -68,7 +67,7 @@ struct CompareChart {
   std::vector<std::string> areas;     // in rank order
   std::vector<Estimate> at;
   std::vector<std::string> verdicts;  // Better, Similar, Worse, Higher, Lower, Not compared, ...
-  double benchmark = std::numeric_limits<double>::quiet_NaN();
+  double benchmark = kMissing;
   std::string benchmark_name;
 };
 std::string render(const CompareChart& chart);
@@ -79,8 +78,8 @@ std::string render(const CompareChart& chart);
 // its verdict.
 struct SpineRow {
   std::string indicator, verdict;
-  double value = kNaN, benchmark = kNaN;
-  double worst = kNaN, p25 = kNaN, p75 = kNaN, best = kNaN;  // p25 on the worst side
+  double value = kMissing, benchmark = kMissing;
+  double worst = kMissing, p25 = kMissing, p75 = kMissing, best = kMissing;  // p25 on the worst side
 };
 struct SpineChart {
   Text text;
@@ -107,9 +106,9 @@ struct FunnelPlot {
   Text text;
   std::vector<FunnelPoint> points;
   std::array<std::vector<std::pair<double, double>>, 4> limits;  // lower/upper 2 sigma, lower/upper 3 sigma
-  double baseline = kNaN;
+  double baseline = kMissing;
   std::string baseline_label = "Average";
-  double ceiling = kNaN;  // the largest value possible (proportions: the multiplier)
+  double ceiling = kMissing;  // the largest value possible (proportions: the multiplier)
 };
 std::string render(const FunnelPlot& chart);
 

@@ -2,6 +2,7 @@
 // Crude rates, proportions and means with their confidence limits, as
 // PHEindicatormethods (phe_rate, phe_proportion, phe_mean) computes them.
 // Pure computation: plain numbers in, numbers and a note out.
+#include "core/missing.hpp"
 #include "core/interval.hpp"
 
 #include <span>
@@ -11,7 +12,7 @@
 namespace heq::rates {
 
 struct Estimate {
-  double value = std::numeric_limits<double>::quiet_NaN();
+  double value = kMissing;
   std::vector<Interval> ci;  // one per level; empty when there are none
   std::string note;          // why values are missing
 };
@@ -27,7 +28,7 @@ Estimate proportion(double x, double n, double multiplier, std::span<const doubl
 struct Mean {
   double sum = 0;
   double count = 0;
-  double sd = std::numeric_limits<double>::quiet_NaN();
+  double sd = kMissing;
   Estimate estimate;
 };
 Mean mean(std::span<const double> values, std::span<const double> levels);

@@ -2,6 +2,7 @@
 // Directly standardised rates with Dobson's limits, as PHEindicatormethods::calculate_dsr
 // computes them, including its small-count rule and its adjustment for non-independent
 // events (people counted once per event they had).
+#include "core/missing.hpp"
 #include "core/interval.hpp"
 
 #include <span>
@@ -23,7 +24,7 @@ struct DsrBand {
 struct Dsr {
   double total_count = 0;
   double total_population = 0;
-  double value = std::numeric_limits<double>::quiet_NaN();
+  double value = kMissing;
   std::vector<Interval> ci;
   std::string note;
 };

@@ -1,6 +1,7 @@
 #pragma once
 // Indirectly standardised ratios and rates, as PHEindicatormethods::calculate_ISRatio
 // and calculate_ISRate compute them.
+#include "core/missing.hpp"
 #include "core/interval.hpp"
 
 #include <limits>
@@ -17,13 +18,13 @@ struct IsrBand {
   double ref_population;
   // Expected events given directly (as Fingertips publishes them); when not NaN it is
   // used instead of ref_count / ref_population x population.
-  double expected = std::numeric_limits<double>::quiet_NaN();
+  double expected = kMissing;
 };
 
 struct Isr {
   double observed = 0;
   double expected = 0;
-  double value = std::numeric_limits<double>::quiet_NaN();
+  double value = kMissing;
   std::vector<Interval> ci;
   std::string note;
 };

@@ -1,4 +1,5 @@
 #include "rates/quantile.hpp"
+#include "core/missing.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,8 +9,7 @@
 namespace heq::rates {
 
 std::vector<double> assign_quantiles(std::span<const double> values, int quantiles, bool invert) {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> out(values.size(), nan);
+  std::vector<double> out(values.size(), kMissing);
   double top = -std::numeric_limits<double>::infinity();
   std::vector<std::size_t> present;
   for (std::size_t i = 0; i < values.size(); ++i)
@@ -21,7 +21,7 @@ std::vector<double> assign_quantiles(std::span<const double> values, int quantil
   const double q = quantiles;
   if (k < q) return out;
   // The package inverts by max - value (not by negation); keep its arithmetic for ties.
-  std::vector<double> adjusted(values.size(), nan);
+  std::vector<double> adjusted(values.size(), kMissing);
   for (std::size_t i : present) adjusted[i] = invert ? top - values[i] : values[i];
   std::vector<std::size_t> order = present;
   std::stable_sort(order.begin(), order.end(),
@@ -39,8 +39,7 @@ std::vector<double> assign_quantiles(std::span<const double> values, int quantil
 }
 
 std::vector<double> assign_imd_quantiles(std::span<const double> values, int quantiles, bool invert) {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> out(values.size(), nan);
+  std::vector<double> out(values.size(), kMissing);
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < values.size(); ++i)
     if (!std::isnan(values[i])) order.push_back(i);

@@ -1,4 +1,5 @@
 #include "rates/standard.hpp"
+#include "core/missing.hpp"
 
 #include <cmath>
 #include <limits>
@@ -43,17 +44,16 @@ const StandardPopulation* standard_population(std::string_view name) {
 }
 
 double standard_weight(const StandardPopulation& s, double start, double end) {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
   const std::size_t n = s.starts.size();
   std::size_t i = 0;
   while (i < n && s.starts[i] != start) ++i;
-  if (i == n) return nan;
+  if (i == n) return kMissing;
   double weight = 0;
   for (std::size_t j = i; j < n; ++j) {
-    if (s.starts[j] >= end) return s.starts[j] == end ? weight : nan;
+    if (s.starts[j] >= end) return s.starts[j] == end ? weight : kMissing;
     weight += s.weights[j];
   }
-  return std::isinf(end) ? weight : nan;  // a closed band must end on an edge
+  return std::isinf(end) ? weight : kMissing;  // a closed band must end on an edge
 }
 
 std::size_t standard_bands(const StandardPopulation& s, double start, double end) {

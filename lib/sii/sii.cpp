@@ -1,4 +1,5 @@
 #include "sii/sii.hpp"
+#include "core/missing.hpp"
 
 #include "core/error.hpp"
 #include "core/number.hpp"
@@ -24,8 +25,8 @@ std::string label_text(const Quantile& q) { return heq::format_number(q.label); 
 
 // The log (rates) or logit (proportions) of x, or NaN where it has none.
 double to_scale(ValueType type, double x) {
-  if (type == ValueType::rate) return x > 0 ? std::log(x) : kNaN;
-  if (type == ValueType::proportion) return x > 0 && x < 1 ? std::log(x / (1 - x)) : kNaN;
+  if (type == ValueType::rate) return x > 0 ? std::log(x) : kMissing;
+  if (type == ValueType::proportion) return x > 0 && x < 1 ? std::log(x / (1 - x)) : kMissing;
   return x;
 }
 
@@ -223,7 +224,7 @@ Result compute(std::span<const Quantile> q, const Options& o, ErrorSource errors
 
 void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
              std::uint64_t stream_seed, Result& r) {
-  r.sii = r.rii = r.intercept = kNaN;
+  r.sii = r.rii = r.intercept = kMissing;
   r.sii_ci.clear();
   r.rii_ci.clear();
   r.sii_mad.clear();
@@ -282,7 +283,7 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
   s.clear();
   const double z_input = o.input_level == 0.95 ? kZ95 : stats::z_for_level(o.input_level);
   for (const Quantile& x : q) {
-    double se = kNaN;
+    double se = kMissing;
     if (errors == ErrorSource::se) {
       se = x.se;
       if (std::isnan(se)) {

@@ -3,6 +3,7 @@
 // (PHEindicatormethods::phe_sii): a population-weighted least-squares line of the
 // quantile values on their relative rank, with Monte Carlo or exact intervals.
 // Pure computation: plain numbers in, plain numbers and a note out.
+#include "core/missing.hpp"
 #include "core/interval.hpp"
 #include "stats/random.hpp"
 
@@ -37,23 +38,21 @@ struct Options {
 // Throws UsageError for combinations that cannot be honoured.
 void validate(const Options& options, ErrorSource errors);
 
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 struct Quantile {
-  double label = kNaN;       // for notes only; order is the caller's
-  double population = kNaN;
-  double value = kNaN;
-  double se = kNaN;          // on the log/logit scale for rates and proportions
-  double lower = kNaN;       // limits at Options::input_level
-  double upper = kNaN;
+  double label = kMissing;       // for notes only; order is the caller's
+  double population = kMissing;
+  double value = kMissing;
+  double se = kMissing;          // on the log/logit scale for rates and proportions
+  double lower = kMissing;       // limits at Options::input_level
+  double upper = kMissing;
 };
 
 using Interval = heq::Interval;
 
 struct Result {
-  double sii = kNaN;
-  double rii = kNaN;
-  double intercept = kNaN;
+  double sii = kMissing;
+  double rii = kMissing;
+  double intercept = kMissing;
   std::vector<Interval> sii_ci;  // one per level; empty when no limits could be made
   std::vector<Interval> rii_ci;
   std::vector<double> sii_mad;  // with Options::reliability

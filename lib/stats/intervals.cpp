@@ -1,4 +1,5 @@
 #include "stats/intervals.hpp"
+#include "core/missing.hpp"
 
 #include "stats/confidence.hpp"
 
@@ -13,7 +14,7 @@ namespace heq::stats {
 double byars_lower(double o, double level) {
   const double z = z_for_level(level);
   const double v = o * std::pow(1 - 1 / (9 * o) - z / (3 * std::sqrt(o)), 3);
-  return v < 0 ? std::numeric_limits<double>::quiet_NaN() : v;
+  return v < 0 ? kMissing : v;
 }
 
 double byars_upper(double o, double level) {

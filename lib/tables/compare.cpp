@@ -1,4 +1,5 @@
 #include "tables/compare.hpp"
+#include "core/missing.hpp"
 
 #include "core/error.hpp"
 #include "io/number.hpp"
@@ -16,8 +17,6 @@
 namespace heq::tables {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct Benchmark {
   double value;
@@ -138,8 +137,8 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
     rows.add(in);
     keys.push_back(key_of(in, match_cols));
     values.push_back(in.number(value_col));
-    lowers.push_back(o.method == CompareMethod::quintiles ? kNaN : in.number(lower_col));
-    uppers.push_back(o.method == CompareMethod::quintiles ? kNaN : in.number(upper_col));
+    lowers.push_back(o.method == CompareMethod::quintiles ? kMissing : in.number(lower_col));
+    uppers.push_back(o.method == CompareMethod::quintiles ? kMissing : in.number(upper_col));
     const bool own = !own_file && in.field(area_col) == o.benchmark;
     is_benchmark.push_back(own);
     if (own) add_benchmark(in, value_col, match_cols);
@@ -168,7 +167,7 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
   for (std::size_t i = 0; i < rows.size(); ++i) {
     for (std::size_t c = 0; c < in.header().size(); ++c) out.text(rows.field(i, c));
     const auto it = benchmarks.find(keys[i]);
-    const double bench = it == benchmarks.end() ? kNaN : it->second.value;
+    const double bench = it == benchmarks.end() ? kMissing : it->second.value;
     no_benchmark += it == benchmarks.end();
     out.number(bench);
     if (is_benchmark[i]) {  // the benchmark is not compared with itself

@@ -1,4 +1,6 @@
 #include "core/age_label.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 #include "core/error.hpp"
 #include "gap/arriaga.hpp"
 #include "tables/gap.hpp"
@@ -105,9 +107,7 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     row.line = r.line();
     row.subgroup = std::string(r.field(group_col));
     if (cause_col) row.cause = std::string(r.field(*cause_col));
-    row.age = parse_age_label(r.field(age_col)).start;
-    if (std::isnan(row.age))
-      r.fail(age_col, fmt::format("column '{}': age band \"{}\" holds no start age", o.age, r.field(age_col)));
+    row.age = io::read_age_band(r, age_col).start;
     row.deaths = r.number(deaths_col);
     row.population = r.number(pop_col);
     return row;
@@ -162,7 +162,7 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     const std::vector<double> delta = o.method == Method::symmetric ? arriaga_symmetric(ta, tb, k)
                                                                     : arriaga(ta, tb, k);
     const double gap = tb.e[k] - ta.e[k];
-    const auto share = [&](double c) { return gap != 0 ? 100 * c / gap : NAN; };
+    const auto share = [&](double c) { return gap != 0 ? 100 * c / gap : kMissing; };
     const std::string gap_note = gap == 0 ? "the gap is 0: no shares" : "";
     const auto write = [&](const double* age, const std::string* cause, double contribution, const std::string& note) {
       keys_out();

@@ -1,4 +1,6 @@
 #include "tables/dsr.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 
 #include "core/age_label.hpp"
 #include "core/error.hpp"
@@ -95,16 +97,10 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   const auto make_row = [&](const io::Reader& r) {
     Row row{};
     row.line = r.line();
-    row.count = count_or_zero(r.number(col.count), zeroed);
-    row.population = r.number(col.population);
+    row.count = count_or_zero(io::read_count(r, col.count), zeroed);
+    row.population = io::read_denominator(r, col.population, "populations", true);
     const auto name = [&](std::size_t c) -> const std::string& { return r.header()[c]; };
-    if (row.count < 0)
-      r.fail(col.count, fmt::format("column '{}': negative count {}; counts must be 0 or more",
-                                    name(col.count), r.field(col.count)));
-    if (!(row.population > 0))
-      r.fail(col.population, fmt::format("column '{}': {} is not above zero; populations must be",
-                                         name(col.population), r.field(col.population)));
-    row.weight = std::numeric_limits<double>::quiet_NaN();
+    row.weight = kMissing;
     if (col.stdpop) {
       row.weight = r.number(*col.stdpop);
       if (!(row.weight >= 0))
@@ -112,10 +108,7 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
                                         name(*col.stdpop), r.field(*col.stdpop)));
     }
     if (col.age) {
-      row.age = parse_age_label(r.field(*col.age));
-      if (std::isnan(row.age.start))
-        r.fail(*col.age, fmt::format("column '{}': age band \"{}\" holds no start age", name(*col.age),
-                                     r.field(*col.age)));
+      row.age = io::read_age_band(r, *col.age);
     }
     row.frequency = 1;
     if (col.frequency) {

@@ -1,4 +1,6 @@
 #include "tables/funnel.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 
 #include "core/error.hpp"
 #include "io/groups.hpp"
@@ -18,8 +20,6 @@ namespace heq::rates {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 struct Point {
   double numerator, denominator, rate;
   double derived;  // the denominator a rate implies (per the whole period)
@@ -35,14 +35,14 @@ double multiplier_of(const FunnelOptions& o) {
 // population where a crude rate has no events (a DSR with no events has none).
 double derived_denominator(const FunnelOptions& o, const Point& p, bool for_points) {
   const double m = multiplier_of(o);
-  if (o.rate_type == RateType::dsr) return p.numerator == 0 ? kNaN : m * p.numerator / p.rate;
+  if (o.rate_type == RateType::dsr) return p.numerator == 0 ? kMissing : m * p.numerator / p.rate;
   if (p.numerator == 0 || (!for_points && o.population_given))
-    return o.population_given ? p.denominator : kNaN;
+    return o.population_given ? p.denominator : kMissing;
   return m * p.numerator / p.rate;
 }
 
 struct Summary {
-  double average = kNaN, min = kNaN, max = kNaN;
+  double average = kMissing, min = kMissing, max = kMissing;
 };
 
 // One row of the control limits: at axis point x, each side's position on the chart's
@@ -55,7 +55,7 @@ struct LimitRow {
 // What significance testing says of one point, and where a rate chart puts it.
 struct PointResult {
   std::string label, note;
-  double chart_rate = kNaN, chart_denominator = kNaN;
+  double chart_rate = kMissing, chart_denominator = kMissing;
 };
 
 // The input read once: points, their groups and the rows' text (for pass-through).
@@ -90,17 +90,10 @@ Funnel::Funnel(const FunnelOptions& options, io::Reader& in)
     if (o.population_given) den_col = in.column(o.population);
   }
   while (in.next()) {
-    Point p{in.number(num_col), den_col ? in.number(*den_col) : kNaN, rate_col ? in.number(*rate_col) : kNaN,
-            kNaN, ""};
-    if (p.numerator < 0)
-      in.fail(num_col, fmt::format("column '{}': negative count {}; numerators must be 0 or more", o.count,
-                                   in.field(num_col)));
-    if (den_col && p.denominator <= 0)
-      in.fail(*den_col, fmt::format("column '{}': {} is not above zero; denominators must be",
-                                    in.header()[*den_col], in.field(*den_col)));
-    if (o.type == FunnelType::proportion && p.numerator > p.denominator)
-      in.fail(num_col, fmt::format("column '{}': count {} is above the denominator {}", o.count,
-                                   in.field(num_col), in.field(*den_col)));
+    Point p{io::read_count(in, num_col), den_col ? io::read_denominator(in, *den_col, "denominators") : kMissing,
+            rate_col ? in.number(*rate_col) : kMissing, kMissing, ""};
+    if (o.type == FunnelType::proportion)
+      io::check_count_within(in, num_col, *den_col, p.numerator, p.denominator);
     if (o.type == FunnelType::rate) {
       if (p.numerator > 0 && p.rate <= 0)
         in.fail(*rate_col, fmt::format("column '{}': a rate of {} with {} events", o.rate, in.field(*rate_col),
@@ -314,7 +307,7 @@ std::vector<FunnelChart> funnel_charts(const FunnelOptions& o, io::Reader& in, c
     for (std::size_t i : f.groups[g]) {
       const Point& p = f.points[i];
       const PointResult r = f.test(i);
-      FunnelChart::Point point{kNaN, kNaN, r.label, r.note, label_col == none ? "" : std::string(f.store.field(i, label_col))};
+      FunnelChart::Point point{kMissing, kMissing, r.label, r.note, label_col == none ? "" : std::string(f.store.field(i, label_col))};
       if (o.type == FunnelType::proportion) {
         point.x = p.denominator;
         point.y = p.numerator / p.denominator * f.m;

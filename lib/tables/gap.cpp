@@ -1,4 +1,6 @@
 #include "core/error.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 #include "gap/gap.hpp"
 #include "tables/gap.hpp"
 #include "io/groups.hpp"
@@ -65,14 +67,12 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
 
   std::size_t incomplete = 0;
   const auto make_row = [&](const io::Reader& r) {
-    Row row{std::string(r.field(group_col)), {r.number(value_col), std::nan("")}, r.line()};
+    Row row{std::string(r.field(group_col)), {r.number(value_col), kMissing}, r.line()};
     if (se_col) {
-      row.side.se = r.number(*se_col);
-      if (row.side.se < 0) r.fail(*se_col, fmt::format("column '{}': negative standard error", o.se));
+      row.side.se = io::read_standard_error(r, *se_col);
     } else if (lo_col) {
       const double lo = r.number(*lo_col), hi = r.number(*hi_col);
-      if (lo > hi)
-        r.fail(*lo_col, fmt::format("column '{}': lower limit above the upper limit", r.header()[*lo_col]));
+      io::check_limit_order(r, *lo_col, *hi_col, lo, hi);
       row.side.se = (hi - lo) / (2 * z_input);
     }
     return row;
@@ -88,7 +88,7 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (!g.note.empty()) ++incomplete;
     for (const std::string& k : key) out.text(k);
     if (against) out.text(label);
-    out.number(from ? from->side.value : NAN).number(to ? to->side.value : NAN);
+    out.number(from ? from->side.value : kMissing).number(to ? to->side.value : kMissing);
     const auto limits = [&](const std::vector<Interval>& ci) {
       for (std::size_t l = 0; l < o.levels.size(); ++l) {
         const Interval i = l < ci.size() ? ci[l] : Interval{};

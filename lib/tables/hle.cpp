@@ -1,4 +1,6 @@
 #include "core/age_label.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 #include "core/error.hpp"
 #include "hle/sullivan.hpp"
 #include "tables/gap.hpp"
@@ -47,18 +49,15 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   const auto make_row = [&](const io::Reader& r) {
     Row row{};
     row.line = r.line();
-    row.band.age = parse_age_label(r.field(age_col)).start;
-    if (std::isnan(row.band.age))
-      r.fail(age_col, fmt::format("column '{}': age band \"{}\" holds no start age", o.age, r.field(age_col)));
+    row.band.age = io::read_age_band(r, age_col).start;
     row.band.deaths = r.number(deaths_col);
     row.band.population = r.number(pop_col);
     row.prevalence = r.number(prev_col) / scale;
     if (row.prevalence < 0 || row.prevalence > 1)
       r.fail(prev_col, fmt::format("column '{}': prevalence {} is not between 0 and {}{}", o.prevalence,
                                    r.field(prev_col), scale, o.percent ? "" : " (give --percent for percentages)"));
-    const double spread = r.number(spread_col);
+    const double spread = o.sample_size.empty() ? io::read_standard_error(r, spread_col) : r.number(spread_col);
     if (o.sample_size.empty()) {
-      if (spread < 0) r.fail(spread_col, fmt::format("column '{}': negative standard error", o.prevalence_se));
       row.variance = spread / scale * (spread / scale);
     } else {
       if (!(spread > 0) && !std::isnan(spread))
@@ -106,13 +105,13 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       } else if (ok) {
         row_note = "no limits: a band from this age has no sample size or standard error";
       }
-      out.number(ok ? h.value[i] : NAN);
+      out.number(ok ? h.value[i] : kMissing);
       for (std::size_t l = 0; l < o.levels.size(); ++l) {
         const Interval c = l < ci.size() ? ci[l] : Interval{};
         out.number(c.lower).number(c.upper);
       }
-      out.number(ok ? pops_used[i] : NAN).number(ok ? dths_used[i] : NAN);
-      out.number(ok ? table.e[i] : NAN).number(ok ? table.e[i] - h.value[i] : NAN);
+      out.number(ok ? pops_used[i] : kMissing).number(ok ? dths_used[i] : kMissing);
+      out.number(ok ? table.e[i] : kMissing).number(ok ? table.e[i] - h.value[i] : kMissing);
       if (row_note.empty())
         out.missing();
       else

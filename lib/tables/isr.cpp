@@ -1,4 +1,6 @@
 #include "tables/isr.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 
 #include "core/age_label.hpp"
 #include "core/error.hpp"
@@ -30,10 +32,7 @@ io::ReaderOptions side_file(const IsrOptions& o, const std::string& path) {
 }
 
 double start_of(const io::Reader& r, std::size_t col) {
-  const double start = parse_age_label(r.field(col)).start;
-  if (std::isnan(start))
-    r.fail(col, fmt::format("column '{}': age band \"{}\" holds no start age", r.header()[col], r.field(col)));
-  return start;
+  return io::read_age_band(r, col).start;
 }
 
 // Reference counts and populations by age band start.
@@ -125,19 +124,16 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   std::size_t zeroed = 0, unmatched = 0;
   const auto make_row = [&](const io::Reader& r) {
     IsrBand b{};
-    b.count = count_col ? count_or_zero(r.number(*count_col), zeroed) : 0;
-    if (b.count < 0) r.fail(*count_col, fmt::format("column '{}': negative count {}", o.count, r.field(*count_col)));
+    b.count = count_col ? count_or_zero(io::read_count(r, *count_col), zeroed) : 0;
     if (expected_col) {
       b.expected = r.number(*expected_col);
       if (!(b.expected >= 0))
         r.fail(*expected_col, fmt::format("column '{}': expected events {} must be a number, 0 or more", o.expected,
                                           r.field(*expected_col)));
-      b.population = b.ref_count = b.ref_population = std::nan("");
+      b.population = b.ref_count = b.ref_population = kMissing;
       return b;
     }
-    b.population = r.number(*pop_col);
-    if (b.population < 0)
-      r.fail(*pop_col, fmt::format("column '{}': negative population {}", o.population, r.field(*pop_col)));
+    b.population = io::read_population(r, *pop_col);
     if (ref_count_col) {
       b.ref_count = r.number(*ref_count_col);
       b.ref_population = r.number(*ref_pop_col);
@@ -156,7 +152,7 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   };
   io::for_each_group<IsrBand>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<IsrBand>& bands) {
     const std::vector<std::string>& key = keys.key(group);
-    double total = std::nan("");
+    double total = kMissing;
     std::string note;
     if (!o.observed.empty()) {
       const auto it = observed.find(key_text(key));
@@ -168,7 +164,7 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       }
     }
     Isr r = isr(bands, total, o.rate, multiplier, o.levels);
-    if (!note.empty()) r = Isr{std::nan(""), r.expected, std::nan(""), {}, note};
+    if (!note.empty()) r = Isr{kMissing, r.expected, kMissing, {}, note};
     for (const std::string& k : key) out.text(k);
     out.number(r.observed).number(r.expected);
     write_result(out, r.value, r.ci, o.levels.size(), r.note);

@@ -1,4 +1,6 @@
 #include "tables/life.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 
 #include "core/age_label.hpp"
 #include "core/error.hpp"
@@ -89,13 +91,9 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
   const auto make_row = [&](const io::Reader& r) {
     Row row;
     row.line = r.line();
-    const std::string_view label = r.field(col.age);
-    const AgeLabel age = parse_age_label(label);
+    const AgeLabel age = io::read_age_band(r, col.age);
     row.band.age = age.start;
     row.band.end = age.end;
-    if (std::isnan(row.band.age))
-      r.fail(col.age, fmt::format("column '{}': age band \"{}\" holds no start age",
-                                  r.header()[col.age], label));
     row.band.deaths = r.number(col.deaths);
     row.band.population = r.number(col.population);
     return row;
@@ -138,30 +136,30 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
         for (const std::vector<double>* v : {&table.n, &table.m, &table.a, &table.q, &table.p,
                                              &table.l, &table.d, &table.L, &table.T, &table.e,
                                              &table.variance})
-          out.number(computed ? (*v)[i] : NAN);
+          out.number(computed ? (*v)[i] : kMissing);
       } else {
-        double value = computed ? table.e[i] : NAN;
-        const double se = computed ? std::sqrt(table.variance[i]) : NAN;
+        double value = computed ? table.e[i] : kMissing;
+        const double se = computed ? std::sqrt(table.variance[i]) : kMissing;
         if (computed && !(table.l[i] > 0)) {
           row_note = "no survivors to this age: an earlier band has q = 1";
         } else if (computed && kZ95 * se > 10) {
-          value = NAN;  // the package's rule 6: the value goes, the limits stay
+          value = kMissing;  // the package's rule 6: the value goes, the limits stay
           row_note = "95% interval wider than 20 years; value suppressed";
           ++wide;
         } else if (computed && std::isinf(value)) {
-          value = NAN;
+          value = kMissing;
           row_note = "life expectancy is infinite";
         }
         out.number(value);
         for (double zl : z) {
-          out.number(computed ? table.e[i] - zl * se : NAN);
-          out.number(computed ? table.e[i] + zl * se : NAN);
+          out.number(computed ? table.e[i] - zl * se : kMissing);
+          out.number(computed ? table.e[i] + zl * se : kMissing);
         }
-        out.number(computed ? pops_used[i] : NAN);
-        out.number(computed ? dths_used[i] : NAN);
+        out.number(computed ? pops_used[i] : kMissing);
+        out.number(computed ? dths_used[i] : kMissing);
       }
       if (t.lifespan) {
-        const Lifespan s = computed ? lifespan(table, i) : Lifespan{NAN, NAN, NAN};
+        const Lifespan s = computed ? lifespan(table, i) : Lifespan{kMissing, kMissing, kMissing};
         out.number(s.edagger).number(s.gini).number(s.theil);
       }
       if (row_note.empty())

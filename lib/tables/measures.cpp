@@ -1,4 +1,6 @@
 #include "tables/measures.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 
 #include "stats/confidence.hpp"
 
@@ -27,7 +29,7 @@ struct Row {
 
 // A 0/1 (or TRUE/FALSE) flag column; NaN when empty.
 double flag(const io::Reader& r, std::size_t col) {
-  if (r.is_missing_field(col)) return kNaN;
+  if (r.is_missing_field(col)) return kMissing;
   bool v;
   if (!rates::parse_logical(r.field(col), v))
     r.fail(col, fmt::format("column '{}': \"{}\" is not 0 or 1", r.header()[col], r.field(col)));
@@ -104,20 +106,18 @@ void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out, Diagno
     g.label = std::string(r.field(subgroup_col));
     g.estimate = r.number(estimate_col);
     if (se_col) {
-      g.se = r.number(*se_col);
-      if (g.se < 0) r.fail(*se_col, fmt::format("column '{}': negative standard error", o.se));
+      g.se = io::read_standard_error(r, *se_col);
     }
     if (pop_col) {
-      g.population = r.number(*pop_col);
-      if (g.population < 0) r.fail(*pop_col, fmt::format("column '{}': negative population {}", o.population, r.field(*pop_col)));
+      g.population = io::read_population(r, *pop_col);
     }
     if (order_col) g.order = r.number(*order_col);
     g.reference = ref_col && flag(r, *ref_col) == 1;
-    row.favourable = fav_col ? flag(r, *fav_col) : kNaN;
-    row.ordered = ordered_col ? flag(r, *ordered_col) : kNaN;
-    row.scale = scale_col ? r.number(*scale_col) : kNaN;
+    row.favourable = fav_col ? flag(r, *fav_col) : kMissing;
+    row.ordered = ordered_col ? flag(r, *ordered_col) : kMissing;
+    row.scale = scale_col ? r.number(*scale_col) : kMissing;
     if (row.scale <= 0) r.fail(*scale_col, fmt::format("column '{}': the scale must be above 0", o.scale));
-    row.average = avg_col ? r.number(*avg_col) : kNaN;
+    row.average = avg_col ? r.number(*avg_col) : kMissing;
     return row;
   };
 

@@ -1,5 +1,6 @@
 #pragma once
 // What heq-measures' two input layouts (subgroup rows, respondent rows) share.
+#include "core/missing.hpp"
 #include "core/error.hpp"
 #include "io/number.hpp"
 #include "tables/measures.hpp"
@@ -17,7 +18,7 @@ namespace heq::measures::detail {
 // it is always empty; two different values is an error naming both lines.
 template <class Row>
 double constant(const std::vector<Row>& rows, double Row::*field, const char* what, const io::Reader& in) {
-  double v = kNaN;
+  double v = kMissing;
   std::size_t line = 0;
   for (const Row& r : rows) {
     const double x = r.*field;

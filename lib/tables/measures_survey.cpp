@@ -1,6 +1,7 @@
 // heq-measures on individual-level survey data (--outcome): one row per respondent, one
 // setting per --by group.
 #include "measures/survey.hpp"
+#include "core/missing.hpp"
 #include "tables/measures_common.hpp"
 
 #include "io/groups.hpp"
@@ -70,7 +71,7 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
     else
       key += std::to_string(row.line);
     p.psu = psus.id(key);
-    row.scale = scale_col ? r.number(*scale_col) : kNaN;
+    row.scale = scale_col ? r.number(*scale_col) : kMissing;
     if (row.scale <= 0) r.fail(*scale_col, fmt::format("column '{}': the scale must be above 0", o.scale));
     return row;
   };

@@ -1,5 +1,6 @@
 // heq-plot compare: heq-compare's output as a ranked chart, one per --by group.
 #include "core/error.hpp"
+#include "core/missing.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
 #include "tables/plot_common.hpp"
@@ -39,7 +40,7 @@ std::vector<Drawn> plot_compare(const Page& page, const CompareColumns& c, io::R
       in, keys, false,
       [&](const io::Reader& r) {
         Row row{std::string(r.field(area)), std::string(r.field(verdict)),
-                {r.number(value), lower ? r.number(*lower) : kNaN, upper ? r.number(*upper) : kNaN},
+                {r.number(value), lower ? r.number(*lower) : kMissing, upper ? r.number(*upper) : kMissing},
                 r.number(bench), r.is_missing_field(verdict)};
         return row;
       },

@@ -1,5 +1,6 @@
 // heq-plot decompose: heq-decompose's output, one bar per age band (or per cause).
 #include "core/age_label.hpp"
+#include "core/missing.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
 #include "plot/scale.hpp"
@@ -72,7 +73,7 @@ std::vector<Drawn> plot_decompose(const Page& page, const DecomposeColumns& c, i
         chart.bands = age ? band_labels(bands.numbers()) : bands.labels();
         if (age && cause) chart.causes = causes.labels();
         const std::size_t parts = std::max<std::size_t>(chart.causes.size(), 1);
-        chart.contribution.assign(chart.bands.size(), std::vector<double>(parts, kNaN));
+        chart.contribution.assign(chart.bands.size(), std::vector<double>(parts, kMissing));
         std::vector<std::vector<std::size_t>> line_at(chart.bands.size(), std::vector<std::size_t>(parts, 0));
         double gap = 0;
         std::size_t missing = 0;

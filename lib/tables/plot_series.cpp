@@ -1,5 +1,7 @@
 // heq-plot values and trend: estimates by category or time, one series per --series.
 #include "core/error.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
 #include "tables/plot_common.hpp"
@@ -44,14 +46,12 @@ Resolved resolve(const SeriesColumns& c, const io::Reader& in) {
 
 Row make_row(const io::Reader& in, const Resolved& col) {
   Row row{std::string(in.field(col.x)), col.series ? std::string(in.field(*col.series)) : "",
-          {in.number(col.value), kNaN, kNaN}, in.line()};
+          {in.number(col.value), kMissing, kMissing}, in.line()};
   if (in.is_missing_field(col.x)) in.fail(col.x, fmt::format("column '{}' is empty", in.header()[col.x]));
   if (col.lower) {
     row.e.lower = in.number(*col.lower);
     row.e.upper = in.number(*col.upper);
-    if (row.e.lower > row.e.upper)
-      in.fail(*col.lower, fmt::format("column '{}': lower limit {} is above the upper limit {}",
-                                      in.header()[*col.lower], in.field(*col.lower), in.field(*col.upper)));
+    io::check_limit_order(in, *col.lower, *col.upper, row.e.lower, row.e.upper);
   }
   return row;
 }

@@ -1,5 +1,6 @@
 // heq-plot spine: heq-compare's output across indicators, one chart per --by group.
 #include "core/error.hpp"
+#include "core/missing.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
 #include "tables/plot_common.hpp"
@@ -22,7 +23,7 @@ struct Row {
 
 // R's type 7 quantile of sorted values: the one Fingertips' spine percentiles follow.
 double quantile7(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return kNaN;
+  if (sorted.empty()) return kMissing;
   const double h = (static_cast<double>(sorted.size()) - 1) * p;
   const std::size_t lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);

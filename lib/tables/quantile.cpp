@@ -1,4 +1,5 @@
 #include "tables/quantile.hpp"
+#include "core/missing.hpp"
 
 #include "core/error.hpp"
 #include "io/groups.hpp"
@@ -66,7 +67,7 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Dia
   // Rank each group's values.
   std::vector<std::vector<std::size_t>> members(keys.size());
   for (std::size_t i = 0; i < group_of.size(); ++i) members[group_of[i]].push_back(i);
-  std::vector<double> quantile(values.size(), std::nan(""));
+  std::vector<double> quantile(values.size(), kMissing);
   std::vector<std::string> notes(keys.size());
   std::size_t too_few = 0;
   for (std::size_t g = 0; g < members.size(); ++g) {

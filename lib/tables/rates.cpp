@@ -1,4 +1,5 @@
 #include "tables/rates.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/error.hpp"
 #include "io/groups.hpp"
@@ -23,17 +24,8 @@ const char* tool_name(CountStatistic s) { return s == CountStatistic::rate ? "he
 // Reads and checks one row's count and population (missing values pass as NaN).
 Counts read_counts(const io::Reader& in, std::size_t count_col, std::size_t pop_col,
                    CountStatistic statistic) {
-  const Counts c{in.number(count_col), in.number(pop_col)};
-  const std::string& cn = in.header()[count_col];
-  const std::string& pn = in.header()[pop_col];
-  if (c.count < 0)
-    in.fail(count_col, fmt::format("column '{}': negative count {}", cn, in.field(count_col)));
-  if (c.population <= 0)
-    in.fail(pop_col, fmt::format("column '{}': {} is not above zero; denominators must be", pn,
-                                 in.field(pop_col)));
-  if (statistic == CountStatistic::proportion && c.count > c.population)
-    in.fail(count_col, fmt::format("column '{}': count {} is above the denominator {}", cn,
-                                   in.field(count_col), in.field(pop_col)));
+  const Counts c{io::read_count(in, count_col), io::read_denominator(in, pop_col, "denominators")};
+  if (statistic == CountStatistic::proportion) io::check_count_within(in, count_col, pop_col, c.count, c.population);
   return c;
 }
 

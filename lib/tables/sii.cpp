@@ -1,4 +1,6 @@
 #include "tables/sii.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
@@ -69,17 +71,10 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
   row.line = in.line();
   Quantile& q = row.q;
   q.label = in.number(col.quantile);  // NaN (empty): the group gets a note
-  q.population = in.number(col.population);
-  if (q.population < 0)
-    in.fail(col.population, fmt::format("column '{}': negative population {}",
-                                        in.header()[col.population], in.field(col.population)));
+  q.population = io::read_population(in, col.population);
   if (col.count) {
-    const double x = in.number(*col.count);
-    const std::string& name = in.header()[*col.count];
-    if (x < 0) in.fail(*col.count, fmt::format("column '{}': negative count {}", name, in.field(*col.count)));
-    if (x > q.population)
-      in.fail(*col.count, fmt::format("column '{}': count {} is above the population {}", name,
-                                      in.field(*col.count), in.field(col.population)));
+    const double x = io::read_count(in, *col.count);
+    io::check_count_within(in, *col.count, col.population, x, q.population, "population");
     q.value = x / q.population;
   } else {
     q.value = in.number(*col.value);
@@ -88,10 +83,7 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
                                       in.header()[*col.value], in.field(*col.value)));
   }
   if (col.se) {
-    q.se = in.number(*col.se);
-    if (q.se < 0)
-      in.fail(*col.se, fmt::format("column '{}': negative standard error {}", in.header()[*col.se],
-                                   in.field(*col.se)));
+    q.se = io::read_standard_error(in, *col.se);
   }
   if (col.lower) {
     q.lower = in.number(*col.lower);
@@ -104,10 +96,7 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
                                  in.header()[c], in.field(c)));
       }
     }
-    if (q.lower > q.upper)
-      in.fail(*col.lower, fmt::format("column '{}': lower limit {} is above the upper limit {}",
-                                      in.header()[*col.lower], in.field(*col.lower),
-                                      in.field(*col.upper)));
+    io::check_limit_order(in, *col.lower, *col.upper, q.lower, q.upper);
   }
   if (col.note && (std::isnan(q.value) || std::isnan(q.population)) && !in.is_missing_field(*col.note))
     row.upstream = in.field(*col.note);
@@ -257,10 +246,10 @@ void run_sii(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics
     if (o.intercept) out.number(r.intercept);
     if (o.reliability) {
       for (std::size_t l = 0; l < o.levels.size(); ++l)
-        out.number(l < r.sii_mad.size() ? r.sii_mad[l] : kNaN);
+        out.number(l < r.sii_mad.size() ? r.sii_mad[l] : kMissing);
       if (o.rii)
         for (std::size_t l = 0; l < o.levels.size(); ++l)
-          out.number(l < r.rii_mad.size() ? r.rii_mad[l] : kNaN);
+          out.number(l < r.rii_mad.size() ? r.rii_mad[l] : kMissing);
     }
     out.number(static_cast<double>(p.quantiles.size()));
     if (r.note.empty())

@@ -1,4 +1,6 @@
 #include "tables/trend.hpp"
+#include "io/row_checks.hpp"
+#include "core/missing.hpp"
 
 #include "core/error.hpp"
 #include "core/period.hpp"
@@ -20,7 +22,7 @@ namespace {
 struct Row {
   trend::Point point;
   Period span;  // of the time label
-  double log_se = trend::kNaN;  // the standard error of log(value), for --log
+  double log_se = kMissing;  // the standard error of log(value), for --log
   std::string label;
   std::size_t line;
 };
@@ -82,7 +84,7 @@ Row make_row(const io::Reader& r, const Columns& c, const TrendOptions& o) {
   trend::Point& p = row.point;
   p.time = row.span.start;
   if (o.proportion) {
-    const double value = c.value ? r.number(*c.value) : trend::kNaN;
+    const double value = c.value ? r.number(*c.value) : kMissing;
     p.count = c.count ? r.number(*c.count) : r.number(*c.denominator) * value / 100;
     p.denominator = c.denominator ? r.number(*c.denominator) : r.number(*c.count) / value * 100;
     if (p.count < 0 || p.denominator < 0)
@@ -94,13 +96,10 @@ Row make_row(const io::Reader& r, const Columns& c, const TrendOptions& o) {
   }
   p.value = r.number(*c.value) / o.multiplier;
   if (c.se) {
-    p.se = r.number(*c.se) / o.multiplier;
-    if (p.se < 0) r.fail(*c.se, fmt::format("column '{}': negative standard error", r.header()[*c.se]));
+    p.se = io::read_standard_error(r, *c.se) / o.multiplier;
   } else {
     const double lo = r.number(*c.lower), hi = r.number(*c.upper);
-    if (lo > hi)
-      r.fail(*c.lower, fmt::format("column '{}': lower limit {} is above the upper limit {}", r.header()[*c.lower],
-                                   r.field(*c.lower), r.field(*c.upper)));
+    io::check_limit_order(r, *c.lower, *c.upper, lo, hi);
     // The branch's quirk: values divided by the multiplier, the limits not.
     const double scale = o.compat_phe ? 1 : o.multiplier;
     p.se = (hi - lo) / (2 * c.z) / scale;

@@ -1,4 +1,5 @@
 #include "trend/trend.hpp"
+#include "core/missing.hpp"
 
 #include <cmath>
 
@@ -6,7 +7,7 @@ namespace heq::trend {
 
 namespace {
 
-Marker cannot(std::string reason) { return {"Cannot be calculated", std::move(reason), kNaN, kNaN}; }
+Marker cannot(std::string reason) { return {"Cannot be calculated", std::move(reason), kMissing, kMissing}; }
 
 double slope_of(std::span<const Point> p, Kind kind) {
   return kind == Kind::proportion ? logit_slope(p) : weighted_slope(p).slope;

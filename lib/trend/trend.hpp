@@ -2,6 +2,7 @@
 // Trends over time: the OHID Fingertips "recent trend" marker (PHEindicatormethods'
 // assign_trend_markers, development branch add_trend_markers) and the weighted linear
 // trend of any estimate with standard errors. Pure: numbers in, numbers and words out.
+#include "core/missing.hpp"
 #include "core/interval.hpp"
 
 #include <limits>
@@ -11,13 +12,11 @@
 
 namespace heq::trend {
 
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // One time point. Proportions use count and denominator; other types value and se.
 struct Point {
-  double time = kNaN;
-  double count = kNaN, denominator = kNaN;
-  double value = kNaN, se = kNaN;
+  double time = kMissing;
+  double count = kMissing, denominator = kMissing;
+  double value = kMissing, se = kMissing;
 };
 
 enum class Kind { proportion, other };
@@ -26,8 +25,8 @@ enum class Kind { proportion, other };
 struct Marker {
   std::string trend;   // Increasing, Decreasing, No significant change, Cannot be calculated
   std::string reason;  // No outliers and significant trend, Outlier found, ...
-  double statistic = kNaN;  // the chi-squared statistic (1 df)
-  double gradient = kNaN;   // the 5-point slope whose sign gives the direction
+  double statistic = kMissing;  // the chi-squared statistic (1 df)
+  double gradient = kMissing;   // the 5-point slope whose sign gives the direction
 };
 
 // X^2 above this (the chi-squared 1-df quantile at 99.8%) is a significant trend.
@@ -46,7 +45,7 @@ double proportion_statistic(std::span<const Point> points);
 double logit_slope(std::span<const Point> points);
 
 struct Line {
-  double slope = kNaN, se = kNaN;  // per time unit
+  double slope = kMissing, se = kMissing;  // per time unit
 };
 // Weighted least squares of value on time, weights 1 / se^2: slope and its SE.
 Line weighted_slope(std::span<const Point> points);

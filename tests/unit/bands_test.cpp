@@ -1,5 +1,6 @@
 // Age-band labels and periods as data files write them, and bands missing from a layout.
 #include "catch.hpp"
+#include "core/missing.hpp"
 
 #include "core/age_label.hpp"
 #include "core/period.hpp"
@@ -8,12 +9,13 @@
 #include <limits>
 #include <vector>
 
+using heq::kMissing;
+
 using heq::missing_band;
 using heq::parse_age_label;
 using heq::parse_period;
 
 namespace {
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
 const double kInf = std::numeric_limits<double>::infinity();
 }  // namespace
 
@@ -51,22 +53,22 @@ TEST_CASE("missing bands: from the labels' own ends") {
 
 TEST_CASE("missing bands: a bare band as wide as two of its neighbours") {
   std::vector<double> starts{0, 1, 5, 10, 15, 20, 30, 35, 40};
-  const std::vector<double> bare(starts.size(), kNaN);
+  const std::vector<double> bare(starts.size(), kMissing);
   CHECK(missing_band(starts, bare, true).find("the band from 25 missing") != std::string::npos);
   // PHE's standard layout, single years, 10-year layouts and 0, 1, 5+ are whole.
   std::vector<double> phe{0, 1};
   for (double a = 5; a <= 90; a += 5) phe.push_back(a);
-  CHECK(missing_band(phe, std::vector<double>(phe.size(), kNaN), true).empty());
+  CHECK(missing_band(phe, std::vector<double>(phe.size(), kMissing), true).empty());
   std::vector<double> single;
   for (double a = 0; a <= 100; ++a) single.push_back(a);
-  CHECK(missing_band(single, std::vector<double>(single.size(), kNaN), true).empty());
+  CHECK(missing_band(single, std::vector<double>(single.size(), kMissing), true).empty());
   const std::vector<double> tens{0, 10, 20, 30, 40, 50};
-  CHECK(missing_band(tens, std::vector<double>(tens.size(), kNaN), true).empty());
+  CHECK(missing_band(tens, std::vector<double>(tens.size(), kMissing), true).empty());
   const std::vector<double> short_table{0, 1, 5};
-  CHECK(missing_band(short_table, std::vector<double>(3, kNaN), true).empty());
+  CHECK(missing_band(short_table, std::vector<double>(3, kMissing), true).empty());
   // The last closed band, against the two before it: 75 to 85 before 85+.
   const std::vector<double> end_gap{0, 1, 5, 65, 70, 75, 85};
-  CHECK(missing_band(end_gap, std::vector<double>(end_gap.size(), kNaN), true).find("from 80 missing") !=
+  CHECK(missing_band(end_gap, std::vector<double>(end_gap.size(), kMissing), true).find("from 80 missing") !=
         std::string::npos);
   // Said to be wide in its label: not missing.
   std::vector<double> labelled = bare;

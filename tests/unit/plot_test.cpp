@@ -1,4 +1,5 @@
 #include "catch.hpp"
+#include "core/missing.hpp"
 #include "table_io.hpp"
 #include "xml_check.hpp"
 
@@ -13,6 +14,8 @@
 
 #include <cmath>
 #include <string>
+
+using heq::kMissing;
 
 using namespace heq::plot;
 using heq::test::check_xml;
@@ -130,8 +133,8 @@ TEST_CASE("plot: an estimate without limits gets a point but no error bar") {
   ValuesChart c;
   c.text = page();
   c.categories = {"1", "2", "3"};
-  c.series = {{"male", {{80, 79, 81}, {81, 80, 82}, {82, kNaN, kNaN}}},
-              {"female", {{84, 83, 85}, {kNaN, kNaN, kNaN}, {86, 85, 87}}}};
+  c.series = {{"male", {{80, 79, 81}, {81, 80, 82}, {82, kMissing, kMissing}}},
+              {"female", {{84, 83, 85}, {kMissing, kMissing, kMissing}, {86, 85, 87}}}};
   const auto xml = check_xml(render(c));
   REQUIRE(xml.error.empty());
   CHECK(xml.classes.at("errorbar") == 4);
@@ -143,7 +146,7 @@ TEST_CASE("plot: the decomposition has one bar per age band, one segment per non
   c.text = page();
   c.bands = {"0", "1\u20134", "5\u20139", "10+"};
   c.causes = {"cancer", "other"};
-  c.contribution = {{0.5, -0.1}, {0.0, 0.2}, {kNaN, 0.3}, {1.2, 0.4}};
+  c.contribution = {{0.5, -0.1}, {0.0, 0.2}, {kMissing, 0.3}, {1.2, 0.4}};
   const auto xml = check_xml(render(c));
   REQUIRE(xml.error.empty());
   CHECK(xml.classes.at("bar") == 4);
@@ -155,7 +158,7 @@ TEST_CASE("plot: a trend breaks its line at a missing value") {
   TrendChart c;
   c.text = page();
   c.times = {2001, 2002, 2003, 2004, 2005};
-  c.series = {{"", {{1, 0.5, 1.5}, {2, 1.5, 2.5}, {kNaN, kNaN, kNaN}, {3, 2.5, 3.5}, {4, 3.5, 4.5}}}};
+  c.series = {{"", {{1, 0.5, 1.5}, {2, 1.5, 2.5}, {kMissing, kMissing, kMissing}, {3, 2.5, 3.5}, {4, 3.5, 4.5}}}};
   const auto xml = check_xml(render(c));
   REQUIRE(xml.error.empty());
   CHECK(xml.classes.at("line") == 2);

@@ -1,4 +1,5 @@
 #include "catch.hpp"
+#include "core/missing.hpp"
 #include "table_io.hpp"
 
 #include "core/diagnostics.hpp"
@@ -18,6 +19,8 @@
 #include <random>
 #include <vector>
 
+using heq::kMissing;
+
 using namespace heq::sii;
 
 namespace {
@@ -30,7 +33,7 @@ std::vector<Quantile> area1() {
   const double se[] = {1.638472, 1.578193, 1.513436, 1.775491, 1.701339,
                        1.564121, 1.368115, 1.400142, 2.432846, 1.566518};
   std::vector<Quantile> q;
-  for (int i = 0; i < 10; ++i) q.push_back({double(i + 1), pop[i], y[i], se[i], kNaN, kNaN});
+  for (int i = 0; i < 10; ++i) q.push_back({double(i + 1), pop[i], y[i], se[i], kMissing, kMissing});
   return q;
 }
 
@@ -121,7 +124,7 @@ TEST_CASE("sii: log-linear rates give RII = exp(slope) on the log scale") {
   const double alpha = std::log(50.0), beta = -0.7;
   for (std::size_t i = 0; i < pops.size(); ++i) {
     const double y = std::exp(alpha + beta * b[i]);
-    q.push_back({double(i + 1), pops[i], y, kNaN, y * 0.9, y * 1.1});
+    q.push_back({double(i + 1), pops[i], y, kMissing, y * 0.9, y * 1.1});
   }
   Options o;
   o.type = ValueType::rate;
@@ -215,7 +218,7 @@ TEST_CASE("sii: drawing the fitted line directly matches drawing every quantile"
 
 TEST_CASE("sii: transformed limits swap for a negative multiplier") {
   std::vector<Quantile> q;
-  for (int i = 0; i < 5; ++i) q.push_back({double(i + 1), 100, 50.0 - 5 * i, kNaN, 45.0 - 5 * i, 55.0 - 5 * i});
+  for (int i = 0; i < 5; ++i) q.push_back({double(i + 1), 100, 50.0 - 5 * i, kMissing, 45.0 - 5 * i, 55.0 - 5 * i});
   Options o;
   o.type = ValueType::rate;
   o.transform = true;
@@ -261,16 +264,16 @@ TEST_CASE("sii: groups that cannot be computed say why") {
   q[3].population = 0;
   CHECK(run(q, o).note == "quantile 4 has a zero population");
   q = area1();
-  q[2].value = kNaN;
+  q[2].value = kMissing;
   CHECK(run(q, o).note == "quantile 3 has no value");
   q = area1();
-  q[1].se = kNaN;
+  q[1].se = kMissing;
   const Result no_se = run(q, o);
   CHECK(!std::isnan(no_se.sii));
   CHECK(no_se.sii_ci.empty());
   CHECK(no_se.note == "no limits: quantile 2 has no standard error");
   std::vector<Quantile> rates;
-  for (int i = 0; i < 5; ++i) rates.push_back({double(i + 1), 100, double(i), kNaN, 0.0, i + 1.0});
+  for (int i = 0; i < 5; ++i) rates.push_back({double(i + 1), 100, double(i), kMissing, 0.0, i + 1.0});
   o.type = ValueType::rate;
   o.transform = true;
   CHECK(run(rates, o, ErrorSource::limits).note ==

@@ -1,5 +1,6 @@
 // Trends: the weighted slope against closed forms and a direct solve, and the marker's rules.
 #include "catch.hpp"
+#include "core/missing.hpp"
 
 #include "trend/trend.hpp"
 
@@ -8,6 +9,8 @@
 #include <cmath>
 #include <random>
 #include <vector>
+
+using heq::kMissing;
 
 using heq::trend::Kind;
 using heq::trend::Point;
@@ -68,11 +71,11 @@ TEST_CASE("trend: the marker's rules in order") {
   CHECK(up.trend == "Increasing");
   CHECK(std::abs(up.gradient - 1) < 1e-12);  // only the last 5 count
   std::vector<Point> missing = rising;
-  missing[3].value = heq::trend::kNaN;
+  missing[3].value = heq::kMissing;
   CHECK(heq::trend::recent_trend(missing, Kind::other, false, false).reason == "Missing values");
-  missing[0].value = heq::trend::kNaN;  // outside the last 5
+  missing[0].value = heq::kMissing;  // outside the last 5
   missing[3].value = 14;
-  missing[3].se = heq::trend::kNaN;
+  missing[3].se = heq::kMissing;
   CHECK(heq::trend::recent_trend(missing, Kind::other, false, false).reason ==
         "Missing at least one confidence interval value");
   std::vector<Point> flat;

@@ -1,0 +1,39 @@
+#pragma once
+// The checks every table layer makes of a row's cells, each with one wording:
+// "column 'NAME': what is wrong" at the cell's file, line and column. Missing values pass
+// as NaN unless said otherwise (each method has its own rule for them).
+#include "core/age_label.hpp"
+#include "io/reader.hpp"
+
+#include <string_view>
+
+namespace heq::io {
+
+// Stops the run at the cell: "column 'NAME': what".
+[[noreturn]] void fail_column(const Reader& r, std::size_t column, std::string_view what);
+
+// An age band label with a start age ("0", "<1", "5-9", "85+"); else an error.
+AgeLabel read_age_band(const Reader& r, std::size_t column);
+
+// Events or persons: 0 or more.
+double read_count(const Reader& r, std::size_t column);
+
+// A denominator: above zero. `plural` names what it is ("denominators", "populations");
+// with `required`, a missing value is an error too.
+double read_denominator(const Reader& r, std::size_t column, std::string_view plural, bool required = false);
+
+// A population that may be 0 (a quantile with nobody in it): 0 or more.
+double read_population(const Reader& r, std::size_t column);
+
+// A standard error: 0 or more.
+double read_standard_error(const Reader& r, std::size_t column);
+
+// A count no larger than its denominator (proportions).
+void check_count_within(const Reader& r, std::size_t count_column, std::size_t denominator_column, double count,
+                        double denominator, std::string_view noun = "denominator");
+
+// A pair of limits in order.
+void check_limit_order(const Reader& r, std::size_t lower_column, std::size_t upper_column, double lower,
+                       double upper);
+
+}  // namespace heq::io
