@@ -1,4 +1,5 @@
 #include "tables/compare.hpp"
+#include "io/row_checks.hpp"
 #include "core/missing.hpp"
 
 #include "core/error.hpp"
@@ -131,8 +132,7 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
   while (in.next()) {
     Polarity p = o.polarity;
     if (polarity_col != none && !parse_polarity(in.field(polarity_col), p))
-      in.fail(polarity_col, fmt::format("column '{}': \"{}\" is not high-good, low-good or none",
-                                        o.polarity_column, in.field(polarity_col)));
+      io::fail_column(in, polarity_col, fmt::format("\"{}\" is not high-good, low-good or none", in.field(polarity_col)));
     polarities.push_back(p);
     rows.add(in);
     keys.push_back(key_of(in, match_cols));

@@ -99,13 +99,11 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     row.line = r.line();
     row.count = count_or_zero(io::read_count(r, col.count), zeroed);
     row.population = io::read_denominator(r, col.population, "populations", true);
-    const auto name = [&](std::size_t c) -> const std::string& { return r.header()[c]; };
     row.weight = kMissing;
     if (col.stdpop) {
       row.weight = r.number(*col.stdpop);
       if (!(row.weight >= 0))
-        r.fail(*col.stdpop, fmt::format("column '{}': standard population {} must be 0 or more",
-                                        name(*col.stdpop), r.field(*col.stdpop)));
+        io::fail_column(r, *col.stdpop, fmt::format("standard population {} must be 0 or more", r.field(*col.stdpop)));
     }
     if (col.age) {
       row.age = io::read_age_band(r, *col.age);
@@ -114,8 +112,7 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (col.frequency) {
       row.frequency = r.number(*col.frequency);
       if (!(row.frequency >= 0))
-        r.fail(*col.frequency, fmt::format("column '{}': event frequency {} must be 0 or more",
-                                           name(*col.frequency), r.field(*col.frequency)));
+        io::fail_column(r, *col.frequency, fmt::format("event frequency {} must be 0 or more", r.field(*col.frequency)));
     }
     return row;
   };

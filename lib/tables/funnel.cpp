@@ -96,8 +96,7 @@ Funnel::Funnel(const FunnelOptions& options, io::Reader& in)
       io::check_count_within(in, num_col, *den_col, p.numerator, p.denominator);
     if (o.type == FunnelType::rate) {
       if (p.numerator > 0 && p.rate <= 0)
-        in.fail(*rate_col, fmt::format("column '{}': a rate of {} with {} events", o.rate, in.field(*rate_col),
-                                       in.field(num_col)));
+        io::fail_column(in, *rate_col, fmt::format("a rate of {} with {} events", in.field(*rate_col), in.field(num_col)));
       if (p.numerator == 0 && o.rate_type == RateType::crude && !o.population_given)
         in.fail(num_col, "a crude rate with 0 events needs its denominator: give --population");
     }

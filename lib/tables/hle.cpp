@@ -54,15 +54,13 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     row.band.population = r.number(pop_col);
     row.prevalence = r.number(prev_col) / scale;
     if (row.prevalence < 0 || row.prevalence > 1)
-      r.fail(prev_col, fmt::format("column '{}': prevalence {} is not between 0 and {}{}", o.prevalence,
-                                   r.field(prev_col), scale, o.percent ? "" : " (give --percent for percentages)"));
+      io::fail_column(r, prev_col, fmt::format("prevalence {} is not between 0 and {}{}", r.field(prev_col), scale, o.percent ? "" : " (give --percent for percentages)"));
     const double spread = o.sample_size.empty() ? io::read_standard_error(r, spread_col) : r.number(spread_col);
     if (o.sample_size.empty()) {
       row.variance = spread / scale * (spread / scale);
     } else {
       if (!(spread > 0) && !std::isnan(spread))
-        r.fail(spread_col, fmt::format("column '{}': sample size {} is not above zero", o.sample_size,
-                                       r.field(spread_col)));
+        io::fail_column(r, spread_col, fmt::format("sample size {} is not above zero", r.field(spread_col)));
       row.variance = row.prevalence * (1 - row.prevalence) / spread;
     }
     return row;

@@ -69,7 +69,7 @@ std::map<std::string, double> read_observed(const IsrOptions& o) {
     std::vector<std::string> key;
     for (std::size_t c : cols) key.emplace_back(r.field(c));
     const double v = r.number(count);
-    if (v < 0) r.fail(count, fmt::format("column '{}': negative observed total", o.observed_count));
+    if (v < 0) io::fail_column(r, count, "negative observed total");
     if (!totals.emplace(key_text(key), v).second)
       r.fail(cols.empty() ? count : cols[0], "this group appears twice in the observed totals");
   }
@@ -128,8 +128,7 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (expected_col) {
       b.expected = r.number(*expected_col);
       if (!(b.expected >= 0))
-        r.fail(*expected_col, fmt::format("column '{}': expected events {} must be a number, 0 or more", o.expected,
-                                          r.field(*expected_col)));
+        io::fail_column(r, *expected_col, fmt::format("expected events {} must be a number, 0 or more", r.field(*expected_col)));
       b.population = b.ref_count = b.ref_population = kMissing;
       return b;
     }

@@ -32,7 +32,7 @@ double flag(const io::Reader& r, std::size_t col) {
   if (r.is_missing_field(col)) return kMissing;
   bool v;
   if (!rates::parse_logical(r.field(col), v))
-    r.fail(col, fmt::format("column '{}': \"{}\" is not 0 or 1", r.header()[col], r.field(col)));
+    io::fail_column(r, col, fmt::format("\"{}\" is not 0 or 1", r.field(col)));
   return v ? 1 : 0;
 }
 
@@ -91,9 +91,11 @@ void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out, Diagno
   const auto se_col = optional(o.se), pop_col = optional(o.population), ref_col = optional(o.reference);
   const auto avg_col = optional(o.setting_average);
   const std::size_t subgroup_col = in.column(o.subgroup);
-  const auto fav_col = o.favourable_value ? std::nullopt : std::optional<std::size_t>(in.column(o.favourable));
-  const auto scale_col = o.scale_value ? std::nullopt : std::optional<std::size_t>(in.column(o.scale));
-  const auto ordered_col = o.ordered_value ? std::nullopt : std::optional<std::size_t>(in.column(o.ordered));
+  // A value given for the whole input stands for its column (absent: kNone).
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const std::size_t fav_col = o.favourable_value ? kNone : in.column(o.favourable);
+  const std::size_t scale_col = o.scale_value ? kNone : in.column(o.scale);
+  const std::size_t ordered_col = o.ordered_value ? kNone : in.column(o.ordered);
   const auto order_col = optional(o.order);
 
   io::GroupKeys keys(in, o.by, o.sorted);
@@ -105,18 +107,14 @@ void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out, Diagno
     Subgroup& g = row.subgroup;
     g.label = std::string(r.field(subgroup_col));
     g.estimate = r.number(estimate_col);
-    if (se_col) {
-      g.se = io::read_standard_error(r, *se_col);
-    }
-    if (pop_col) {
-      g.population = io::read_population(r, *pop_col);
-    }
+    if (se_col) g.se = io::read_standard_error(r, *se_col);
+    if (pop_col) g.population = io::read_population(r, *pop_col);
     if (order_col) g.order = r.number(*order_col);
     g.reference = ref_col && flag(r, *ref_col) == 1;
-    row.favourable = fav_col ? flag(r, *fav_col) : kMissing;
-    row.ordered = ordered_col ? flag(r, *ordered_col) : kMissing;
-    row.scale = scale_col ? r.number(*scale_col) : kMissing;
-    if (row.scale <= 0) r.fail(*scale_col, fmt::format("column '{}': the scale must be above 0", o.scale));
+    row.favourable = fav_col != kNone ? flag(r, fav_col) : kMissing;
+    row.ordered = ordered_col != kNone ? flag(r, ordered_col) : kMissing;
+    row.scale = scale_col != kNone ? r.number(scale_col) : kMissing;
+    if (row.scale <= 0) io::fail_column(r, scale_col, "the scale must be above 0");
     row.average = avg_col ? r.number(*avg_col) : kMissing;
     return row;
   };

@@ -1,6 +1,7 @@
 // heq-measures on individual-level survey data (--outcome): one row per respondent, one
 // setting per --by group.
 #include "measures/survey.hpp"
+#include "io/row_checks.hpp"
 #include "core/missing.hpp"
 #include "tables/measures_common.hpp"
 
@@ -56,11 +57,11 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
     Respondent& p = row.person;
     p.outcome = r.number(outcome_col);
     p.order = r.number(order_col);
-    if (std::isnan(p.order)) r.fail(order_col, fmt::format("column '{}': every respondent needs a subgroup order", o.order));
+    if (std::isnan(p.order)) io::fail_column(r, order_col, "every respondent needs a subgroup order");
     if (weight_col) {
       p.weight = r.number(*weight_col);
       if (!(p.weight >= 0))
-        r.fail(*weight_col, fmt::format("column '{}': a survey weight must be 0 or more", r.header()[*weight_col]));
+        io::fail_column(r, *weight_col, "a survey weight must be 0 or more");
     }
     // PSU labels are nested in strata: the same label in two strata is two PSUs.
     key.assign(strata_col ? r.field(*strata_col) : std::string_view());
@@ -72,7 +73,7 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
       key += std::to_string(row.line);
     p.psu = psus.id(key);
     row.scale = scale_col ? r.number(*scale_col) : kMissing;
-    if (row.scale <= 0) r.fail(*scale_col, fmt::format("column '{}': the scale must be above 0", o.scale));
+    if (row.scale <= 0) io::fail_column(r, *scale_col, "the scale must be above 0");
     return row;
   };
 

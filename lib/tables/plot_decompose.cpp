@@ -1,5 +1,6 @@
 // heq-plot decompose: heq-decompose's output, one bar per age band (or per cause).
 #include "core/age_label.hpp"
+#include "io/row_checks.hpp"
 #include "core/missing.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
@@ -57,7 +58,7 @@ std::vector<Drawn> plot_decompose(const Page& page, const DecomposeColumns& c, i
         if (age) {
           double start = 0;
           if (io::parse_number(row.band, start) != io::NumberStatus::ok || start < 0)
-            r.fail(*age, fmt::format("column '{}': '{}' is not an age", c.age, row.band));
+            io::fail_column(r, *age, fmt::format("'{}' is not an age", row.band));
         }
         return row;
       },

@@ -1,4 +1,5 @@
 #include "tables/quantile.hpp"
+#include "io/row_checks.hpp"
 #include "core/missing.hpp"
 
 #include "core/error.hpp"
@@ -51,16 +52,13 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Dia
     if (invert_col != none) {
       bool v;
       if (!parse_logical(in.field(invert_col), v))
-        in.fail(invert_col, fmt::format("column '{}': \"{}\" is not TRUE or FALSE", o.invert_column,
-                                        in.field(invert_col)));
+        io::fail_column(in, invert_col, fmt::format("\"{}\" is not TRUE or FALSE", in.field(invert_col)));
       if (invert_of_group[g] == -1) {
         invert_of_group[g] = v;
         invert_line[g] = in.line();
       } else if (invert_of_group[g] != static_cast<int>(v)) {
-        in.fail(invert_col, fmt::format("column '{}': {} here but {} on line {}; it must be the same "
-                                         "throughout a group",
-                                         o.invert_column, v ? "TRUE" : "FALSE",
-                                         v ? "FALSE" : "TRUE", invert_line[g]));
+        io::fail_column(in, invert_col, fmt::format("{} here but {} on line {}; it must be the same "
+                                         "throughout a group", v ? "TRUE" : "FALSE", v ? "FALSE" : "TRUE", invert_line[g]));
       }
     }
   }

@@ -79,8 +79,7 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
   } else {
     q.value = in.number(*col.value);
     if (o.type == ValueType::proportion && !std::isnan(q.value) && (q.value < 0 || q.value > 1))
-      in.fail(*col.value, fmt::format("column '{}': proportion {} is not between 0 and 1",
-                                      in.header()[*col.value], in.field(*col.value)));
+      io::fail_column(in, *col.value, fmt::format("proportion {} is not between 0 and 1", in.field(*col.value)));
   }
   if (col.se) {
     q.se = io::read_standard_error(in, *col.se);
@@ -92,8 +91,7 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
       for (std::size_t c : {*col.lower, *col.upper}) {
         const double v = in.number(c);
         if (!std::isnan(v) && (v < 0 || v > 1))
-          in.fail(c, fmt::format("column '{}': limit {} of a proportion is not between 0 and 1",
-                                 in.header()[c], in.field(c)));
+          io::fail_column(in, c, fmt::format("limit {} of a proportion is not between 0 and 1", in.field(c)));
       }
     }
     io::check_limit_order(in, *col.lower, *col.upper, q.lower, q.upper);

@@ -38,9 +38,8 @@ Period time_of(const io::Reader& r, std::size_t col) {
   double t = 0;
   if (io::parse_number(r.field(col), t) == io::NumberStatus::ok) return {t, t + 1};
   if (const auto p = parse_period(r.field(col))) return *p;
-  r.fail(col, fmt::format("column '{}': \"{}\" is not a time: give years (2019) or periods (2017-19, 2019/20, "
-                          "2019 Q1)",
-                          r.header()[col], r.field(col)));
+  io::fail_column(r, col, fmt::format("\"{}\" is not a time: give years (2019) or periods (2017-19, 2019/20, "
+                          "2019 Q1)", r.field(col)));
 }
 
 Columns resolve(const TrendOptions& o, const io::Reader& in) {
