@@ -191,6 +191,11 @@ void Writer::append_text_tsv(std::string_view value) {
 
 void Writer::append_text_json(std::string_view value) { append_json_string(buffer_, value); }
 
+Writer& Writer::texts(const std::vector<std::string>& values) {
+  for (const std::string& v : values) text(v);
+  return *this;
+}
+
 Writer& Writer::text(std::string_view value) {
   open_cell();
   std::string guarded;

@@ -35,6 +35,8 @@ class Writer {
   const std::vector<std::string>& columns() const noexcept { return columns_; }
 
   Writer& text(std::string_view value);
+  // A group key (the --by values), one cell each.
+  Writer& texts(const std::vector<std::string>& values);
   Writer& number(double value);  // NaN is written as a missing value
   Writer& missing();
   void end_row();

@@ -139,7 +139,7 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out, D
   out.begin(cols);
 
   const auto write = [&](const Group& g) {
-    for (const std::string& k : g.key) out.text(k);
+    out.texts(g.key);
     std::string note;
     for (std::size_t i = 0; i < sum_cols.size(); ++i) {
       if (g.missing[i]) {

@@ -119,7 +119,7 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     std::vector<std::string> causes;
     std::vector<const Row*> from_rows, to_rows;
     const auto keys_out = [&] {
-      for (const std::string& k : key) out.text(k);
+      out.texts(key);
       if (against) out.text(to_label);
     };
     for (const Row& r : rows) {

@@ -181,7 +181,7 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       ++gaps;
     }
     if (!d.note.empty() && !gap) ++small;
-    for (const std::string& k : keys.key(group)) out.text(k);
+    out.texts(keys.key(group));
     out.number(d.total_count).number(d.total_population);
     write_result(out, d.value, d.ci, o.levels.size(), d.note);
     out.end_row();

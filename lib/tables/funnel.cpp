@@ -241,7 +241,7 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
     out.begin(cols);
     for (std::size_t g = 0; g < f.groups.size(); ++g) {
       for (const LimitRow& row : f.limits(g)) {
-        for (const std::string& k : f.keys.key(g)) out.text(k);
+        out.texts(f.keys.key(g));
         out.number(row.x);
         for (int side = 0; side < 4; ++side) {
           if (o.type != FunnelType::proportion) out.number(row.at[side]);

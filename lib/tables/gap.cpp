@@ -86,7 +86,7 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       g = compare(from->side, to->side, o.levels);
     }
     if (!g.note.empty()) ++incomplete;
-    for (const std::string& k : key) out.text(k);
+    out.texts(key);
     if (against) out.text(label);
     out.number(from ? from->side.value : kMissing).number(to ? to->side.value : kMissing);
     const auto limits = [&](const std::vector<Interval>& ci) {

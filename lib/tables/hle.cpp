@@ -90,7 +90,7 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       ++suppressed;
     }
     const auto write = [&](double age, std::size_t i, bool present) {
-      for (const std::string& k : keys.key(group)) out.text(k);
+      out.texts(keys.key(group));
       out.number(age);
       const bool ok = present && note.empty();
       std::string row_note = present ? note : fmt::format("no age band starts at {}", io::format_number(age));

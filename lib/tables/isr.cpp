@@ -164,7 +164,7 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     }
     Isr r = isr(bands, total, o.rate, multiplier, o.levels);
     if (!note.empty()) r = Isr{kMissing, r.expected, kMissing, {}, note};
-    for (const std::string& k : key) out.text(k);
+    out.texts(key);
     out.number(r.observed).number(r.expected);
     write_result(out, r.value, r.ci, o.levels.size(), r.note);
     out.end_row();

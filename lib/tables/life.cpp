@@ -127,7 +127,7 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     }
 
     const auto write_row = [&](double age, std::size_t i, bool present) {
-      for (const std::string& k : key) out.text(k);
+      out.texts(key);
       out.number(age);
       std::string row_note = note;
       const bool computed = present && note.empty();

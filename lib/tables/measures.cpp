@@ -53,7 +53,7 @@ std::vector<std::string> output_columns(const TableOptions& o) {
 std::size_t write_results(io::Writer& out, const std::vector<std::string>& key, const std::vector<Result>& results) {
   std::size_t noted = 0;
   for (const Result& r : results) {
-    for (const std::string& k : key) out.text(k);
+    out.texts(key);
     out.text(r.measure).number(r.estimate).number(r.se).number(r.lower).number(r.upper);
     if (r.ci_method.empty())
       out.missing();

@@ -74,7 +74,7 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
             total.count += c.count;
             total.population += c.population;
           }
-          for (const std::string& k : keys.key(group)) out.text(k);
+          out.texts(keys.key(group));
           out.number(total.count).number(total.population);
           Estimate e = estimate(o, total.count, total.population);
           if (!e.note.empty()) {
@@ -111,7 +111,7 @@ void run_mean(const MeanOptions& o, io::Reader& in, io::Writer& out, Diagnostics
             present.push_back(v);
         }
         const Mean m = mean(present, o.levels);
-        for (const std::string& k : keys.key(group)) out.text(k);
+        out.texts(keys.key(group));
         out.number(m.sum).number(m.count).number(m.sd);
         write_result(out, m.estimate.value, m.estimate.ci, o.levels.size(), m.estimate.note);
         out.end_row();

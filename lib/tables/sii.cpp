@@ -228,7 +228,7 @@ void run_sii(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics
 
   const auto write = [&](const Pending& p) {
     const Result& r = p.result;
-    for (const std::string& k : p.key) out.text(k);
+    out.texts(p.key);
     out.number(r.sii);
     for (std::size_t l = 0; l < o.levels.size(); ++l) {
       const Interval ci = l < r.sii_ci.size() ? r.sii_ci[l] : Interval{};

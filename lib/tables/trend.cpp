@@ -170,7 +170,7 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
         if (std::isnan(line.slope)) ++no_slope;
         const auto shown = [&](double beta) { return o.log ? 100 * std::expm1(beta) : beta; };
 
-        for (const std::string& k : keys.key(group)) out.text(k);
+        out.texts(keys.key(group));
         out.text(rows.front().label).text(rows.back().label).number(static_cast<double>(rows.size()));
         out.number(shown(line.slope));
         for (double level : o.levels) {

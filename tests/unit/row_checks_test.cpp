@@ -1,0 +1,66 @@
+#include "catch.hpp"
+
+#include "core/error.hpp"
+#include "io/row_checks.hpp"
+#include "io/writer.hpp"
+#include "table_io.hpp"
+
+#include <cmath>
+#include <functional>
+
+using heq::DataError;
+using heq::io::Reader;
+using heq::test::text_input;
+
+namespace {
+
+// The message a check gives on the first data row of `text` ("" when it passes).
+std::string check(const std::string& text, const std::function<void(const Reader&)>& on_row) {
+  Reader r(text_input(text, "in.csv"));
+  REQUIRE(r.next());
+  try {
+    on_row(r);
+  } catch (const DataError& e) {
+    return e.where().file + ":" + std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " +
+           e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("row checks: one wording each, at the cell") {
+  using namespace heq::io;
+  CHECK(check("age,n\n5-9,1\n", [](const Reader& r) { CHECK(read_age_band(r, 0).start == 5); }).empty());
+  CHECK(check("age,n\nall,1\n", [](const Reader& r) { read_age_band(r, 0); }) ==
+        "in.csv:2:1: column 'age': age band \"all\" holds no start age");
+  CHECK(check("age,n\n5,-2\n", [](const Reader& r) { read_count(r, 1); }) ==
+        "in.csv:2:2: column 'n': negative count -2; counts must be 0 or more");
+  CHECK(check("n,pop\n1,0\n", [](const Reader& r) { read_denominator(r, 1, "populations"); }) ==
+        "in.csv:2:2: column 'pop': 0 is not above zero; populations must be");
+  // Missing passes unless required.
+  CHECK(check("n,pop\n1,\n", [](const Reader& r) { CHECK(std::isnan(read_denominator(r, 1, "populations"))); })
+            .empty());
+  CHECK(check("n,pop\n1,\n", [](const Reader& r) { read_denominator(r, 1, "populations", true); }) ==
+        "in.csv:2:2: column 'pop':  is not above zero; populations must be");
+  CHECK(check("pop\n0\n", [](const Reader& r) { CHECK(read_population(r, 0) == 0); }).empty());
+  CHECK(check("pop\n-1\n", [](const Reader& r) { read_population(r, 0); }) ==
+        "in.csv:2:1: column 'pop': negative population -1");
+  CHECK(check("se\n-0.5\n", [](const Reader& r) { read_standard_error(r, 0); }) ==
+        "in.csv:2:1: column 'se': negative standard error -0.5");
+  CHECK(check("n,d\n5,4\n", [](const Reader& r) { check_count_within(r, 0, 1, 5, 4); }) ==
+        "in.csv:2:1: column 'n': count 5 is above the denominator 4");
+  CHECK(check("lo,hi\n3,2\n", [](const Reader& r) { check_limit_order(r, 0, 1, 3, 2); }) ==
+        "in.csv:2:1: column 'lo': lower limit 3 is above the upper limit 2");
+  CHECK(check("lo,hi\n2,3\n", [](const Reader& r) { check_limit_order(r, 0, 1, 2, 3); }).empty());
+}
+
+TEST_CASE("writer: texts writes a group key one cell each") {
+  std::string out;
+  heq::io::Writer w(std::make_unique<heq::io::StringSink>(out), heq::io::WriterOptions{});
+  w.begin({"area", "sex", "x"});
+  w.texts({"North", "male"}).number(1);
+  w.end_row();
+  w.finish();
+  CHECK(out == "area,sex,x\nNorth,male,1\n");
+}
