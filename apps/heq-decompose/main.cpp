@@ -1,4 +1,5 @@
 // heq-decompose: Arriaga decomposition of a life expectancy gap by age band and cause.
+#include "cli/life_options.hpp"
 #include "cli/tool.hpp"
 #include "tables/gap.hpp"
 
@@ -58,9 +59,7 @@ int main(int argc, char** argv) {
   app.add_option("--against", o.against,
                  "Every other subgroup's gap to this one (e.g. each area against England)")
       ->type_name("VALUE");
-  tool.add_column("--age", o.age, "Start age (or age band label) column");
-  tool.add_column("--deaths", o.deaths, "Deaths column");
-  tool.add_column("--population", o.population, "Population column");
+  heq::cli::add_life_table_options(tool, o.age, o.deaths, o.population, o.a0);
   tool.add_column("--cause", o.cause, "Cause of death column (deaths per cause)");
   heq::cli::add_choice(app, "--method", o.method,
                        {{"arriaga", heq::gap::Method::arriaga}, {"symmetric", heq::gap::Method::symmetric}},
@@ -69,6 +68,5 @@ int main(int argc, char** argv) {
       ->type_name("DIM")
       ->check(CLI::IsMember({"age", "cause"}));
   app.add_option("--age-at", o.age_at, "Decompose life expectancy at this age")->type_name("AGE")->capture_default_str();
-  app.add_option("--a0", o.a0, "Fraction of the first year lived by infants who die")->type_name("F")->capture_default_str();
   return tool.run_tool(argc, argv, o, heq::gap::run_decompose);
 }

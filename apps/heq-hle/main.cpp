@@ -1,4 +1,5 @@
 // heq-hle: Sullivan healthy (or disability-free) life expectancy, per --by group.
+#include "cli/life_options.hpp"
 #include "cli/tool.hpp"
 #include "tables/gap.hpp"
 
@@ -38,19 +39,11 @@ int main(int argc, char** argv) {
   tool.add_by();
   tool.add_confidence();
   heq::gap::HleOptions o;
-  std::string le_age = "all";
-  tool.add_column("--age", o.age, "Start age (or age band label) column");
-  tool.add_column("--deaths", o.deaths, "Deaths column");
-  tool.add_column("--population", o.population, "Population column");
+  heq::cli::add_life_table_options(tool, o.age, o.deaths, o.population, o.a0);
   tool.add_column("--prevalence", o.prevalence, "Prevalence of not good health (or disability) column");
   tool.add_column("--sample-size", o.sample_size, "Survey sample size column");
   tool.add_column("--prevalence-se", o.prevalence_se, "Prevalence standard error column");
   app.add_flag("--percent", o.percent, "Prevalences (and their standard errors) are percentages");
-  app.add_option("--le-age", le_age, "Start ages to report (comma-separated), or all")
-      ->type_name("AGES")
-      ->capture_default_str();
-  app.add_option("--a0", o.a0, "Fraction of the first year lived by infants who die")->type_name("F")->capture_default_str();
-  return tool.run_tool(argc, argv, o, heq::gap::run_hle, [&] {
-    if (le_age != "all") o.le_ages = heq::cli::parse_ages(le_age, "--le-age");
-  });
+  heq::cli::add_le_ages(app, o.le_ages);
+  return tool.run_tool(argc, argv, o, heq::gap::run_hle);
 }

@@ -1,4 +1,5 @@
 // heq-life: life tables and life expectancy with confidence limits, per --by group.
+#include "cli/life_options.hpp"
 #include "cli/tool.hpp"
 #include "tables/life.hpp"
 
@@ -78,24 +79,16 @@ int main(int argc, char** argv) {
 
   tool.add_confidence();
   heq::life::TableOptions t;
-  std::string le_age = "all", bands = "any";
-  tool.add_column("--age", t.age, "Start age (or age band label) column");
-  tool.add_column("--deaths", t.deaths, "Deaths column");
-  tool.add_column("--population", t.population, "Population (person-years) column");
-  app.add_option("--le-age", le_age, "Start ages to report (comma-separated), or all")
-      ->type_name("AGES")
-      ->capture_default_str();
+  std::string bands = "any";
+  heq::cli::add_life_table_options(tool, t.age, t.deaths, t.population, t.a0);
+  heq::cli::add_le_ages(app, t.le_ages);
   app.add_option("--bands", bands, "Band layout: any, phe (0, 1, 5, ..., 90+), or a list of start ages")
       ->type_name("LAYOUT")
-      ->capture_default_str();
-  app.add_option("--a0", t.a0, "Fraction of the first year lived by infants who die")
-      ->type_name("F")
       ->capture_default_str();
   app.add_flag("--table", t.table, "Write the full life table instead of LE with limits");
   app.add_flag("--lifespan", t.lifespan, "Add e-dagger, and the Gini and Theil of age at death");
 
   return tool.run_tool(argc, argv, t, heq::life::run_life, [&] {
-    if (le_age != "all") t.le_ages = heq::cli::parse_ages(le_age, "--le-age");
     if (bands == "phe") {
       t.layout.rule = heq::life::LayoutRule::phe;
     } else if (bands != "any") {

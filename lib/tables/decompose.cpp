@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "gap/arriaga.hpp"
 #include "tables/gap.hpp"
+#include "tables/life.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
 
@@ -85,7 +86,7 @@ bool same_layout(const std::vector<life::Band>& a, const std::vector<life::Band>
 
 void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   const bool against = check_subgroups(o.group, o.from, o.to, o.against);
-  if (!(o.a0 > 0 && o.a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
+  life::check_a0(o.a0);
   const std::size_t group_col = in.column(o.group), age_col = in.column(o.age);
   const std::size_t deaths_col = in.column(o.deaths), pop_col = in.column(o.population);
   const std::optional<std::size_t> cause_col =

@@ -32,7 +32,7 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   if (o.prevalence.empty()) throw UsageError("give --prevalence COL");
   if (o.sample_size.empty() == o.prevalence_se.empty())
     throw UsageError("give one of --sample-size COL or --prevalence-se COL");
-  if (!(o.a0 > 0 && o.a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
+  life::check_a0(o.a0);
   const std::size_t age_col = in.column(o.age), deaths_col = in.column(o.deaths), pop_col = in.column(o.population);
   const std::size_t prev_col = in.column(o.prevalence);
   const std::size_t spread_col = in.column(o.sample_size.empty() ? o.prevalence_se : o.sample_size);

@@ -32,6 +32,10 @@ struct Columns {
 
 }  // namespace
 
+void check_a0(double a0) {
+  if (!(a0 > 0 && a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
+}
+
 double start_age(std::string_view label) { return parse_age_label(label).start; }
 
 void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used, std::vector<double>& dths_used) {
@@ -63,7 +67,7 @@ std::vector<std::string> output_columns(const TableOptions& t) {
 }
 
 void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
-  if (!(t.a0 > 0 && t.a0 < 1)) throw UsageError("--a0 must be between 0 and 1");
+  check_a0(t.a0);
   if (t.layout.rule == LayoutRule::list) {
     if (t.layout.ages.empty() || t.layout.ages.front() != 0)
       throw UsageError("--bands: the first start age must be 0");

@@ -54,4 +54,8 @@ void for_reported_ages(const std::vector<Band>& bands, const std::vector<double>
 // Returns NaN when the label holds no digit.
 double start_age(std::string_view label);
 
+// --a0, the fraction of the first year lived by infants who die: a UsageError unless
+// 0 < a0 < 1 (heq-life, heq-hle and heq-decompose share it).
+void check_a0(double a0);
+
 }  // namespace heq::life
