@@ -240,6 +240,12 @@ void Tool::print_warnings() const {
   for (const std::string& w : diagnostics_.warnings()) report("warning: " + w);
 }
 
+int Tool::usage_error(const std::string& message) const {
+  report(message);
+  std::fputs(fmt::format("Try '{} --help' for more information.\n", name_).c_str(), stderr);
+  return 2;
+}
+
 int Tool::run(int argc, char** argv, const std::function<void()>& body) {
   try {
     app_.parse(argc, argv);
@@ -248,18 +254,16 @@ int Tool::run(int argc, char** argv, const std::function<void()>& body) {
       app_.exit(e, std::cout, std::cerr);
       return 0;
     }
-    report(e.what());
-    std::fputs(fmt::format("Try '{} --help' for more information.\n", name_).c_str(), stderr);
-    return 2;
+    return usage_error(e.what());
+  } catch (const UsageError& e) {  // from an option's own callback (--le-age)
+    return usage_error(e.what());
   }
   int status = 0;
   try {
     io::parse_format(common_.format);  // a bad --format is usage, before any work
     body();
   } catch (const UsageError& e) {
-    report(e.what());
-    std::fputs(fmt::format("Try '{} --help' for more information.\n", name_).c_str(), stderr);
-    status = 2;
+    status = usage_error(e.what());
   } catch (const DataError& e) {
     print_warnings();
     report(location_prefix(e.where()) + e.what());

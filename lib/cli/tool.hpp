@@ -105,6 +105,7 @@ class Tool {
 
  private:
   void report(const std::string& message) const;
+  int usage_error(const std::string& message) const;  // reports it; returns exit status 2
   void print_warnings() const;
 
   std::string name_;
