@@ -89,8 +89,11 @@ std::string area_name(const Args& a, long g) {
 Args parse(int argc, char** argv) {
   Args a;
   if (argc < 2) {
-    std::fputs("usage: heq-synth sii|deaths|lsoa|indicators|trend|coverage|survey [--groups N] [--quantiles Q] [--seed S] [--names A,B] "
-               "[--layout phe|85|single]\n", stderr);
+    std::fputs(
+        "usage: heq-synth sii|deaths|lsoa|indicators|trend|coverage|survey [--groups N] "
+        "[--quantiles Q] [--seed S] [--names A,B] "
+        "[--layout phe|85|single]\n",
+        stderr);
     std::exit(2);
   }
   a.what = argv[1];
@@ -106,13 +109,20 @@ Args parse(int argc, char** argv) {
       std::exit(2);
     }
     const char* v = argv[i + 1];
-    if (k == "--groups") a.groups = std::atol(v);
-    else if (k == "--quantiles") a.quantiles = std::atoi(v);
-    else if (k == "--seed") a.seed = std::strtoull(v, nullptr, 10);
-    else if (k == "--names") a.names = split(v);
-    else if (k == "--layout") a.layout = v;
-    else if (k == "--lookup") a.lookup = v;
-    else if (k == "--years") a.years = std::atoi(v);
+    if (k == "--groups")
+      a.groups = std::atol(v);
+    else if (k == "--quantiles")
+      a.quantiles = std::atoi(v);
+    else if (k == "--seed")
+      a.seed = std::strtoull(v, nullptr, 10);
+    else if (k == "--names")
+      a.names = split(v);
+    else if (k == "--layout")
+      a.layout = v;
+    else if (k == "--lookup")
+      a.lookup = v;
+    else if (k == "--years")
+      a.years = std::atoi(v);
     else {
       std::fprintf(stderr, "heq-synth: unknown option %s\n", k.c_str());
       std::exit(2);
@@ -133,8 +143,8 @@ void sii(const Args& a) {
       for (int q = 1; q <= a.quantiles; ++q) {
         const double pop = std::round(6000 + 3000 * rng.uniform());
         const double rank = (q - 0.5) / a.quantiles;
-        const double le = base + (sex == 2 ? 3.8 : 0) - gradient / 2 + gradient * rank +
-                          0.8 * rng.normal();
+        const double le =
+            base + (sex == 2 ? 3.8 : 0) - gradient / 2 + gradient * rank + 0.8 * rng.normal();
         const double se = 0.8 * std::sqrt(8000 / pop) * (0.8 + 0.4 * rng.uniform());
         const double half = 1.959963984540054 * se;
         out += fmt::format("{},{},{},{},{:.3f},{:.3f},{:.3f}\n", area_name(a, g),
@@ -158,10 +168,11 @@ void trend(const Args& a) {
     for (int sex = 1; sex <= 2; ++sex) {
       for (int year = 2001; year <= 2020; ++year) {
         const double trend = 0.25 * (std::min(year, 2011) - 2001) + 0.03 * std::max(0, year - 2011);
-        const double le = base + (sex == 2 ? 4.2 - 0.05 * (year - 2001) : 0) + trend + 0.15 * rng.normal();
+        const double le =
+            base + (sex == 2 ? 4.2 - 0.05 * (year - 2001) : 0) + trend + 0.15 * rng.normal();
         const double half = 1.959963984540054 * 0.3;
-        out += fmt::format("{},{},{},{:.3f},{:.3f},{:.3f}\n", area_name(a, g), sex == 1 ? "male" : "female",
-                           year, le, le - half, le + half);
+        out += fmt::format("{},{},{},{:.3f},{:.3f},{:.3f}\n", area_name(a, g),
+                           sex == 1 ? "male" : "female", year, le, le - half, le + half);
       }
     }
   }
@@ -188,8 +199,10 @@ void coverage(const Args& a) {
 // between clusters.
 void survey(const Args& a) {
   Rng rng(a.seed);
-  std::string out = "id,strata,psu,weight,subgroup,subgroup_order,sba,favourable_indicator,indicator_scale\n";
-  const char* names[] = {"Quintile 1 (poorest)", "Quintile 2", "Quintile 3", "Quintile 4", "Quintile 5 (richest)"};
+  std::string out =
+      "id,strata,psu,weight,subgroup,subgroup_order,sba,favourable_indicator,indicator_scale\n";
+  const char* names[] = {"Quintile 1 (poorest)", "Quintile 2", "Quintile 3", "Quintile 4",
+                         "Quintile 5 (richest)"};
   long id = 0;
   for (long c = 0; c < a.groups; ++c) {
     const long stratum = c / 8 + 1;
@@ -204,7 +217,8 @@ void survey(const Args& a) {
       const double p = 1 / (1 + std::exp(-(-0.6 + 0.55 * (q - 1) + cluster)));
       const int outcome = rng.uniform() < p ? 1 : 0;
       const double weight = stratum_weight * (0.8 + 0.4 * rng.uniform());
-      out += fmt::format("{},{},{},{:.6f},{},{},{},1,100\n", ++id, stratum, c + 1, weight, names[q - 1], q, outcome);
+      out += fmt::format("{},{},{},{:.6f},{},{},{},1,100\n", ++id, stratum, c + 1, weight,
+                         names[q - 1], q, outcome);
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -230,10 +244,12 @@ constexpr const char* kCauses[] = {"circulatory", "cancer", "respiratory", "exte
 std::vector<double> cause_weights(double age, double deprivation) {
   const double circulatory = 0.05 + 0.30 / (1 + std::exp(-(age - 60) / 8));
   const double cancer = 0.05 + 0.35 * std::exp(-std::pow((age - 65) / 15, 2));
-  const double respiratory = (0.04 + 0.12 / (1 + std::exp(-(age - 70) / 6))) * (1 + 0.5 * deprivation);
+  const double respiratory =
+      (0.04 + 0.12 / (1 + std::exp(-(age - 70) / 6))) * (1 + 0.5 * deprivation);
   const double external = 0.03 + 0.55 * std::exp(-std::pow((age - 25) / 12, 2));
   const double other = 0.20;
-  return {circulatory * (1 + 0.3 * deprivation), cancer * (1 + 0.15 * deprivation), respiratory, external, other};
+  return {circulatory * (1 + 0.3 * deprivation), cancer * (1 + 0.15 * deprivation), respiratory,
+          external, other};
 }
 
 // Gompertz mortality from age 30 with a childhood floor, higher for men and in more
@@ -242,55 +258,58 @@ void deaths(const Args& a) {
   Rng rng(a.seed);
   const std::vector<int> ages = layout_ages(a.layout);
   std::string out = a.years ? "year," : "";
-  out += a.causes ? "area,sex,decile,startage,cause,deaths,population" : "area,sex,decile,startage,deaths,population";
+  out += a.causes ? "area,sex,decile,startage,cause,deaths,population"
+                  : "area,sex,decile,startage,deaths,population";
   out += a.health ? ",not_good,sample_size\n" : "\n";
   for (int year = 0; year < std::max(1, a.years); ++year) {
-  const std::string year_text = a.years ? fmt::format("{},", 2011 + year) : "";
-  for (long g = 0; g < a.groups; ++g) {
-    const double area_level = 0.15 * rng.normal() - 0.01 * year;
-    const double area_size = 0.6 + 0.8 * rng.uniform();
-    for (int sex = 1; sex <= 2; ++sex) {
-      for (int q = 1; q <= a.quantiles; ++q) {
-        const double rank = (q - 0.5) / a.quantiles;
-        const double frailty = std::exp(area_level + 0.8 * (1 + 0.04 * year) * (0.5 - rank) + (sex == 1 ? 0.3 : 0));
-        const double size = area_size * (0.85 + 0.3 * rng.uniform());
-        for (std::size_t i = 0; i < ages.size(); ++i) {
-          const double x = ages[i];
-          const double width = i + 1 < ages.size() ? ages[i + 1] - x : 10;
-          const double mid = x + width / 2;
-          double m = x == 0 ? 0.0045 : 0.00012 + std::exp(-10.4 + 0.092 * mid);
-          m *= frailty;
-          const double share = mid < 55 ? 1.0 : std::exp(-0.045 * (mid - 55));
-          const double population = std::round(3 * 2200 * size * width * share / 5);
-          const std::string head =
-              fmt::format("{}{},{},{},{}", year_text, area_name(a, g), sex == 1 ? "male" : "female", q, ages[i]);
-          std::string tail;
-          if (a.health) {
-            const double logit = -3.2 + 0.045 * mid + 1.2 * (0.5 - rank) + (sex == 2 ? 0.1 : 0);
-            const double prevalence = 1 / (1 + std::exp(-logit));
-            const long n = 40 + static_cast<long>(400 * size * share * rng.uniform());
-            tail = fmt::format(",{:.4f},{}", std::min(0.99, std::max(0.0, prevalence + 0.02 * rng.normal())), n);
+    const std::string year_text = a.years ? fmt::format("{},", 2011 + year) : "";
+    for (long g = 0; g < a.groups; ++g) {
+      const double area_level = 0.15 * rng.normal() - 0.01 * year;
+      const double area_size = 0.6 + 0.8 * rng.uniform();
+      for (int sex = 1; sex <= 2; ++sex) {
+        for (int q = 1; q <= a.quantiles; ++q) {
+          const double rank = (q - 0.5) / a.quantiles;
+          const double frailty =
+              std::exp(area_level + 0.8 * (1 + 0.04 * year) * (0.5 - rank) + (sex == 1 ? 0.3 : 0));
+          const double size = area_size * (0.85 + 0.3 * rng.uniform());
+          for (std::size_t i = 0; i < ages.size(); ++i) {
+            const double x = ages[i];
+            const double width = i + 1 < ages.size() ? ages[i + 1] - x : 10;
+            const double mid = x + width / 2;
+            double m = x == 0 ? 0.0045 : 0.00012 + std::exp(-10.4 + 0.092 * mid);
+            m *= frailty;
+            const double share = mid < 55 ? 1.0 : std::exp(-0.045 * (mid - 55));
+            const double population = std::round(3 * 2200 * size * width * share / 5);
+            const std::string head = fmt::format("{}{},{},{},{}", year_text, area_name(a, g),
+                                                 sex == 1 ? "male" : "female", q, ages[i]);
+            std::string tail;
+            if (a.health) {
+              const double logit = -3.2 + 0.045 * mid + 1.2 * (0.5 - rank) + (sex == 2 ? 0.1 : 0);
+              const double prevalence = 1 / (1 + std::exp(-logit));
+              const long n = 40 + static_cast<long>(400 * size * share * rng.uniform());
+              tail = fmt::format(
+                  ",{:.4f},{}", std::min(0.99, std::max(0.0, prevalence + 0.02 * rng.normal())), n);
+            }
+            if (!a.causes) {
+              const long d = std::min<long>(rng.poisson(m * population), std::lround(population));
+              out += fmt::format("{},{},{}{}\n", head, d, population, tail);
+              continue;
+            }
+            const std::vector<double> w = cause_weights(mid, 0.5 - rank);
+            double total = 0;
+            for (double v : w) total += v;
+            for (std::size_t c = 0; c < w.size(); ++c) {
+              const long d = rng.poisson(m * population * w[c] / total);
+              out += fmt::format("{},{},{},{}{}\n", head, kCauses[c], d, population, tail);
+            }
           }
-          if (!a.causes) {
-            const long d = std::min<long>(rng.poisson(m * population), std::lround(population));
-            out += fmt::format("{},{},{}{}\n", head, d, population, tail);
-            continue;
+          if (out.size() > (1 << 20)) {
+            std::fwrite(out.data(), 1, out.size(), stdout);
+            out.clear();
           }
-          const std::vector<double> w = cause_weights(mid, 0.5 - rank);
-          double total = 0;
-          for (double v : w) total += v;
-          for (std::size_t c = 0; c < w.size(); ++c) {
-            const long d = rng.poisson(m * population * w[c] / total);
-            out += fmt::format("{},{},{},{}{}\n", head, kCauses[c], d, population, tail);
-          }
-        }
-        if (out.size() > (1 << 20)) {
-          std::fwrite(out.data(), 1, out.size(), stdout);
-          out.clear();
         }
       }
     }
-  }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
@@ -316,12 +335,13 @@ void indicators(const Args& a) {
       const double v = s.mean + s.spread * rng.normal();
       const double se = s.se * (0.8 + 0.4 * rng.uniform());
       values.push_back(v);
-      rows += fmt::format("{},{},{},{:.2f},{:.2f},{:.2f}\n", s.name, s.polarity, area_name(a, g), v, v - 1.96 * se,
-                          v + 1.96 * se);
+      rows += fmt::format("{},{},{},{:.2f},{:.2f},{:.2f}\n", s.name, s.polarity, area_name(a, g), v,
+                          v - 1.96 * se, v + 1.96 * se);
     }
     double mean = 0;
     for (double v : values) mean += v / static_cast<double>(values.size());
-    out += fmt::format("{},{},England,{:.2f},{:.2f},{:.2f}\n", s.name, s.polarity, mean, mean - 0.05, mean + 0.05);
+    out += fmt::format("{},{},England,{:.2f},{:.2f},{:.2f}\n", s.name, s.polarity, mean,
+                       mean - 0.05, mean + 0.05);
     out += rows;
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -344,7 +364,8 @@ void lsoa(const Args& a) {
       lookup += fmt::format("{},{},{:.3f}\n", code, area_name(a, g), score);
       const double size = 0.8 + 0.4 * rng.uniform();
       for (int sex = 1; sex <= 2; ++sex) {
-        const double frailty = std::exp(0.45 * (std::log(score) - std::log(20.0)) + (sex == 1 ? 0.3 : 0));
+        const double frailty =
+            std::exp(0.45 * (std::log(score) - std::log(20.0)) + (sex == 1 ? 0.3 : 0));
         for (std::size_t i = 0; i < ages.size(); ++i) {
           const double x = ages[i];
           const double width = i + 1 < ages.size() ? ages[i + 1] - x : 10;
@@ -353,7 +374,8 @@ void lsoa(const Args& a) {
           const double share = mid < 55 ? 1.0 : std::exp(-0.045 * (mid - 55));
           const double population = std::round(3 * 13 * size * width * share);
           const long d = std::min<long>(rng.poisson(m * population), std::lround(population));
-          out += fmt::format("{},{},{},{},{}\n", code, sex == 1 ? "male" : "female", ages[i], d, population);
+          out += fmt::format("{},{},{},{},{}\n", code, sex == 1 ? "male" : "female", ages[i], d,
+                             population);
         }
       }
     }

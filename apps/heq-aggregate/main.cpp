@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-aggregate: sums count columns within groups, joining a lookup first (LSOA rows\n"
     "to deprivation deciles, local authorities, or England).";
 
-constexpr const char* kExamples = R"(  # LSOA deaths and populations to deciles within each area, then LE and its SII
+constexpr const char* kExamples =
+    R"(  # LSOA deaths and populations to deciles within each area, then LE and its SII
   heq-aggregate lsoa_deaths.csv --lookup lsoa_imd.csv --on lsoa \
       --by area,sex,decile,startage --sum deaths,population --sort \
     | heq-life --by area,sex,decile --le-age 0 | heq-sii --by area,sex --quantile decile
@@ -17,7 +18,8 @@ constexpr const char* kExamples = R"(  # LSOA deaths and populations to deciles 
   # Keep going past LSOAs the lookup lacks (they are counted in a warning)
   heq-aggregate lsoa_deaths.csv --lookup lsoa_la.csv --on lsoa --by la --sum deaths --unmatched drop)";
 
-constexpr const char* kDetails = R"(Sums: each --sum column is added up within each --by group (without --by: one row of
+constexpr const char* kDetails =
+    R"(Sums: each --sum column is added up within each --by group (without --by: one row of
   totals). Zero populations are fine. A missing value in a summed column makes that
   group's sum empty, with a note naming the column and how many rows lacked it (never
   a silent 0). Whole-number sums are written as whole numbers.
@@ -47,7 +49,8 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false)
       ->required();
-  app.add_option("--lookup", lookup, "Lookup file joined on --on (e.g. LSOA -> decile, LA)")->type_name("FILE");
+  app.add_option("--lookup", lookup, "Lookup file joined on --on (e.g. LSOA -> decile, LA)")
+      ->type_name("FILE");
   tool.add_column("--on", o.on, "The key column in the input and the lookup");
   heq::cli::add_choice(app, "--unmatched", o.drop_unmatched, {{"error", false}, {"drop", true}},
                        "A key the lookup lacks: error, or drop the row", "error|drop");

@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-compare: compares every row with its benchmark (England, a region, an area's own\n"
     "overall value) as OHID Fingertips does: Better, Similar, Worse, or quintiles.";
 
-constexpr const char* kExamples = R"(  # Every local authority's LE against England's, by sex (95% intervals)
+constexpr const char* kExamples =
+    R"(  # Every local authority's LE against England's, by sex (95% intervals)
   heq-compare le_by_area.csv --area area --benchmark England --match sex --polarity high-good
   # At 99.8%, against a benchmark kept in its own file
   heq-compare rates.csv --match sex,year --benchmark-file england.csv --method ci998 --polarity low-good
@@ -17,7 +18,8 @@ constexpr const char* kExamples = R"(  # Every local authority's LE against Engl
   # Quintiles of the areas (no limits needed)
   heq-compare le_by_area.csv --benchmark England --match sex --method quintiles --polarity high-good)";
 
-constexpr const char* kDetails = R"(Benchmark: the rows whose --area is --benchmark VALUE, in the same input, or the rows of
+constexpr const char* kDetails =
+    R"(Benchmark: the rows whose --area is --benchmark VALUE, in the same input, or the rows of
   --benchmark-file (those whose --area is VALUE, when given); each row is matched to the
   benchmark row with the same --match values. Two benchmark rows for one match are an
   error. The benchmark's own rows are not compared with themselves (compared is empty).
@@ -44,26 +46,33 @@ int main(int argc, char** argv) {
   heq::tables::CompareOptions o;
   std::string benchmark_file;
   tool.add_column("--area", o.area, "The column naming each row's area (or decile, or subgroup)");
-  app.add_option("--benchmark", o.benchmark, "The benchmark's value of --area (e.g. England)")->type_name("VALUE");
+  app.add_option("--benchmark", o.benchmark, "The benchmark's value of --area (e.g. England)")
+      ->type_name("VALUE");
   app.add_option("--match", o.match, "Columns a row and its benchmark share (e.g. sex,year)")
       ->type_name("COLS")
       ->delimiter(',')
       ->allow_extra_args(false);
-  app.add_option("--benchmark-file", benchmark_file, "The benchmark rows in their own file")->type_name("FILE");
+  app.add_option("--benchmark-file", benchmark_file, "The benchmark rows in their own file")
+      ->type_name("FILE");
   tool.add_column("--value", o.value, "Value column");
-  tool.add_column("--lcl", o.lower, "Lower limit column (default: found by name at the method's level)");
+  tool.add_column("--lcl", o.lower,
+                  "Lower limit column (default: found by name at the method's level)");
   tool.add_column("--ucl", o.upper, "Upper limit column");
   using heq::tables::CompareMethod;
   using heq::tables::Polarity;
   heq::cli::add_choice(app, "--method", o.method,
-                       {{"ci95", CompareMethod::ci95}, {"ci998", CompareMethod::ci998},
+                       {{"ci95", CompareMethod::ci95},
+                        {"ci998", CompareMethod::ci998},
                         {"quintiles", CompareMethod::quintiles}},
                        "ci95, ci998 or quintiles", "METHOD");
   heq::cli::add_choice(app, "--polarity", o.polarity,
-                       {{"high-good", Polarity::high_good}, {"low-good", Polarity::low_good}, {"none", Polarity::none}},
+                       {{"high-good", Polarity::high_good},
+                        {"low-good", Polarity::low_good},
+                        {"none", Polarity::none}},
                        "high-good, low-good or none", "POLARITY");
-  tool.add_column("--polarity-column", o.polarity_column,
-                  "Per-row polarity (high-good, low-good, none; or Fingertips' words), for many indicators");
+  tool.add_column(
+      "--polarity-column", o.polarity_column,
+      "Per-row polarity (high-good, low-good, none; or Fingertips' words), for many indicators");
   return tool.run_tool(argc, argv, o, heq::tables::run_compare, [&] {
     o.benchmark_file.path.clear();
     if (!benchmark_file.empty()) o.benchmark_file = tool.side_input(benchmark_file);

@@ -9,7 +9,8 @@ constexpr const char* kSummary =
     "heq-decompose: Arriaga's decomposition of the life expectancy gap between two\n"
     "subgroups into age bands, and causes of death (as PHE/OHID's Segment Tool does).";
 
-constexpr const char* kExamples = R"(  # The gap between the most (1) and least (10) deprived deciles, by age band
+constexpr const char* kExamples =
+    R"(  # The gap between the most (1) and least (10) deprived deciles, by age band
   heq-decompose deaths.csv --by area,sex --group decile --from 1 --to 10
   # ... by age band and cause (deaths per cause, population repeated per cause row)
   heq-decompose deaths_by_cause.csv --by area,sex --group decile --from 1 --to 10 --cause cause
@@ -18,7 +19,8 @@ constexpr const char* kExamples = R"(  # The gap between the most (1) and least 
   # The gap in life expectancy at 65, both directions averaged
   heq-decompose deaths.csv --by sex --group decile --from 1 --to 10 --age-at 65 --method symmetric)";
 
-constexpr const char* kDetails = R"(Input: heq-life's table (start age, deaths, population per age band) for at least two
+constexpr const char* kDetails =
+    R"(Input: heq-life's table (start age, deaths, population per age band) for at least two
   subgroups per --by group, told apart by --group. With --cause, one row per band and
   cause: the band's deaths are the causes' sum, and every cause row of a band must
   repeat the band's population.
@@ -55,18 +57,23 @@ int main(int argc, char** argv) {
   heq::gap::DecomposeOptions o;
   tool.add_column("--group", o.group, "Subgroup column (e.g. decile)");
   app.add_option("--from", o.from, "The base subgroup")->type_name("VALUE");
-  app.add_option("--to", o.to, "The comparison subgroup (the gap is its LE minus the base's)")->type_name("VALUE");
+  app.add_option("--to", o.to, "The comparison subgroup (the gap is its LE minus the base's)")
+      ->type_name("VALUE");
   app.add_option("--against", o.against,
                  "Every other subgroup's gap to this one (e.g. each area against England)")
       ->type_name("VALUE");
   heq::cli::add_life_table_options(tool, o.age, o.deaths, o.population, o.a0);
   tool.add_column("--cause", o.cause, "Cause of death column (deaths per cause)");
-  heq::cli::add_choice(app, "--method", o.method,
-                       {{"arriaga", heq::gap::Method::arriaga}, {"symmetric", heq::gap::Method::symmetric}},
-                       "arriaga (directional) or symmetric", "METHOD");
-  app.add_option("--sum-over", o.sum_over, "With --cause: age (totals per cause) or cause (totals per band)")
+  heq::cli::add_choice(
+      app, "--method", o.method,
+      {{"arriaga", heq::gap::Method::arriaga}, {"symmetric", heq::gap::Method::symmetric}},
+      "arriaga (directional) or symmetric", "METHOD");
+  app.add_option("--sum-over", o.sum_over,
+                 "With --cause: age (totals per cause) or cause (totals per band)")
       ->type_name("DIM")
       ->check(CLI::IsMember({"age", "cause"}));
-  app.add_option("--age-at", o.age_at, "Decompose life expectancy at this age")->type_name("AGE")->capture_default_str();
+  app.add_option("--age-at", o.age_at, "Decompose life expectancy at this age")
+      ->type_name("AGE")
+      ->capture_default_str();
   return tool.run_tool(argc, argv, o, heq::gap::run_decompose);
 }

@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-dsr: directly standardised rates with Dobson limits, as\n"
     "PHEindicatormethods::calculate_dsr computes them.";
 
-constexpr const char* kExamples = R"(  # Deaths and populations by age band, standardised to ESP2013 joined on the band
+constexpr const char* kExamples =
+    R"(  # Deaths and populations by age band, standardised to ESP2013 joined on the band
   heq-dsr deaths.csv --by area,sex --age ageband --count deaths --population pop
   # The 1976 European Standard Population, 95% and 99.8% limits
   heq-dsr deaths.csv --by area --age ageband --standard esp1976 --confidence 95,99.8
@@ -57,6 +58,8 @@ int main(int argc, char** argv) {
       ->type_name("NAME")
       ->check(CLI::IsMember({"esp2013", "esp1976"}))
       ->capture_default_str();
-  app.add_option("--multiplier", o.multiplier, "Rate per this many people")->type_name("M")->capture_default_str();
+  app.add_option("--multiplier", o.multiplier, "Rate per this many people")
+      ->type_name("M")
+      ->capture_default_str();
   return tool.run_tool(argc, argv, o, heq::rates::run_dsr);
 }

@@ -9,7 +9,8 @@ constexpr const char* kSummary =
     "heq-funnel: funnel plot control limits (2 and 3 sigma) and each point's significance,\n"
     "for proportions, ratios and rates, as PHEindicatormethods 1.4 computes them.";
 
-constexpr const char* kExamples = R"(  # Each area's significance against the funnel of all areas (proportions)
+constexpr const char* kExamples =
+    R"(  # Each area's significance against the funnel of all areas (proportions)
   heq-funnel screening.csv --count screened --population eligible
   # The 100-point control limits to draw the funnel
   heq-funnel screening.csv --count screened --population eligible --limits
@@ -19,7 +20,8 @@ constexpr const char* kExamples = R"(  # Each area's significance against the fu
   heq-dsr deaths.csv --by area --age ageband \
     | heq-funnel --type rate --count total_count --years 3)";
 
-constexpr const char* kDetails = R"(Proportions: the limits invert Wilson's score at z = qnorm(0.975) (2 sigma) and
+constexpr const char* kDetails =
+    R"(Proportions: the limits invert Wilson's score at z = qnorm(0.975) (2 sigma) and
   qnorm(0.999) (3 sigma) around the average Σx / Σn; limits are kept within 0 and the
   multiplier (100 by default; the package clips at 100 whatever the multiplier, which
   --compat phe reproduces).
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
   tool.add_by(heq::cli::Tool::Sorted::no, "Group columns: one funnel per group");
   heq::rates::FunnelOptions o;
   heq::cli::add_funnel_options(tool.app(), o);
-  tool.app().add_flag("--limits", o.limits, "Write the funnel's control limits instead of the points");
+  tool.app().add_flag("--limits", o.limits,
+                      "Write the funnel's control limits instead of the points");
   return tool.run_tool(argc, argv, o, heq::rates::run_funnel);
 }

@@ -1,7 +1,7 @@
 // heq-gap: absolute and relative gaps between two subgroups, per --by group.
 #include "cli/tool.hpp"
-#include "tables/gap.hpp"
 #include "stats/confidence.hpp"
+#include "tables/gap.hpp"
 
 namespace {
 
@@ -9,7 +9,8 @@ constexpr const char* kSummary =
     "heq-gap: the absolute gap (difference) and relative gap (ratio) between two subgroups\n"
     "of any indicator table, with confidence limits.";
 
-constexpr const char* kExamples = R"(  # The LE gap at birth between the least (10) and most (1) deprived deciles
+constexpr const char* kExamples =
+    R"(  # The LE gap at birth between the least (10) and most (1) deprived deciles
   heq-life deaths.csv --by area,sex,decile --le-age 0 \
     | heq-gap --by area,sex --group decile --from 1 --to 10
   # The rate ratio of the most to the least deprived quintile, from heq-dsr
@@ -23,7 +24,8 @@ constexpr const char* kExamples = R"(  # The LE gap at birth between the least (
   # The change in the SII between two periods, with ONS's overlap rule
   heq-sii ... --by period,sex | heq-gap --by sex --group period --from 2011-13 --to 2018-20 --value sii --overlap)";
 
-constexpr const char* kDetails = R"(Method: gap = value(to) - value(from), limits gap +- z sqrt(se_to^2 + se_from^2)
+constexpr const char* kDetails =
+    R"(Method: gap = value(to) - value(from), limits gap +- z sqrt(se_to^2 + se_from^2)
   (normal approximation); ratio = value(to) / value(from), limits on the log scale:
   exp(log ratio +- z sqrt((se_to / to)^2 + (se_from / from)^2)) (delta method).
   Standard errors come from --se, or from the limits as (upper - lower) / (2 z), z for
@@ -59,16 +61,20 @@ int main(int argc, char** argv) {
   tool.add_confidence();
   heq::gap::GapOptions o;
   tool.add_column("--group", o.group, "Subgroup column (e.g. decile, sex)");
-  app.add_option("--from", o.from, "The base subgroup (the gap is to minus from)")->type_name("VALUE");
-  app.add_option("--to", o.to, "The comparison subgroup")->type_name("VALUE");
-  app.add_option("--against", o.against,
-                 "Every other subgroup against this one (e.g. each area against England), one row each")
+  app.add_option("--from", o.from, "The base subgroup (the gap is to minus from)")
       ->type_name("VALUE");
-  app.add_flag("--overlap", o.overlap, "Add intervals_overlap: ONS's rule (do the two 95% intervals overlap?)");
+  app.add_option("--to", o.to, "The comparison subgroup")->type_name("VALUE");
+  app.add_option(
+         "--against", o.against,
+         "Every other subgroup against this one (e.g. each area against England), one row each")
+      ->type_name("VALUE");
+  app.add_flag("--overlap", o.overlap,
+               "Add intervals_overlap: ONS's rule (do the two 95% intervals overlap?)");
   tool.add_column("--value", o.value, "Value column");
   auto* lcl = tool.add_column("--lcl", o.lower, "Lower limit column");
   auto* ucl = tool.add_column("--ucl", o.upper, "Upper limit column");
   tool.add_column("--se", o.se, "Standard error column (instead of the limits)");
   tool.add_input_confidence();
-  return tool.run_tool(argc, argv, o, heq::gap::run_gap, [&] { o.limits_given = lcl->count() + ucl->count() > 0; });
+  return tool.run_tool(argc, argv, o, heq::gap::run_gap,
+                       [&] { o.limits_given = lcl->count() + ucl->count() > 0; });
 }

@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-isr: indirectly standardised ratios (SMRs) and rates, as PHEindicatormethods\n"
     "calculate_ISRatio and calculate_ISRate compute them.";
 
-constexpr const char* kExamples = R"(  # Reference counts and populations as columns beside each area's age bands
+constexpr const char* kExamples =
+    R"(  # Reference counts and populations as columns beside each area's age bands
   heq-isr deaths.csv --by area --ref-count refcount --ref-population refpop
   # An SMR x 100 against a separate reference file joined on the age band
   heq-isr deaths.csv --by area --age ageband --reference england.csv \
@@ -21,7 +22,8 @@ constexpr const char* kExamples = R"(  # Reference counts and populations as col
   # Observed and expected counts as Fingertips publishes them
   heq-isr smr.csv --by area --count observed --expected expected --multiplier 100)";
 
-constexpr const char* kDetails = R"(Method: E = sum over bands of ref_count / ref_population x population; O = the
+constexpr const char* kDetails =
+    R"(Method: E = sum over bands of ref_count / ref_population x population; O = the
   group's count, or its total from --observed. Ratio = O / E x M (M = --multiplier,
   default 1); rate (--rate) = O / E x sum(ref_count) / sum(ref_population) x M (default
   100,000). Limits: exact Poisson below 10 events, Byars' from 10, over E, scaled alike.
@@ -54,12 +56,17 @@ int main(int argc, char** argv) {
   tool.add_column("--age", o.age, "Age band column (joins --reference)");
   tool.add_column("--ref-age", o.ref_age, "Age band column of --reference (default: as --age)");
   tool.add_column("--observed-count", o.observed_count, "Observed totals column of --observed");
-  tool.add_column("--expected", o.expected, "Expected events column (as Fingertips publishes them), instead of reference rates");
-  app.add_option("--reference", o.reference, "Reference file with the age band and reference columns")
+  tool.add_column(
+      "--expected", o.expected,
+      "Expected events column (as Fingertips publishes them), instead of reference rates");
+  app.add_option("--reference", o.reference,
+                 "Reference file with the age band and reference columns")
       ->type_name("FILE");
-  app.add_option("--observed", o.observed, "Observed totals file, joined on the --by columns")->type_name("FILE");
+  app.add_option("--observed", o.observed, "Observed totals file, joined on the --by columns")
+      ->type_name("FILE");
   app.add_flag("--rate", o.rate, "Give the indirectly standardised rate instead of the ratio");
-  app.add_option("--multiplier", o.multiplier, "Scale (ratio default 1, rate default 100000)")->type_name("M");
+  app.add_option("--multiplier", o.multiplier, "Scale (ratio default 1, rate default 100000)")
+      ->type_name("M");
   return tool.run_tool(argc, argv, o, heq::rates::run_isr, [&] {
     const auto r = tool.reader_options();
     o.delimiter = r.delimiter;

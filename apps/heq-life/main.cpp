@@ -3,14 +3,14 @@
 #include "cli/tool.hpp"
 #include "tables/life.hpp"
 
-
 namespace {
 
 constexpr const char* kSummary =
     "heq-life: life expectancy with confidence limits from deaths and populations by age\n"
     "band (Chiang II life tables, as PHEindicatormethods::phe_life_expectancy and ONS).";
 
-constexpr const char* kExamples = R"(  # LE at every start age, per area, sex and decile (bands 0, 1, 5, ..., 90+)
+constexpr const char* kExamples =
+    R"(  # LE at every start age, per area, sex and decile (bands 0, 1, 5, ..., 90+)
   heq-life deaths.csv --by area,sex,decile
   # The UK inequality-in-LE indicator as one pipe: LE at birth by decile, then the SII
   heq-life deaths.csv --by area,sex,decile --le-age 0 \
@@ -21,7 +21,8 @@ constexpr const char* kExamples = R"(  # LE at every start age, per area, sex an
   heq-life deaths.csv --by area --table
   heq-life deaths.csv --by area --le-age 0 --lifespan)";
 
-constexpr const char* kDetails = R"(Input: one row per group and age band: the band's start age (a number, or a label
+constexpr const char* kDetails =
+    R"(Input: one row per group and age band: the band's start age (a number, or a label
   whose first whole number is the start age: "1-4", "90+"), deaths and population
   (person-years). Rows of a group may come in any order. The last band is open.
 
@@ -82,7 +83,8 @@ int main(int argc, char** argv) {
   std::string bands = "any";
   heq::cli::add_life_table_options(tool, t.age, t.deaths, t.population, t.a0);
   heq::cli::add_le_ages(app, t.le_ages);
-  app.add_option("--bands", bands, "Band layout: any, phe (0, 1, 5, ..., 90+), or a list of start ages")
+  app.add_option("--bands", bands,
+                 "Band layout: any, phe (0, 1, 5, ..., 90+), or a list of start ages")
       ->type_name("LAYOUT")
       ->capture_default_str();
   app.add_flag("--table", t.table, "Write the full life table instead of LE with limits");

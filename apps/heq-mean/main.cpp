@@ -13,7 +13,8 @@ constexpr const char* kExamples = R"(  # The mean of one value column over the w
   # Per area, 95% and 99.8% limits
   heq-mean scores.csv --by area --value score --confidence 95,99.8)";
 
-constexpr const char* kDetails = R"(Method: value = sum / k over the k values present; limits value +- |t((1-c)/2; k-1)|
+constexpr const char* kDetails =
+    R"(Method: value = sum / k over the k values present; limits value +- |t((1-c)/2; k-1)|
   sd / sqrt(k), with sd using the k - 1 divisor. One value gives no limits (a note).
   Missing values are left out and counted in a warning.
 

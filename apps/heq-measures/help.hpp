@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-measures: WHO's 21 summary measures of health inequality (HEAT, healthequal),\n"
     "over ordered (wealth quintiles) and non-ordered (regions) dimensions.";
 
-constexpr const char* kExamples = R"(  # Every measure that applies, per indicator and dimension (HEAT Plus template columns)
+constexpr const char* kExamples =
+    R"(  # Every measure that applies, per indicator and dimension (HEAT Plus template columns)
   heq-measures heat_upload.csv --by setting,year,indicator_abbr,dimension
   # Named measures only, 99% limits
   heq-measures data.csv --by indicator --measures d,r,sii,rii,paf --confidence 0.99
@@ -19,7 +20,8 @@ constexpr const char* kExamples = R"(  # Every measure that applies, per indicat
   # Individual survey data: one row per respondent, design-based standard errors
   heq-measures survey.csv --outcome sba --weight weight --psu psu --strata strata)";
 
-constexpr const char* kDetails = R"txt(Input: one row per subgroup of a setting (HEAT Plus upload layout): estimate, se,
+constexpr const char* kDetails =
+    R"txt(Input: one row per subgroup of a setting (HEAT Plus upload layout): estimate, se,
   population, subgroup, subgroup_order (ordered dimensions; 1 = most disadvantaged),
   reference_subgroup (1 marks it), favourable_indicator (1 = higher is better),
   indicator_scale (100 = %, 1000 = per 1000), ordered_dimension (1/0),

@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-measures", kSummary, kExamples, kDetails);
   CLI::App& app = tool.app();
@@ -19,7 +18,8 @@ int main(int argc, char** argv) {
   tool.add_column("--subgroup", o.subgroup, "Subgroup name column");
   tool.add_column("--order", o.order, "Subgroup order column (ordered dimensions)");
   tool.add_column("--reference", o.reference, "Reference subgroup flag column (1 marks it)");
-  tool.add_column("--favourable", o.favourable, "Favourable indicator flag column (1: higher is better)");
+  tool.add_column("--favourable", o.favourable,
+                  "Favourable indicator flag column (1: higher is better)");
   tool.add_column("--scale", o.scale, "Indicator scale column (100, 1000, ...)");
   tool.add_column("--ordered", o.ordered, "Ordered dimension flag column");
   tool.add_column("--setting-average", o.setting_average, "Setting average column");
@@ -27,16 +27,19 @@ int main(int argc, char** argv) {
     app.add_option(flag, target, help)->type_name("COL");
   };
   design("--outcome", o.outcome, "Individual data: the outcome column (one row per respondent)");
-  design("--weight", o.weight, "Individual data: survey weight column (default weight, if present)");
+  design("--weight", o.weight,
+         "Individual data: survey weight column (default weight, if present)");
   design("--psu", o.psu, "Individual data: primary sampling unit column (default psu, if present)");
   design("--strata", o.strata, "Individual data: stratum column (default strata, if present)");
-  app.add_option("--favourable-value", o.favourable_value, "1 or 0 for every row, instead of the column")
+  app.add_option("--favourable-value", o.favourable_value,
+                 "1 or 0 for every row, instead of the column")
       ->type_name("0|1")
       ->check(CLI::Range(0, 1));
   app.add_option("--ordered-value", o.ordered_value, "1 or 0 for every row, instead of the column")
       ->type_name("0|1")
       ->check(CLI::Range(0, 1));
-  app.add_option("--scale-value", o.scale_value, "The indicator scale for every row, instead of the column")
+  app.add_option("--scale-value", o.scale_value,
+                 "The indicator scale for every row, instead of the column")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
   app.add_option("--measures", o.measures, "all, or a list of: " + heq::measures::measure_names())
@@ -45,7 +48,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->default_str("all");
   tool.add_confidence(heq::cli::Tool::Levels::one);
-  app.add_option("--reps", o.method.reps, "Draws for simulated intervals")->type_name("N")->capture_default_str();
+  app.add_option("--reps", o.method.reps, "Draws for simulated intervals")
+      ->type_name("N")
+      ->capture_default_str();
   app.add_option("--seed", o.seed, "Random seed")->type_name("N")->capture_default_str();
   bool heat = false;
   heq::cli::add_compat(app, "heat", heat, "heat: reproduce healthequal 1.0.1's conventions");
@@ -53,8 +58,10 @@ int main(int argc, char** argv) {
     o.method.level = tool.levels()[0];
     if (heat) o.method.compat = heq::measures::heat_compat();
     if (o.measures == std::vector<std::string>{"all"}) o.measures.clear();
-    for (auto [flag, value] : {std::pair{"--weight", &o.weight}, {"--psu", &o.psu}, {"--strata", &o.strata}})
+    for (auto [flag, value] :
+         {std::pair{"--weight", &o.weight}, {"--psu", &o.psu}, {"--strata", &o.strata}})
       if (*value && !o.outcome)
-        throw heq::UsageError(fmt::format("{} describes individual data: give --outcome too", flag));
+        throw heq::UsageError(
+            fmt::format("{} describes individual data: give --outcome too", flag));
   });
 }

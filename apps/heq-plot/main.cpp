@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-plot: standalone SVG charts (no scripts, fonts or links) of the gradient the SII\n"
     "summarises, values by subgroup, trends, gap decompositions and funnel plots.";
 
-constexpr const char* kExamples = R"(  # LE by decile with its fitted SII line, SII and RII in the caption
+constexpr const char* kExamples =
+    R"(  # LE by decile with its fitted SII line, SII and RII in the caption
   heq-life deaths.csv --by area,sex,decile --le-age 0 --where area=Northfield,sex=female \
     | heq-plot sii --quantile decile --population pops_used --units years -o gradient.svg
   # LE by decile, men and women side by side

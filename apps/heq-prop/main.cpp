@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
   o.multiplier = 1;
   tool.add_column("--count", o.count, "Successes (numerator) column");
   tool.add_column("--population", o.population, "Denominator column");
-  app.add_option("--multiplier", o.multiplier, "Scale (100 for percentages)")->type_name("M")->capture_default_str();
+  app.add_option("--multiplier", o.multiplier, "Scale (100 for percentages)")
+      ->type_name("M")
+      ->capture_default_str();
   return tool.run_tool(argc, argv, o, heq::rates::run_counts);
 }

@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-quantile: assigns areas to quantiles of a value within groups, as\n"
     "PHEindicatormethods::phe_quantile does (e.g. local deprivation deciles).";
 
-constexpr const char* kExamples = R"(  # England's national IMD deciles, as the IoD publishes them (decile 1 = most deprived)
+constexpr const char* kExamples =
+    R"(  # England's national IMD deciles, as the IoD publishes them (decile 1 = most deprived)
   heq-quantile lsoa_scores.csv --value imd_score --method imd --name decile
   # Local deciles of IMD score within each local authority (PHE's rule); 1 = highest score
   heq-quantile lsoas.csv --by la --value imd_score
@@ -17,7 +18,8 @@ constexpr const char* kExamples = R"(  # England's national IMD deciles, as the 
   # The direction per indicator, from a TRUE/FALSE column
   heq-quantile indicators.csv --by indicator,region --value value --invert-column low_is_good)";
 
-constexpr const char* kDetails = R"(--method imd (the official national deciles): rank 1 = the most deprived (highest
+constexpr const char* kDetails =
+    R"(--method imd (the official national deciles): rank 1 = the most deprived (highest
   value; --no-invert: lowest), N = the values present, quantile = ceil(rank x Q / N),
   tied values sharing the lowest rank. This is the rule the English Indices of
   Deprivation use: in IoD2015 decile 1 holds 3,284 of England's 32,844 LSOAs. Use it on
@@ -40,17 +42,21 @@ Output: every input row, in input order, with quantile (or the --name column) an
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-quantile", kSummary, kExamples, kDetails);
   CLI::App& app = tool.app();
-  tool.add_by(heq::cli::Tool::Sorted::no, "Group columns: quantiles are assigned within each group");
+  tool.add_by(heq::cli::Tool::Sorted::no,
+              "Group columns: quantiles are assigned within each group");
   heq::rates::QuantileOptions o;
   bool no_invert = false;
   tool.add_column("--value", o.value, "Values column");
-  app.add_option("--quantiles", o.quantiles, "Number of quantiles")->type_name("Q")->capture_default_str();
-  app.add_flag("--no-invert", no_invert, "Quantile 1 holds the lowest values (default: the highest)");
+  app.add_option("--quantiles", o.quantiles, "Number of quantiles")
+      ->type_name("Q")
+      ->capture_default_str();
+  app.add_flag("--no-invert", no_invert,
+               "Quantile 1 holds the lowest values (default: the highest)");
   tool.add_column("--invert-column", o.invert_column, "Per-row TRUE/FALSE: invert this group");
   heq::cli::add_choice(app, "--method", o.imd, {{"phe", false}, {"imd", true}},
                        "phe (phe_quantile's rule) or imd (the IoD's national deciles)", "METHOD");
-  app.add_option("--name", o.name, "Name of the output column (e.g. decile)")->type_name("COL")->capture_default_str();
-  return tool.run_tool(argc, argv, o, heq::rates::run_quantile, [&] {
-    o.invert = !no_invert;
-  });
+  app.add_option("--name", o.name, "Name of the output column (e.g. decile)")
+      ->type_name("COL")
+      ->capture_default_str();
+  return tool.run_tool(argc, argv, o, heq::rates::run_quantile, [&] { o.invert = !no_invert; });
 }

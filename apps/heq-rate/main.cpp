@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-rate: crude rates (count / population x multiplier) with confidence limits, as\n"
     "PHEindicatormethods::phe_rate computes them.";
 
-constexpr const char* kExamples = R"(  # A rate per 100,000 for every row; all input columns pass through
+constexpr const char* kExamples =
+    R"(  # A rate per 100,000 for every row; all input columns pass through
   heq-rate deaths.csv --count deaths --population population
   # Per decile (counts and populations summed), then the SII on the log scale
   heq-rate deaths.csv --by decile --count deaths \
@@ -16,7 +17,8 @@ constexpr const char* kExamples = R"(  # A rate per 100,000 for every row; all i
   # Per 1,000, 95% and 99.8% limits
   heq-rate births.csv --multiplier 1000 --confidence 95,99.8)";
 
-constexpr const char* kDetails = R"(Method: value = count / population x multiplier. Limits: exact Poisson limits below 10
+constexpr const char* kDetails =
+    R"(Method: value = count / population x multiplier. Limits: exact Poisson limits below 10
   events (chi-squared quantiles: chi2((1-c)/2; 2x)/2 and chi2((1+c)/2; 2x+2)/2), Byars'
   approximation from 10: x (1 - 1/(9x) - z/(3 sqrt x))^3 and (x+1)(1 - 1/(9(x+1)) +
   z/(3 sqrt(x+1)))^3; both divided by the population and multiplied.
@@ -40,6 +42,8 @@ int main(int argc, char** argv) {
   o.statistic = heq::rates::CountStatistic::rate;
   tool.add_column("--count", o.count, "Events (numerator) column");
   tool.add_column("--population", o.population, "Population (denominator) column");
-  app.add_option("--multiplier", o.multiplier, "Rate per this many people")->type_name("M")->capture_default_str();
+  app.add_option("--multiplier", o.multiplier, "Rate per this many people")
+      ->type_name("M")
+      ->capture_default_str();
   return tool.run_tool(argc, argv, o, heq::rates::run_counts);
 }

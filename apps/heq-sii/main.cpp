@@ -9,7 +9,8 @@ constexpr const char* kSummary =
     "heq-sii: slope index of inequality (SII) and relative index of inequality (RII)\n"
     "across deprivation quantiles, as the UK's PHOF and ONS compute them.";
 
-constexpr const char* kExamples = R"(  # LE by decile (value, lowercl, uppercl) -> SII per area and sex, 95% limits
+constexpr const char* kExamples =
+    R"(  # LE by decile (value, lowercl, uppercl) -> SII per area and sex, 95% limits
   heq-sii le_by_decile.csv --by area,sex --quantile decile
   # The UK inequality-in-LE indicator as one pipe
   heq-life deaths.csv --by area,sex,decile --le-age 0 \
@@ -83,8 +84,10 @@ int main(int argc, char** argv) {
   app.add_flag("--intercept", m.intercept, "Also give the fitted value at the most deprived end");
   app.add_flag("--reliability", m.reliability, "Add the MAD reliability statistic (10x draws)");
   tool.add_confidence();
-  heq::cli::add_compat(app, "phe", m.compat_phe,
-                       "phe: reproduce PHEindicatormethods' limit swap for a transformed rate multiplier "
-                       "between 0 and 1");
-  return tool.run_tool(argc, argv, t, heq::sii::run_sii, [&] { heq::cli::finish_sii_options(tool, t); });
+  heq::cli::add_compat(
+      app, "phe", m.compat_phe,
+      "phe: reproduce PHEindicatormethods' limit swap for a transformed rate multiplier "
+      "between 0 and 1");
+  return tool.run_tool(argc, argv, t, heq::sii::run_sii,
+                       [&] { heq::cli::finish_sii_options(tool, t); });
 }

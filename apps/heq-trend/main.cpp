@@ -8,7 +8,8 @@ constexpr const char* kSummary =
     "heq-trend: the linear trend of an estimate over time with its limits, and the OHID\n"
     "Fingertips recent-trend marker (Increasing, Decreasing, No significant change).";
 
-constexpr const char* kExamples = R"(  # The SII of life expectancy by year, then its trend (one pipe)
+constexpr const char* kExamples =
+    R"(  # The SII of life expectancy by year, then its trend (one pipe)
   heq-life deaths.csv --by year,sex,decile --le-age 0 \
     | heq-sii --by year,sex --quantile decile --population pops_used \
     | heq-trend --by sex --time year --value sii
@@ -17,7 +18,8 @@ constexpr const char* kExamples = R"(  # The SII of life expectancy by year, the
   # Rates: the annual percent change over the last 10 points
   heq-trend dsr.csv --by area --time year --log --points 10)";
 
-constexpr const char* kDetails = R"(Recent trend (Fingertips' marker, PHEindicatormethods assign_trend_markers): per group,
+constexpr const char* kDetails =
+    R"(Recent trend (Fingertips' marker, PHEindicatormethods assign_trend_markers): per group,
   sorted by time, in this order: repeated times -> "Cannot be calculated" ("Duplicate years
   in group"); overlapping periods (2017-19, 2018-20) -> "Overlapping periods" (Fingertips
   tests independent periods only); fewer than 5 points -> "Not enough data points"; then
@@ -69,12 +71,15 @@ int main(int argc, char** argv) {
   tool.add_column("--lcl", o.lower, "Lower limit column (default: found by name)");
   tool.add_column("--ucl", o.upper, "Upper limit column");
   tool.add_column("--se", o.se, "Standard error column (instead of the limits)");
-  app.add_flag("--log", o.log, "Linear trend on the log scale: percent change per time unit (rates, ratios)");
-  app.add_option("--points", o.points, "Linear trend over the last N points (default: all)")->type_name("N");
+  app.add_flag("--log", o.log,
+               "Linear trend on the log scale: percent change per time unit (rates, ratios)");
+  app.add_option("--points", o.points, "Linear trend over the last N points (default: all)")
+      ->type_name("N");
   app.add_option("--multiplier", o.multiplier, "Values per unit (e.g. 100 for percentages)")
       ->type_name("M")
       ->capture_default_str();
-  heq::cli::add_compat(app, "phe", o.compat_phe,
-                       "phe: the branch's marker (times 1..5; values but not limits divided by --multiplier)");
+  heq::cli::add_compat(
+      app, "phe", o.compat_phe,
+      "phe: the branch's marker (times 1..5; values but not limits divided by --multiplier)");
   return tool.run_tool(argc, argv, o, heq::tables::run_trend);
 }

@@ -45,7 +45,8 @@ std::string summary(const char* tool) {
   ::close(fds[1]);
   std::string text;
   char buffer[4096];
-  for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;) text.append(buffer, static_cast<std::size_t>(n));
+  for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;)
+    text.append(buffer, static_cast<std::size_t>(n));
   ::close(fds[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
@@ -53,7 +54,8 @@ std::string summary(const char* tool) {
   std::string line = text.substr(0, text.find("\n\n"));
   for (char& c : line)
     if (c == '\n') c = ' ';
-  if (const std::size_t colon = line.find(": "); colon != std::string::npos) line.erase(0, colon + 2);
+  if (const std::size_t colon = line.find(": "); colon != std::string::npos)
+    line.erase(0, colon + 2);
   return line.empty() ? "(not installed)" : line;
 }
 

@@ -30,15 +30,19 @@ void help() {
       "       heq help TOOL          the tool's help\n"
       "       heq --help | --version\n\n"
       "Examples:\n"
-      "  heq life deaths.csv --by area,sex,decile --le-age 0 | heq sii --by area,sex --quantile decile \\\n"
+      "  heq life deaths.csv --by area,sex,decile --le-age 0 | heq sii --by area,sex --quantile "
+      "decile \\\n"
       "    --population pops_used\n"
-      "  heq decompose deaths_by_cause.csv --by area,sex --group decile --from 1 --to 10 --cause cause\n\n"
+      "  heq decompose deaths_by_cause.csv --by area,sex --group decile --from 1 --to 10 --cause "
+      "cause\n\n"
       "Tools:\n",
       stdout);
   for (const char* tool : kTools) list_entry(tool, summary(tool));
-  std::fputs("\nEvery tool reads CSV or TSV (a file, or standard input), writes CSV, TSV, JSON or NDJSON,\n"
-             "and exits 0 (done), 1 (bad data, or an input/output error) or 2 (bad usage).\n",
-             stdout);
+  std::fputs(
+      "\nEvery tool reads CSV or TSV (a file, or standard input), writes CSV, TSV, JSON or "
+      "NDJSON,\n"
+      "and exits 0 (done), 1 (bad data, or an input/output error) or 2 (bad usage).\n",
+      stdout);
 }
 
 bool known(const std::string& name) {

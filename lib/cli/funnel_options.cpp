@@ -7,20 +7,26 @@ namespace heq::cli {
 void add_funnel_options(CLI::App& app, rates::FunnelOptions& o) {
   using namespace rates;
   add_column(app, "--count", o.count, "Numerator: successes, observed events or events");
-  add_column(app, "--population", o.population, "Denominator (proportions; crude rates)", &o.population_given);
+  add_column(app, "--population", o.population, "Denominator (proportions; crude rates)",
+             &o.population_given);
   add_column(app, "--expected", o.expected, "Expected events (ratios)");
   add_column(app, "--rate", o.rate, "Rate column (rates)");
   add_choice(app, "--type", o.type,
-             {{"proportion", FunnelType::proportion}, {"ratio", FunnelType::ratio}, {"rate", FunnelType::rate}},
+             {{"proportion", FunnelType::proportion},
+              {"ratio", FunnelType::ratio},
+              {"rate", FunnelType::rate}},
              "proportion, ratio or rate");
   add_choice(app, "--rate-type", o.rate_type, {{"dsr", RateType::dsr}, {"crude", RateType::crude}},
              "dsr or crude (rates)");
-  add_choice(app, "--ratio-type", o.ratio_type, {{"isr", RatioType::isr}, {"count", RatioType::count}},
+  add_choice(app, "--ratio-type", o.ratio_type,
+             {{"isr", RatioType::isr}, {"count", RatioType::count}},
              "isr (limits x 100) or count (limits - 1) (ratios)");
-  app.add_option("--multiplier", o.multiplier, "Scale (default 100 for proportions, 100000 for rates)")
+  app.add_option("--multiplier", o.multiplier,
+                 "Scale (default 100 for proportions, 100000 for rates)")
       ->type_name("M");
   app.add_option("--years", o.years, "Years of data the rates cover (rates)")->type_name("N");
-  add_compat(app, "phe", o.compat_phe, "phe: clip proportion limits at 100 whatever the multiplier");
+  add_compat(app, "phe", o.compat_phe,
+             "phe: clip proportion limits at 100 whatever the multiplier");
 }
 
 }  // namespace heq::cli

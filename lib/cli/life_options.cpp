@@ -2,7 +2,8 @@
 
 namespace heq::cli {
 
-void add_life_table_options(Tool& tool, std::string& age, std::string& deaths, std::string& population, double& a0) {
+void add_life_table_options(Tool& tool, std::string& age, std::string& deaths,
+                            std::string& population, double& a0) {
   tool.add_column("--age", age, "Start age (or age band label) column");
   tool.add_column("--deaths", deaths, "Deaths column");
   tool.add_column("--population", population, "Population (person-years) column");
@@ -14,7 +15,10 @@ void add_life_table_options(Tool& tool, std::string& age, std::string& deaths, s
 
 void add_le_ages(CLI::App& app, std::vector<double>& ages) {
   app.add_option_function<std::string>(
-         "--le-age", [&ages](const std::string& text) { ages = text == "all" ? std::vector<double>{} : parse_ages(text, "--le-age"); },
+         "--le-age",
+         [&ages](const std::string& text) {
+           ages = text == "all" ? std::vector<double>{} : parse_ages(text, "--le-age");
+         },
          "Start ages to report (comma-separated), or all")
       ->type_name("AGES")
       ->default_str("all");

@@ -8,7 +8,8 @@
 namespace heq::cli {
 
 // --age, --deaths, --population and --a0.
-void add_life_table_options(Tool& tool, std::string& age, std::string& deaths, std::string& population, double& a0);
+void add_life_table_options(Tool& tool, std::string& age, std::string& deaths,
+                            std::string& population, double& a0);
 
 // --le-age AGES (comma-separated start ages) or all (an empty list).
 void add_le_ages(CLI::App& app, std::vector<double>& ages);

@@ -12,15 +12,15 @@ namespace heq::cli {
 
 // A column-name option (shown as COL with its default). With `given`, records whether
 // the command line named the column (a tool then insists on it).
-CLI::Option* add_column(CLI::App& app, const std::string& flag, std::string& target, const std::string& help,
-                        bool* given = nullptr);
+CLI::Option* add_column(CLI::App& app, const std::string& flag, std::string& target,
+                        const std::string& help, bool* given = nullptr);
 
 // A value from a fixed list of names, bound to the enum `target` by a CLI11 transform;
 // the help shows the names and the current value as the default.
 template <class Enum>
 CLI::Option* add_choice(CLI::App& app, const std::string& flag, Enum& target,
-                        const std::vector<std::pair<std::string, Enum>>& names, const std::string& help,
-                        const std::string& type_name = "TYPE") {
+                        const std::vector<std::pair<std::string, Enum>>& names,
+                        const std::string& help, const std::string& type_name = "TYPE") {
   std::string shown = "{";
   std::string current;
   for (const auto& [name, value] : names) {
@@ -39,10 +39,14 @@ CLI::Option* add_choice(CLI::App& app, const std::string& flag, Enum& target,
         return text + " not in " + shown;
       },
       shown);
-  return app.add_option(flag, target, help)->type_name(type_name)->transform(to_enum)->default_str(current);
+  return app.add_option(flag, target, help)
+      ->type_name(type_name)
+      ->transform(to_enum)
+      ->default_str(current);
 }
 
 // --compat NAME: a switch spelt as the one peer package it reproduces ("phe", "heat").
-CLI::Option* add_compat(CLI::App& app, const std::string& name, bool& target, const std::string& help);
+CLI::Option* add_compat(CLI::App& app, const std::string& name, bool& target,
+                        const std::string& help);
 
 }  // namespace heq::cli

@@ -19,7 +19,8 @@ constexpr const char* kCharts = "sii, values, trend, compare, spine, decompose o
 
 }  // namespace
 
-PlotCommand::PlotCommand(Tool& tool) : tool_(tool), app_(tool.app()), y_min_(kMissing), y_max_(kMissing) {
+PlotCommand::PlotCommand(Tool& tool)
+    : tool_(tool), app_(tool.app()), y_min_(kMissing), y_max_(kMissing) {
   tool_.document_output();
   app_.require_subcommand(0, 1);
   app_.allow_extras();  // so that a misspelt chart gets a message naming the charts
@@ -45,7 +46,8 @@ void PlotCommand::add_page_options() {
   const auto text = [&](const char* flag, std::string& target, const char* help) {
     app_.add_option(flag, target, help)->type_name("TEXT");
   };
-  app_.add_option("--output-dir", output_dir_, "With --by: write DIR/<group>.svg for every group")->type_name("DIR");
+  app_.add_option("--output-dir", output_dir_, "With --by: write DIR/<group>.svg for every group")
+      ->type_name("DIR");
   text("--title", page_.text.title, "Chart title (default: from the columns)");
   text("--subtitle", page_.subtitle, "Subtitle (default: the group and what the data hold)");
   text("--caption", page_.text.caption, "Caption (default: the method and the figures)");
@@ -75,17 +77,20 @@ void PlotCommand::add_sii_chart() {
 }
 
 void PlotCommand::add_series_charts() {
-  values_ = chart("values", "heq-plot values: estimates with limits by subgroup",
-                  R"(  heq-plot values le.csv --x decile --series sex --where area=North --units years > le.svg
+  values_ = chart(
+      "values", "heq-plot values: estimates with limits by subgroup",
+      R"(  heq-plot values le.csv --x decile --series sex --where area=North --units years > le.svg
   heq-plot values smoking.csv --x ethnicity --value prevalence --lcl lower --ucl upper -o smoking.svg)");
-  trend_ = chart("trend", "heq-plot trend: estimates with limits over time",
-                 R"(  heq-plot trend le_trend.csv --time year --series sex --where area=North --units years > trend.svg
+  trend_ = chart(
+      "trend", "heq-plot trend: estimates with limits over time",
+      R"(  heq-plot trend le_trend.csv --time year --series sex --where area=North --units years > trend.svg
   heq-plot trend gap.csv --time period --value gap --lcl gap_lowercl --ucl gap_uppercl > gap.svg)");
   values_columns_.x = "quantile";
   trend_columns_.x = "year";
   for (auto [sub, c] : {std::pair{values_, &values_columns_}, std::pair{trend_, &trend_columns_}}) {
     const bool values = sub == values_;
-    add_column(*sub, values ? "--x" : "--time", c->x, values ? "Subgroup column" : "Time column (numbers or labels)");
+    add_column(*sub, values ? "--x" : "--time", c->x,
+               values ? "Subgroup column" : "Time column (numbers or labels)");
     add_column(*sub, "--value", c->value, "Value column");
     add_column(*sub, "--lcl", c->lower, "Lower limit column (used when present)", &c->lower_given);
     add_column(*sub, "--ucl", c->upper, "Upper limit column", &c->upper_given);
@@ -97,8 +102,9 @@ void PlotCommand::add_series_charts() {
 }
 
 void PlotCommand::add_compare_charts() {
-  compare_ = chart("compare", "heq-plot compare: areas ranked against a benchmark, coloured by verdict",
-                   R"(  heq-compare le.csv --benchmark England --match sex --polarity high-good \
+  compare_ =
+      chart("compare", "heq-plot compare: areas ranked against a benchmark, coloured by verdict",
+            R"(  heq-compare le.csv --benchmark England --match sex --polarity high-good \
     | heq-plot compare --by sex --units years --output-dir charts)");
   plot::CompareColumns& cc = compare_columns_;
   add_column(*compare_, "--area", cc.area, "Area column");
@@ -107,8 +113,9 @@ void PlotCommand::add_compare_charts() {
   add_column(*compare_, "--ucl", cc.upper, "Upper limit column");
   tool_.add_input_confidence(compare_);
 
-  spine_ = chart("spine", "heq-plot spine: one area's indicators against every area and England",
-                 R"(  heq-compare indicators.csv --benchmark England --match indicator --polarity high-good \
+  spine_ = chart(
+      "spine", "heq-plot spine: one area's indicators against every area and England",
+      R"(  heq-compare indicators.csv --benchmark England --match indicator --polarity high-good \
     | heq-plot spine --highlight Northfield > spine.svg)");
   plot::SpineColumns& pc = spine_columns_;
   add_column(*spine_, "--indicator", pc.indicator, "Indicator column (one bar each)");
@@ -118,24 +125,28 @@ void PlotCommand::add_compare_charts() {
   spine_->add_option("--polarity", pc.polarity, "high-good or low-good (where best lies)")
       ->type_name("POLARITY")
       ->capture_default_str();
-  add_column(*spine_, "--polarity-column", pc.polarity_column, "Per-indicator high-good/low-good column");
+  add_column(*spine_, "--polarity-column", pc.polarity_column,
+             "Per-indicator high-good/low-good column");
 }
 
 void PlotCommand::add_decompose_chart() {
-  decompose_ = chart("decompose", "heq-plot decompose: a gap's contributions by age band and cause",
-                     R"(  heq-decompose deaths.csv --by area,sex --group decile --from 1 --to 10 --cause cause \
+  decompose_ = chart(
+      "decompose", "heq-plot decompose: a gap's contributions by age band and cause",
+      R"(  heq-decompose deaths.csv --by area,sex --group decile --from 1 --to 10 --cause cause \
     | heq-plot decompose --by area,sex --units years --output-dir charts
   heq-decompose deaths.csv --group decile --from 1 --to 10 --cause cause --sum-over age \
     | heq-plot decompose --units years > by_cause.svg)");
   plot::DecomposeColumns& dc = decompose_columns_;
   add_column(*decompose_, "--age", dc.age, "Age band start column", &dc.age_given);
-  add_column(*decompose_, "--cause", dc.cause, "Cause column (stacks the bars when present)", &dc.cause_given);
+  add_column(*decompose_, "--cause", dc.cause, "Cause column (stacks the bars when present)",
+             &dc.cause_given);
   add_column(*decompose_, "--contribution", dc.contribution, "Contribution column");
 }
 
 void PlotCommand::add_funnel_chart() {
-  funnel_ = chart("funnel", "heq-plot funnel: points against funnel control limits",
-                  R"(  heq-plot funnel screening.csv --count screened --population eligible --label area > funnel.svg
+  funnel_ = chart(
+      "funnel", "heq-plot funnel: points against funnel control limits",
+      R"(  heq-plot funnel screening.csv --count screened --population eligible --label area > funnel.svg
   heq-plot funnel smr.csv --type ratio --count observed --expected expected --label area > smr.svg)");
   add_funnel_options(*funnel_, funnel_options_);
   add_column(*funnel_, "--label", label_, "Column naming each point (shown on hover)");
@@ -143,15 +154,18 @@ void PlotCommand::add_funnel_chart() {
 
 void PlotCommand::check_usage() const {
   const CommonOptions& common = tool_.common();
-  const bool charted = sii_->parsed() || values_->parsed() || trend_->parsed() || decompose_->parsed() ||
-                       funnel_->parsed() || compare_->parsed() || spine_->parsed();
+  const bool charted = sii_->parsed() || values_->parsed() || trend_->parsed() ||
+                       decompose_->parsed() || funnel_->parsed() || compare_->parsed() ||
+                       spine_->parsed();
   if (!charted) {
-    const std::string word = common.inputs.empty() || common.inputs[0] == "-" ? "" : common.inputs[0];
+    const std::string word =
+        common.inputs.empty() || common.inputs[0] == "-" ? "" : common.inputs[0];
     throw UsageError(word.empty() || word.find('.') != std::string::npos
                          ? std::string("give a chart first: ") + kCharts
                          : "'" + word + "' is not a chart: give " + kCharts);
   }
-  if (!app_.remaining().empty()) throw UsageError("unexpected argument '" + app_.remaining().front() + "'");
+  if (!app_.remaining().empty())
+    throw UsageError("unexpected argument '" + app_.remaining().front() + "'");
   if (!common.by.empty() && output_dir_.empty())
     throw UsageError("--by draws one chart per group: give --output-dir DIR for their files");
   if (!output_dir_.empty() && common.by.empty())

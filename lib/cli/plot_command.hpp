@@ -28,8 +28,8 @@ class PlotCommand {
   plot::Page page_;
   std::string output_dir_;
   double y_min_, y_max_;
-  CLI::App *sii_ = nullptr, *values_ = nullptr, *trend_ = nullptr, *compare_ = nullptr, *spine_ = nullptr,
-           *decompose_ = nullptr, *funnel_ = nullptr;
+  CLI::App *sii_ = nullptr, *values_ = nullptr, *trend_ = nullptr, *compare_ = nullptr,
+           *spine_ = nullptr, *decompose_ = nullptr, *funnel_ = nullptr;
   sii::TableOptions sii_options_;
   plot::SeriesColumns values_columns_, trend_columns_;
   plot::CompareColumns compare_columns_;

@@ -39,7 +39,8 @@ class HelpFormatter : public CLI::Formatter {
   std::string make_subcommand(const CLI::App* sub) const override {
     std::string summary = sub->get_description();
     summary = summary.substr(0, summary.find('\n'));
-    if (const std::size_t colon = summary.find(": "); colon != std::string::npos) summary.erase(0, colon + 2);
+    if (const std::size_t colon = summary.find(": "); colon != std::string::npos)
+      summary.erase(0, colon + 2);
     return fmt::format("  {:<12}{}\n", sub->get_name(), summary);
   }
 };
@@ -55,7 +56,8 @@ std::vector<double> parse_ages(const std::string& text, const std::string& optio
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = text.find(',', start);
-    const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const std::string part =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     double v = 0;
     if (io::parse_number(part, v) != io::NumberStatus::ok || v < 0)
       throw UsageError(fmt::format("{} '{}': expected ages such as 0,65", option, part));
@@ -72,7 +74,8 @@ char parse_delimiter(const std::string& text) {
   if (text.size() == 1 && static_cast<unsigned char>(text[0]) < 0x80 && text[0] != '"' &&
       text[0] != '\n' && text[0] != '\r')
     return text[0];
-  throw UsageError(fmt::format("--delimiter '{}': expected one character such as , ; | or tab", text));
+  throw UsageError(
+      fmt::format("--delimiter '{}': expected one character such as , ; | or tab", text));
 }
 
 Tool::Tool(std::string name, std::string summary, std::string examples, std::string details)
@@ -116,14 +119,18 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
       ->check(CLI::Range(0, 17));
   app_.add_flag("--excel-safe", common_.excel_safe,
                 "Prefix text starting with = + - @ with ' so spreadsheets do not run it");
-  app_.add_flag("--bom", common_.bom,
-                "Start CSV/TSV output with a UTF-8 byte-order mark, so that a spreadsheet opened by "
-                "double-click reads non-ASCII names (Welsh place names) right");
+  app_.add_flag(
+      "--bom", common_.bom,
+      "Start CSV/TSV output with a UTF-8 byte-order mark, so that a spreadsheet opened by "
+      "double-click reads non-ASCII names (Welsh place names) right");
   app_.add_flag("-q,--quiet", common_.quiet, "Do not print warnings");
 }
 
 void Tool::add_by(Sorted sorted, const std::string& help) {
-  app_.add_option("--by", common_.by, help)->type_name("COLS")->delimiter(',')->allow_extra_args(false);
+  app_.add_option("--by", common_.by, help)
+      ->type_name("COLS")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   if (sorted == Sorted::yes)
     app_.add_flag("--sorted", common_.sorted,
                   "Rows of each group are contiguous: process groups as they end (flat memory)");
@@ -141,13 +148,15 @@ void Tool::add_confidence(Levels levels, std::string default_levels, CLI::App* o
   const bool many = levels == Levels::many;
   (on ? *on : app_)
       .add_option("--confidence", confidence_,
-                  many ? "Confidence level(s), e.g. 0.95,0.998 or 95,99.8" : "Confidence level, e.g. 0.95 or 99.8")
+                  many ? "Confidence level(s), e.g. 0.95,0.998 or 95,99.8"
+                       : "Confidence level, e.g. 0.95 or 99.8")
       ->type_name(many ? "LEVELS" : "LEVEL")
       ->capture_default_str();
 }
 
 void Tool::add_input_confidence(CLI::App* on) {
-  (on ? *on : app_).add_option("--input-confidence", input_confidence_,
+  (on ? *on : app_)
+      .add_option("--input-confidence", input_confidence_,
                   "Level of the input limits, where their names do not say it (lowercl and "
                   "uppercl are 95%; lower99_8cl is 99.8%)")
       ->type_name("LEVEL");
@@ -160,12 +169,14 @@ std::optional<double> Tool::input_level() const {
   return levels[0];
 }
 
-CLI::Option* Tool::add_column(const std::string& flag, std::string& target, const std::string& help, bool* given) {
+CLI::Option* Tool::add_column(const std::string& flag, std::string& target, const std::string& help,
+                              bool* given) {
   return cli::add_column(app_, flag, target, help, given);
 }
 
 void Tool::document_output() {
-  for (const char* name : {"--format", "--digits", "--excel-safe"}) app_.remove_option(app_.get_option(name));
+  for (const char* name : {"--format", "--digits", "--excel-safe"})
+    app_.remove_option(app_.get_option(name));
 }
 
 std::vector<double> Tool::levels() const {
@@ -175,7 +186,8 @@ std::vector<double> Tool::levels() const {
   return levels;
 }
 
-int Tool::run_table(int argc, char** argv, const std::function<void(io::Reader&, io::Writer&)>& body) {
+int Tool::run_table(int argc, char** argv,
+                    const std::function<void(io::Reader&, io::Writer&)>& body) {
   return run(argc, argv, [&] {
     auto in = open_input();
     auto out = open_output();

@@ -49,9 +49,10 @@ class Tool {
   enum class Sorted { yes, no };  // whether --by comes with --sorted (streaming groups)
   void add_by(Sorted sorted = Sorted::yes,
               const std::string& help = "Group columns: one result per group, in input order");
-  void add_threads();  // --threads
+  void add_threads();               // --threads
   enum class Levels { one, many };  // how many levels --confidence takes
-  void add_confidence(Levels levels = Levels::many, std::string default_levels = "0.95", CLI::App* on = nullptr);
+  void add_confidence(Levels levels = Levels::many, std::string default_levels = "0.95",
+                      CLI::App* on = nullptr);
   // --input-confidence LEVEL: the level of the limits a tool reads, where their column
   // names do not say it.
   void add_input_confidence(CLI::App* on = nullptr);
@@ -88,7 +89,8 @@ class Tool {
   // `prepare` set what only the main knows, fills the common fields and calls
   // run(options, reader, writer, diagnostics).
   template <class Options, class Run>
-  int run_tool(int argc, char** argv, Options& o, Run run, const std::function<void()>& prepare = {}) {
+  int run_tool(int argc, char** argv, Options& o, Run run,
+               const std::function<void()>& prepare = {}) {
     return run_table(argc, argv, [&](io::Reader& in, io::Writer& out) {
       if (prepare) prepare();
       fill(o);

@@ -74,7 +74,8 @@ AgeLabel parse_age_label(std::string_view label) {
     std::size_t k = 0;
     while (k < rest.size() && digit(rest[k])) ++k;
     double last = 0;
-    if (k > 0 && heq::parse_number(rest.substr(0, k), last) == heq::NumberStatus::ok) a.end = last + 1;
+    if (k > 0 && heq::parse_number(rest.substr(0, k), last) == heq::NumberStatus::ok)
+      a.end = last + 1;
   }
   return a;
 }
@@ -89,18 +90,21 @@ std::string age(double a) { return heq::format_number(a); }
 
 }  // namespace
 
-std::string missing_band(std::span<const double> starts, std::span<const double> ends, bool last_open) {
+std::string missing_band(std::span<const double> starts, std::span<const double> ends,
+                         bool last_open) {
   const std::size_t k = starts.size();
   for (std::size_t i = 0; i + 1 < k; ++i) {
     const double end = ends[i], next = starts[i + 1];
     if (std::isnan(end) || end >= next) continue;  // overlaps: see overlapping_band
-    return fmt::format("no band covers ages {} to {}: the band from {} ends at {} and the next starts at {}",
-                         age(end), age(next - 1), age(starts[i]), age(end - 1), age(next));
+    return fmt::format(
+        "no band covers ages {} to {}: the band from {} ends at {} and the next starts at {}",
+        age(end), age(next - 1), age(starts[i]), age(end - 1), age(next));
   }
   if (last_open && k > 0 && std::isfinite(ends[k - 1]))
-    return fmt::format("the last band ({} to {}) is closed: a life table ends in an open band such as "
-                       "{}+; is that band missing?",
-                       age(starts[k - 1]), age(ends[k - 1] - 1), age(ends[k - 1]));
+    return fmt::format(
+        "the last band ({} to {}) is closed: a life table ends in an open band such as "
+        "{}+; is that band missing?",
+        age(starts[k - 1]), age(ends[k - 1] - 1), age(ends[k - 1]));
   // Bare start ages: a band as wide as two or more of its neighbours hides a missing one.
   const std::size_t closed = last_open ? (k > 0 ? k - 1 : 0) : k;  // bands with a known width
   const auto width = [&](std::size_t i) { return starts[i + 1] - starts[i]; };
@@ -118,10 +122,11 @@ std::string missing_band(std::span<const double> starts, std::span<const double>
     if (!(left > 0) || left != other) continue;
     const double times = w / left;
     if (times >= 2 && times == std::floor(times))
-      return fmt::format("the band from {} to {} is {} times as wide as the bands beside it: is the "
-                         "band from {} missing? (write the label as \"{}-{}\" if it is one wide band)",
-                         age(starts[i]), age(starts[i + 1]), age(times), age(starts[i] + left),
-                         age(starts[i]), age(starts[i + 1] - 1));
+      return fmt::format(
+          "the band from {} to {} is {} times as wide as the bands beside it: is the "
+          "band from {} missing? (write the label as \"{}-{}\" if it is one wide band)",
+          age(starts[i]), age(starts[i + 1]), age(times), age(starts[i] + left), age(starts[i]),
+          age(starts[i + 1] - 1));
   }
   return "";
 }
@@ -132,8 +137,9 @@ std::string overlapping_band(std::span<const double> starts, std::span<const dou
       return std::isinf(ends[i])
                  ? fmt::format("the open band {}+ is followed by a band from {}", age(starts[i]),
                                age(starts[i + 1]))
-                 : fmt::format("the band from {} says it runs to {}, past the next band's start ({})",
-                               age(starts[i]), age(ends[i] - 1), age(starts[i + 1]));
+                 : fmt::format(
+                       "the band from {} says it runs to {}, past the next band's start ({})",
+                       age(starts[i]), age(ends[i] - 1), age(starts[i + 1]));
   return "";
 }
 

@@ -29,7 +29,8 @@ namespace heq {
 // band's start; a bare band k >= 2 times as wide as the equal bands beside it (two
 // before it, for the last closed band); with `last_open`, a last band whose label
 // closes it (85-89 where 90+ belongs).
-std::string missing_band(std::span<const double> starts, std::span<const double> ends, bool last_open);
+std::string missing_band(std::span<const double> starts, std::span<const double> ends,
+                         bool last_open);
 
 // A label that runs past the next band's start ("55-69" before "60-64"), in words
 // (empty: none). Bands are joined on their starts, as the UK package does, so this is

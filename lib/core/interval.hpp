@@ -1,6 +1,6 @@
 #pragma once
-#include "core/missing.hpp"
 #include <limits>
+#include "core/missing.hpp"
 
 namespace heq {
 

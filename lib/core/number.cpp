@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <system_error>
 
@@ -51,10 +51,14 @@ std::string describe_number_problem(NumberStatus status, std::string_view text) 
   std::string shown(text.substr(0, kShown));
   if (text.size() > kShown) shown += "...";
   switch (status) {
-    case NumberStatus::ok: return "ok";
-    case NumberStatus::empty: return "empty value where a number is needed";
-    case NumberStatus::invalid: return fmt::format("\"{}\" is not a number", shown);
-    case NumberStatus::not_finite: return fmt::format("\"{}\" is not a finite number", shown);
+    case NumberStatus::ok:
+      return "ok";
+    case NumberStatus::empty:
+      return "empty value where a number is needed";
+    case NumberStatus::invalid:
+      return fmt::format("\"{}\" is not a number", shown);
+    case NumberStatus::not_finite:
+      return fmt::format("\"{}\" is not a finite number", shown);
     case NumberStatus::out_of_range:
       return fmt::format("\"{}\" is out of range for a double", shown);
   }

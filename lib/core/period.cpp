@@ -15,7 +15,8 @@ struct Cursor {
   std::size_t digits(int& value) {
     std::size_t n = 0;
     value = 0;
-    while (n < s.size() && n < 5 && std::isdigit(static_cast<unsigned char>(s[n]))) value = value * 10 + (s[n++] - '0');
+    while (n < s.size() && n < 5 && std::isdigit(static_cast<unsigned char>(s[n])))
+      value = value * 10 + (s[n++] - '0');
     s.remove_prefix(n);
     return n;
   }
@@ -62,7 +63,8 @@ std::optional<Period> parse_period(std::string_view text) {
   c.spaces();
   if (c.take("Q") || c.take("q")) {
     int quarter = 0;
-    if (c.digits(quarter) != 1 || quarter < 1 || quarter > 4 || p.end - p.start != 1) return std::nullopt;
+    if (c.digits(quarter) != 1 || quarter < 1 || quarter > 4 || p.end - p.start != 1)
+      return std::nullopt;
     p.start += (quarter - 1) * 0.25;
     p.end = p.start + 0.25;
   }

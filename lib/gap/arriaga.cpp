@@ -16,14 +16,16 @@ std::vector<double> arriaga(const life::LifeTable& a, const life::LifeTable& b, 
   return delta;
 }
 
-std::vector<double> arriaga_symmetric(const life::LifeTable& a, const life::LifeTable& b, std::size_t k) {
+std::vector<double> arriaga_symmetric(const life::LifeTable& a, const life::LifeTable& b,
+                                      std::size_t k) {
   std::vector<double> forward = arriaga(a, b, k);
   const std::vector<double> backward = arriaga(b, a, k);
   for (std::size_t i = 0; i < forward.size(); ++i) forward[i] = (forward[i] - backward[i]) / 2;
   return forward;
 }
 
-CauseSplit split_by_cause(double contribution, std::span<const double> from, std::span<const double> to) {
+CauseSplit split_by_cause(double contribution, std::span<const double> from,
+                          std::span<const double> to) {
   CauseSplit s;
   double m1 = 0, m2 = 0;
   for (std::size_t c = 0; c < from.size(); ++c) {

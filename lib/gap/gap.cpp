@@ -9,7 +9,8 @@ namespace heq::gap {
 Gap compare(Side from, Side to, std::span<const double> levels) {
   Gap g;
   if (std::isnan(from.value) || std::isnan(to.value)) {
-    g.note = std::isnan(from.value) ? "the --from subgroup has no value" : "the --to subgroup has no value";
+    g.note = std::isnan(from.value) ? "the --from subgroup has no value"
+                                    : "the --to subgroup has no value";
     return g;
   }
   g.gap = to.value - from.value;
@@ -18,7 +19,8 @@ Gap compare(Side from, Side to, std::span<const double> levels) {
   const bool limits = !std::isnan(from.se) && !std::isnan(to.se);
   if (limits) {
     const double se_gap = std::sqrt(to.se * to.se + from.se * from.se);
-    const double se_log = std::sqrt(std::pow(to.se / to.value, 2) + std::pow(from.se / from.value, 2));
+    const double se_log =
+        std::sqrt(std::pow(to.se / to.value, 2) + std::pow(from.se / from.value, 2));
     for (double level : levels) {
       const double z = stats::z_for_level(level);
       g.gap_ci.push_back({g.gap - z * se_gap, g.gap + z * se_gap});

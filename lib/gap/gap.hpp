@@ -2,8 +2,8 @@
 // Absolute and relative gaps between two subgroups' estimates, with limits from their
 // standard errors: the difference on its own scale (normal approximation), the ratio on
 // the log scale (delta method). Pure computation.
-#include "core/missing.hpp"
 #include "core/interval.hpp"
+#include "core/missing.hpp"
 
 #include <span>
 #include <string>

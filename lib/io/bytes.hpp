@@ -9,7 +9,9 @@
 
 namespace heq::io::bytes {
 
-constexpr std::uint64_t repeated(char c) { return 0x0101010101010101ULL * static_cast<unsigned char>(c); }
+constexpr std::uint64_t repeated(char c) {
+  return 0x0101010101010101ULL * static_cast<unsigned char>(c);
+}
 
 // The top bit of each byte of `word` that equals the byte repeated in `pattern`; exact
 // (no false positives from borrows, unlike the shorter "has zero byte" trick).
@@ -42,7 +44,8 @@ inline std::size_t count(const char* data, std::size_t size, char c) {
   const std::uint64_t pattern = repeated(c);
   std::size_t n = 0;
   const auto fold = [](std::uint64_t lanes) {
-    const std::uint64_t pairs = (lanes & 0x00ff00ff00ff00ffULL) + ((lanes >> 8) & 0x00ff00ff00ff00ffULL);
+    const std::uint64_t pairs =
+        (lanes & 0x00ff00ff00ff00ffULL) + ((lanes >> 8) & 0x00ff00ff00ff00ffULL);
     return static_cast<std::size_t>((pairs * 0x0001000100010001ULL) >> 48);
   };
   std::size_t at = 0;

@@ -31,7 +31,8 @@ std::size_t GroupKeys::assign(const Reader& reader) {
     composite_.append(v);
   }
   last_fields_.resize(columns_.size());
-  for (std::size_t i = 0; i < columns_.size(); ++i) last_fields_[i].assign(reader.field(columns_[i]));
+  for (std::size_t i = 0; i < columns_.size(); ++i)
+    last_fields_[i].assign(reader.field(columns_[i]));
 
   if (sorted_) {
     // A new group starts; the one before is finished and must not come back.

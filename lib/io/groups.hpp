@@ -11,8 +11,8 @@
 #include <algorithm>
 
 #include <cstddef>
-#include <string>
 #include <cstdint>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -41,11 +41,11 @@ class GroupKeys {
   std::vector<std::string> names_;
   bool sorted_;
   std::size_t count_ = 0;
-  std::unordered_map<std::string, std::size_t> ids_;     // unsorted: key -> id
-  std::unordered_set<std::uint64_t> seen_;               // sorted: hashes of finished keys
-  std::vector<std::vector<std::string>> keys_;           // unsorted: every key
-  std::vector<std::string> current_;                     // sorted: the latest key
-  std::vector<std::string> previous_;                    // sorted: the key before it
+  std::unordered_map<std::string, std::size_t> ids_;  // unsorted: key -> id
+  std::unordered_set<std::uint64_t> seen_;            // sorted: hashes of finished keys
+  std::vector<std::vector<std::string>> keys_;        // unsorted: every key
+  std::vector<std::string> current_;                  // sorted: the latest key
+  std::vector<std::string> previous_;                 // sorted: the key before it
   std::string composite_;
   std::string last_composite_;
   std::vector<std::string> last_fields_;  // the previous row's key values

@@ -43,14 +43,16 @@ class CheckedSource : public ::io::ByteSourceBase {
  private:
   void check_for_nul(const char* data, int size) {
     if (first_ && size >= 2) {
-      const unsigned char a = static_cast<unsigned char>(data[0]), b = static_cast<unsigned char>(data[1]);
+      const unsigned char a = static_cast<unsigned char>(data[0]),
+                          b = static_cast<unsigned char>(data[1]);
       // A byte-order mark, or ASCII text with every other byte zero.
       const bool zeros = size >= 4 && ((a != 0 && b == 0 && data[2] != 0 && data[3] == 0) ||
-                                        (a == 0 && b != 0 && data[2] == 0 && data[3] != 0));
+                                       (a == 0 && b != 0 && data[2] == 0 && data[3] != 0));
       if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF) || zeros)
-        throw DataError(Location{name_, 1, 0},
-                        "the input is UTF-16 text; heq reads UTF-8: convert it first, e.g. iconv -f "
-                        "UTF-16 -t UTF-8 FILE > FILE.csv (spreadsheets call it \"CSV UTF-8\")");
+        throw DataError(
+            Location{name_, 1, 0},
+            "the input is UTF-16 text; heq reads UTF-8: convert it first, e.g. iconv -f "
+            "UTF-16 -t UTF-8 FILE > FILE.csv (spreadsheets call it \"CSV UTF-8\")");
     }
     first_ = false;
     const void* nul = std::memchr(data, '\0', static_cast<std::size_t>(size));
@@ -69,7 +71,8 @@ class CheckedSource : public ::io::ByteSourceBase {
 
 class FdSource : public CheckedSource {
  public:
-  FdSource(int fd, bool owned, std::string name) : CheckedSource(std::move(name)), fd_(fd), owned_(owned) {}
+  FdSource(int fd, bool owned, std::string name)
+      : CheckedSource(std::move(name)), fd_(fd), owned_(owned) {}
   ~FdSource() override {
     if (owned_) ::close(fd_);
   }
@@ -118,9 +121,15 @@ class TextLines : public LineSource {
   TextLines(const std::string& text, const std::string& name) : text_(text), name_(name) {
     const std::size_t nul = text_.find('\0');
     if (nul != std::string::npos)
-      throw DataError(Location{name_, static_cast<std::size_t>(std::count(text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(nul), '\n')) + 1, 0},
-                      "the input holds a NUL byte; is it a text (CSV or TSV) file?");
-    if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;  // a UTF-8 byte-order mark, as LineReader drops it
+      throw DataError(
+          Location{name_,
+                   static_cast<std::size_t>(std::count(
+                       text_.begin(), text_.begin() + static_cast<std::ptrdiff_t>(nul), '\n')) +
+                       1,
+                   0},
+          "the input holds a NUL byte; is it a text (CSV or TSV) file?");
+    if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0)
+      pos_ = 3;  // a UTF-8 byte-order mark, as LineReader drops it
   }
   char* next_line() override {
     if (pos_ >= text_.size()) return nullptr;
@@ -150,7 +159,8 @@ std::vector<std::string> split_conditions(const std::string& text) {
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = text.find(',', start);
-    std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string part =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (!parts.empty() && part.find('=') == std::string::npos)
       parts.back() += "," + part;
     else
@@ -161,7 +171,8 @@ std::vector<std::string> split_conditions(const std::string& text) {
 }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -214,14 +225,16 @@ bool Reader::open_next() {
   const bool any = read_record();
   header_ = header;
   if (!any) throw DataError(Location{name_, 0, 0}, "the input is empty; a header line is needed");
-  if (fields_.size() != header_.size() || !std::equal(fields_.begin(), fields_.end(), header_.begin())) {
+  if (fields_.size() != header_.size() ||
+      !std::equal(fields_.begin(), fields_.end(), header_.begin())) {
     std::size_t i = 0;
     while (i < fields_.size() && i < header_.size() && fields_[i] == header_[i]) ++i;
-    throw DataError(Location{name_, line_, i + 1},
-                    fmt::format("the header differs from {}'s (column {}: '{}' here, '{}' there); files read "
-                                "as one input need the same columns in the same order",
-                                first_name_, i + 1, i < fields_.size() ? std::string(fields_[i]) : "",
-                                i < header_.size() ? header_[i] : ""));
+    throw DataError(
+        Location{name_, line_, i + 1},
+        fmt::format("the header differs from {}'s (column {}: '{}' here, '{}' there); files read "
+                    "as one input need the same columns in the same order",
+                    first_name_, i + 1, i < fields_.size() ? std::string(fields_[i]) : "",
+                    i < header_.size() ? header_[i] : ""));
   }
   return true;
 }
@@ -346,9 +359,9 @@ std::size_t Reader::column(std::string_view name) const {
     const std::size_t d = got == want ? 0 : edit_distance(got, want);
     if (d < best && !(d > 0 && want.size() < 4)) {
       best = d;
-      hint = fmt::format("; did you mean {} (column {})?", visible(header_[i]).front() == '"'
-                                                               ? visible(header_[i])
-                                                               : "'" + visible(header_[i]) + "'",
+      hint = fmt::format("; did you mean {} (column {})?",
+                         visible(header_[i]).front() == '"' ? visible(header_[i])
+                                                            : "'" + visible(header_[i]) + "'",
                          i + 1);
     }
   }
@@ -381,8 +394,9 @@ bool Reader::read_record() {
                             "a quoted field opened on this line is never closed");
           std::string_view next(more, std::strlen(more));
           if (joined_.size() + next.size() > 4 * kLongestLine)
-            throw DataError(Location{name_, line_, 0},
-                            "a quoted field opened on this line runs past 64 MiB; is a closing quote missing?");
+            throw DataError(
+                Location{name_, line_, 0},
+                "a quoted field opened on this line runs past 64 MiB; is a closing quote missing?");
           joined_ += '\n';
           joined_ += next;
           state = scan_quotes(next, delimiter_, state);
@@ -415,7 +429,8 @@ bool Reader::passes_filter() {
 
 std::string Reader::filter_report() const {
   if (filter_.empty() || rows_read_ == 0 || rows_filtered_ < rows_read_) return "";
-  std::string report = fmt::format("--where kept none of the {} row{}", rows_read_, rows_read_ == 1 ? "" : "s");
+  std::string report =
+      fmt::format("--where kept none of the {} row{}", rows_read_, rows_read_ == 1 ? "" : "s");
   for (const Condition& c : filter_) {
     if (c.seen.empty()) continue;
     std::string values;
@@ -467,8 +482,10 @@ bool drop_thousands(std::string_view field, char sep, std::string& out) {
       digits = 0;
       continue;
     }
-    if (c >= '0' && c <= '9') ++digits;
-    else if (!(i == 0 && (c == '-' || c == '+'))) return false;
+    if (c >= '0' && c <= '9')
+      ++digits;
+    else if (!(i == 0 && (c == '-' || c == '+')))
+      return false;
     out += c;
   }
   if (grouped && digits != 3) return false;
@@ -480,8 +497,8 @@ bool drop_thousands(std::string_view field, char sep, std::string& out) {
 bool is_suppression_marker(std::string_view f) {
   while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
   while (!f.empty() && f.back() == ' ') f.remove_suffix(1);
-  for (std::string_view m : {"*", "**", "..", ":", "c", "[c]", "x", "[x]", "-", "z", "[z]", "u", "[u]",
-                             "~", "#", "n/a", "N/A", "NaN", "null", "NULL", "."})
+  for (std::string_view m : {"*", "**",  "..", ":", "c",   "[c]", "x",   "[x]",  "-",    "z", "[z]",
+                             "u", "[u]", "~",  "#", "n/a", "N/A", "NaN", "null", "NULL", "."})
     if (f == m) return true;
   return false;
 }
@@ -498,7 +515,8 @@ double Reader::number(std::size_t column) const {
   if (is_missing_field(column)) return kMissing;
   if (thousands_) {
     thread_local std::string plain;
-    if (drop_thousands(fields_[column], thousands_, plain) && parse_number(plain, value) == NumberStatus::ok)
+    if (drop_thousands(fields_[column], thousands_, plain) &&
+        parse_number(plain, value) == NumberStatus::ok)
       return value;
   }
   not_a_number(column, status);
@@ -511,10 +529,12 @@ void Reader::not_a_number(std::size_t column, NumberStatus status) const {
   if (!thousands_ && f.find(',') != std::string_view::npos && drop_thousands(f, ',', plain))
     hint = "; it has thousands separators: give --thousands , to read them";
   else if (is_suppression_marker(f))
-    hint = fmt::format("; a suppression marker? give --na '{}' to read it as missing (--na takes "
-                       "a comma-separated list)",
-                       f);
-  fail(column, fmt::format("column '{}': {}{}", header_[column], describe_number_problem(status, f), hint));
+    hint = fmt::format(
+        "; a suppression marker? give --na '{}' to read it as missing (--na takes "
+        "a comma-separated list)",
+        f);
+  fail(column,
+       fmt::format("column '{}': {}{}", header_[column], describe_number_problem(status, f), hint));
 }
 
 void Reader::fail(std::size_t column, const std::string& message) const {

@@ -3,8 +3,8 @@
 // RFC 4180 quoting, CRLF, UTF-8 BOM, missing-value tokens, a row filter (--where), and
 // numbers parsed exactly. Errors name the file, line and column. Line ends are
 // normalised: a CRLF inside a quoted field reads as LF.
-#include "core/missing.hpp"
 #include "core/error.hpp"
+#include "core/missing.hpp"
 #include "io/number.hpp"
 
 #include <cmath>
@@ -32,7 +32,7 @@ struct ReaderOptions {
   std::string path = "-";  // "-" reads standard input
   // When set, read this text instead of a file (`path` is then only its name).
   const std::string* text = nullptr;
-  char delimiter = 0;      // 0: tab for .tsv/.tab files, comma otherwise
+  char delimiter = 0;  // 0: tab for .tsv/.tab files, comma otherwise
   // Tokens read as missing besides an empty field. Empty is always missing.
   std::vector<std::string> na_tokens{"NA"};
   // Keep only rows matching every COL=VALUE (or COL!=VALUE) condition. An entry may hold
@@ -96,8 +96,8 @@ class Reader {
     std::size_t column;
     std::string value;
     bool equal;
-    std::string text;                 // as given, for the report
-    std::vector<std::string> seen;    // a few values that failed it, for the report
+    std::string text;               // as given, for the report
+    std::vector<std::string> seen;  // a few values that failed it, for the report
   };
 
   std::string name_;

@@ -12,20 +12,25 @@ void fail_column(const Reader& r, std::size_t column, std::string_view what) {
 
 AgeLabel read_age_band(const Reader& r, std::size_t column) {
   const AgeLabel age = parse_age_label(r.field(column));
-  if (std::isnan(age.start)) fail_column(r, column, fmt::format("age band \"{}\" holds no start age", r.field(column)));
+  if (std::isnan(age.start))
+    fail_column(r, column, fmt::format("age band \"{}\" holds no start age", r.field(column)));
   return age;
 }
 
 double read_count(const Reader& r, std::size_t column) {
   const double v = r.number(column);
-  if (v < 0) fail_column(r, column, fmt::format("negative count {}; counts must be 0 or more", r.field(column)));
+  if (v < 0)
+    fail_column(r, column,
+                fmt::format("negative count {}; counts must be 0 or more", r.field(column)));
   return v;
 }
 
-double read_denominator(const Reader& r, std::size_t column, std::string_view plural, bool required) {
+double read_denominator(const Reader& r, std::size_t column, std::string_view plural,
+                        bool required) {
   const double v = r.number(column);
   if (v <= 0 || (required && std::isnan(v)))
-    fail_column(r, column, fmt::format("{} is not above zero; {} must be", r.field(column), plural));
+    fail_column(r, column,
+                fmt::format("{} is not above zero; {} must be", r.field(column), plural));
   return v;
 }
 
@@ -41,18 +46,20 @@ double read_standard_error(const Reader& r, std::size_t column) {
   return v;
 }
 
-void check_count_within(const Reader& r, std::size_t count_column, std::size_t denominator_column, double count,
-                        double denominator, std::string_view noun) {
+void check_count_within(const Reader& r, std::size_t count_column, std::size_t denominator_column,
+                        double count, double denominator, std::string_view noun) {
   if (count > denominator)
     fail_column(r, count_column,
-                fmt::format("count {} is above the {} {}", r.field(count_column), noun, r.field(denominator_column)));
+                fmt::format("count {} is above the {} {}", r.field(count_column), noun,
+                            r.field(denominator_column)));
 }
 
-void check_limit_order(const Reader& r, std::size_t lower_column, std::size_t upper_column, double lower,
-                       double upper) {
+void check_limit_order(const Reader& r, std::size_t lower_column, std::size_t upper_column,
+                       double lower, double upper) {
   if (lower > upper)
     fail_column(r, lower_column,
-                fmt::format("lower limit {} is above the upper limit {}", r.field(lower_column), r.field(upper_column)));
+                fmt::format("lower limit {} is above the upper limit {}", r.field(lower_column),
+                            r.field(upper_column)));
 }
 
 }  // namespace heq::io

@@ -20,7 +20,8 @@ double read_count(const Reader& r, std::size_t column);
 
 // A denominator: above zero. `plural` names what it is ("denominators", "populations");
 // with `required`, a missing value is an error too.
-double read_denominator(const Reader& r, std::size_t column, std::string_view plural, bool required = false);
+double read_denominator(const Reader& r, std::size_t column, std::string_view plural,
+                        bool required = false);
 
 // A population that may be 0 (a quantile with nobody in it): 0 or more.
 double read_population(const Reader& r, std::size_t column);
@@ -29,11 +30,11 @@ double read_population(const Reader& r, std::size_t column);
 double read_standard_error(const Reader& r, std::size_t column);
 
 // A count no larger than its denominator (proportions).
-void check_count_within(const Reader& r, std::size_t count_column, std::size_t denominator_column, double count,
-                        double denominator, std::string_view noun = "denominator");
+void check_count_within(const Reader& r, std::size_t count_column, std::size_t denominator_column,
+                        double count, double denominator, std::string_view noun = "denominator");
 
 // A pair of limits in order.
-void check_limit_order(const Reader& r, std::size_t lower_column, std::size_t upper_column, double lower,
-                       double upper);
+void check_limit_order(const Reader& r, std::size_t lower_column, std::size_t upper_column,
+                       double lower, double upper);
 
 }  // namespace heq::io

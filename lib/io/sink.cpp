@@ -42,8 +42,7 @@ class AtomicFileSink : public Sink {
     if (base.empty()) throw UsageError(fmt::format("-o '{}': not a file name", path_));
     temp_ = dir + "." + base + ".heq-XXXXXX";
     fd_ = ::mkstemp(temp_.data());
-    if (fd_ < 0)
-      throw IoError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+    if (fd_ < 0) throw IoError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
     // mkstemp makes 0600: a replaced file keeps its own mode (600 health data stays 600),
     // a new file gets the mode a plain create would have.
     struct stat existing {};
@@ -95,7 +94,8 @@ class DeviceSink : public Sink {
   void commit() override {
     const int fd = fd_;
     fd_ = -1;
-    if (::close(fd) != 0) throw IoError(fmt::format("{}: write error: {}", path_, std::strerror(errno)));
+    if (::close(fd) != 0)
+      throw IoError(fmt::format("{}: write error: {}", path_, std::strerror(errno)));
   }
 
  private:

@@ -77,13 +77,27 @@ void append_json_string(std::string& out, std::string_view value) {
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20 || c == 0x7F)
           fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
@@ -104,9 +118,10 @@ void Writer::begin(std::vector<std::string> columns) {
   for (std::size_t i = 0; i < columns.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (columns[i] == columns[j])
-        throw UsageError(fmt::format("the output would have column '{}' twice (columns {} and {}): "
-                                     "a --by column may not repeat, nor share a result's name",
-                                     columns[i], j + 1, i + 1));
+        throw UsageError(
+            fmt::format("the output would have column '{}' twice (columns {} and {}): "
+                        "a --by column may not repeat, nor share a result's name",
+                        columns[i], j + 1, i + 1));
   columns_ = std::move(columns);
   switch (options_.format) {
     case Format::csv:
@@ -180,11 +195,20 @@ void Writer::append_text_csv(std::string_view value) {
 void Writer::append_text_tsv(std::string_view value) {
   for (char c : value) {
     switch (c) {
-      case '\t': buffer_ += "\\t"; break;
-      case '\n': buffer_ += "\\n"; break;
-      case '\r': buffer_ += "\\r"; break;
-      case '\\': buffer_ += "\\\\"; break;
-      default: buffer_ += c;
+      case '\t':
+        buffer_ += "\\t";
+        break;
+      case '\n':
+        buffer_ += "\\n";
+        break;
+      case '\r':
+        buffer_ += "\\r";
+        break;
+      case '\\':
+        buffer_ += "\\\\";
+        break;
+      default:
+        buffer_ += c;
     }
   }
 }
@@ -206,10 +230,16 @@ Writer& Writer::text(std::string_view value) {
     value = guarded;
   }
   switch (options_.format) {
-    case Format::csv: append_text_csv(value); break;
-    case Format::tsv: append_text_tsv(value); break;
+    case Format::csv:
+      append_text_csv(value);
+      break;
+    case Format::tsv:
+      append_text_tsv(value);
+      break;
     case Format::json:
-    case Format::ndjson: append_text_json(value); break;
+    case Format::ndjson:
+      append_text_json(value);
+      break;
   }
   return *this;
 }
@@ -229,8 +259,7 @@ Writer& Writer::missing() {
 
 void Writer::end_row() {
   if (cell_ != columns_.size())
-    throw std::logic_error(
-        fmt::format("row has {} cells for {} columns", cell_, columns_.size()));
+    throw std::logic_error(fmt::format("row has {} cells for {} columns", cell_, columns_.size()));
   if (options_.format == Format::json)
     buffer_ += '}';
   else if (options_.format == Format::ndjson)

@@ -43,9 +43,11 @@ std::string describe_layout(std::span<const double> ages) {
 std::string check(std::span<const Band> bands, const Layout& layout) {
   if (bands.empty()) return "no age bands";
   for (const Band& b : bands)
-    if (std::isnan(b.deaths)) return fmt::format("age band {} has no deaths count", age_text(b.age));
+    if (std::isnan(b.deaths))
+      return fmt::format("age band {} has no deaths count", age_text(b.age));
   for (const Band& b : bands)
-    if (std::isnan(b.population)) return fmt::format("age band {} has no population", age_text(b.age));
+    if (std::isnan(b.population))
+      return fmt::format("age band {} has no population", age_text(b.age));
   // 1. negative deaths
   for (const Band& b : bands)
     if (b.deaths < 0) return fmt::format("age band {} has negative deaths", age_text(b.age));

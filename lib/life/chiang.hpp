@@ -5,19 +5,19 @@
 // abridged (0, 1, 5, ..., 90+), other open ages (85+, 100+), or complete (0, 1, 2, ...).
 // The variance of e_x is Chiang's, with Silcocks et al.'s term for the open band.
 // Pure computation: plain numbers in and out.
-#include "core/missing.hpp"
 #include <cstddef>
 #include <limits>
 #include <span>
 #include <string>
 #include <vector>
+#include "core/missing.hpp"
 
 namespace heq::life {
 
 inline constexpr double kRadix = 100000;
 
 struct Band {
-  double age;         // start age; the last band is open
+  double age;  // start age; the last band is open
   double deaths;
   double population;
   // One past the last year, where the label says it ("20-24": 25; "90+": infinity);

@@ -7,7 +7,8 @@ namespace heq::measures {
 namespace {
 
 using enum Kind;
-constexpr Dimension kAny = Dimension::any, kOrdered = Dimension::ordered, kUnordered = Dimension::unordered;
+constexpr Dimension kAny = Dimension::any, kOrdered = Dimension::ordered,
+                    kUnordered = Dimension::unordered;
 
 // name, title, kind, dimension, pairwise, weighted, needs_reference, needs_mean
 constexpr std::array<MeasureSpec, 21> kCatalogue{{
@@ -20,12 +21,18 @@ constexpr std::array<MeasureSpec, 21> kCatalogue{{
     {"bgv", "between-group variance", variance, kUnordered, false, true, false, true},
     {"bgsd", "between-group standard deviation", dispersion, kUnordered, false, true, false, true},
     {"cov", "coefficient of variation", dispersion, kUnordered, false, true, false, true},
-    {"mdmu", "mean difference from mean, unweighted", dispersion, kUnordered, false, false, false, true},
-    {"mdmw", "mean difference from mean, weighted", dispersion, kUnordered, false, true, false, true},
-    {"mdbu", "mean difference from best, unweighted", dispersion, kUnordered, false, false, false, false},
-    {"mdbw", "mean difference from best, weighted", dispersion, kUnordered, false, true, false, false},
-    {"mdru", "mean difference from reference, unweighted", dispersion, kUnordered, false, false, true, false},
-    {"mdrw", "mean difference from reference, weighted", dispersion, kUnordered, false, true, true, false},
+    {"mdmu", "mean difference from mean, unweighted", dispersion, kUnordered, false, false, false,
+     true},
+    {"mdmw", "mean difference from mean, weighted", dispersion, kUnordered, false, true, false,
+     true},
+    {"mdbu", "mean difference from best, unweighted", dispersion, kUnordered, false, false, false,
+     false},
+    {"mdbw", "mean difference from best, weighted", dispersion, kUnordered, false, true, false,
+     false},
+    {"mdru", "mean difference from reference, unweighted", dispersion, kUnordered, false, false,
+     true, false},
+    {"mdrw", "mean difference from reference, weighted", dispersion, kUnordered, false, true, true,
+     false},
     {"idisu", "index of disparity, unweighted", dispersion, kUnordered, false, false, false, true},
     {"idisw", "index of disparity, weighted", dispersion, kUnordered, false, true, false, true},
     {"mld", "mean log deviation", entropy, kUnordered, false, true, false, true},
@@ -55,9 +62,12 @@ std::string measure_names(std::string_view separator) {
 
 bool applies(const MeasureSpec& spec, bool ordered, std::size_t subgroups) {
   switch (spec.dimension) {
-    case Dimension::any: return subgroups >= 2;
-    case Dimension::ordered: return ordered && subgroups > 2;
-    case Dimension::unordered: return !ordered && subgroups > 2;
+    case Dimension::any:
+      return subgroups >= 2;
+    case Dimension::ordered:
+      return ordered && subgroups > 2;
+    case Dimension::unordered:
+      return !ordered && subgroups > 2;
   }
   return false;
 }

@@ -9,7 +9,16 @@
 namespace heq::measures {
 
 enum class Dimension { any, ordered, unordered };  // which dimensions (of 3+ subgroups) it takes
-enum class Kind { difference, ratio, concentration, logistic, variance, entropy, attributable, dispersion };
+enum class Kind {
+  difference,
+  ratio,
+  concentration,
+  logistic,
+  variance,
+  entropy,
+  attributable,
+  dispersion
+};
 
 struct MeasureSpec {
   std::string_view name;   // as --measures and the output spell it

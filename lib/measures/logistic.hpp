@@ -15,8 +15,8 @@ namespace heq::measures {
 inline double expit(double x) { return 1 / (1 + std::exp(-x)); }
 
 struct Contrasts {
-  double sii, sii_se;       // p(1) - p(0), on the 0-1 scale
-  double rii, log_rii_se;   // p(1) / p(0), and the SE of its log
+  double sii, sii_se;      // p(1) - p(0), on the 0-1 scale
+  double rii, log_rii_se;  // p(1) / p(0), and the SE of its log
 };
 
 // From the intercept and slope on the ridit and their covariance.

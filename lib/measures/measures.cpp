@@ -7,8 +7,8 @@
 #include "stats/confidence.hpp"
 #include "stats/random.hpp"
 
-#include <Eigen/Dense>
 #include <fmt/format.h>
+#include <Eigen/Dense>
 
 #include <algorithm>
 #include <cmath>
@@ -44,15 +44,20 @@ Prepared prepare(std::span<const Subgroup> in, const Setting& setting) {
     if (!std::isnan(g.estimate)) used.push_back(g);
   if (setting.ordered) {
     std::vector<Subgroup> all(in.begin(), in.end());
-    std::stable_sort(all.begin(), all.end(), [](const Subgroup& a, const Subgroup& b) { return a.order < b.order; });
-    d.extremes = !all.empty() && !std::isnan(all.front().estimate) && !std::isnan(all.back().estimate);
+    std::stable_sort(all.begin(), all.end(),
+                     [](const Subgroup& a, const Subgroup& b) { return a.order < b.order; });
+    d.extremes =
+        !all.empty() && !std::isnan(all.front().estimate) && !std::isnan(all.back().estimate);
     if (used.size() < in.size())
-      d.missing_note = fmt::format("ordered measures need every subgroup's estimate ({} of {} given)",
-                                   used.size(), in.size());
-    std::stable_sort(used.begin(), used.end(), [](const Subgroup& a, const Subgroup& b) { return a.order < b.order; });
+      d.missing_note =
+          fmt::format("ordered measures need every subgroup's estimate ({} of {} given)",
+                      used.size(), in.size());
+    std::stable_sort(used.begin(), used.end(),
+                     [](const Subgroup& a, const Subgroup& b) { return a.order < b.order; });
   } else if (static_cast<double>(used.size()) < 0.85 * static_cast<double>(in.size())) {
-    d.missing_note = fmt::format("non-ordered measures need estimates for 85% of subgroups ({} of {} given)",
-                                 used.size(), in.size());
+    d.missing_note =
+        fmt::format("non-ordered measures need estimates for 85% of subgroups ({} of {} given)",
+                    used.size(), in.size());
   }
   d.populations = !used.empty();
   double total = 0;
@@ -87,7 +92,8 @@ int reference_index(const Prepared& d) {
 }
 
 std::size_t best_index(const std::vector<double>& y, bool favourable) {
-  const auto it = favourable ? std::max_element(y.begin(), y.end()) : std::min_element(y.begin(), y.end());
+  const auto it =
+      favourable ? std::max_element(y.begin(), y.end()) : std::min_element(y.begin(), y.end());
   return static_cast<std::size_t>(it - y.begin());
 }
 
@@ -103,7 +109,9 @@ double quantile7(const std::vector<double>& sorted, double prob) {
 struct Dispersion {
   const Prepared& d;
   const Setting& setting;
-  double mean_of(const std::vector<double>& y) const { return d.populations ? weighted_mean(y, d.p) : d.mu; }
+  double mean_of(const std::vector<double>& y) const {
+    return d.populations ? weighted_mean(y, d.p) : d.mu;
+  }
   double bgv(const std::vector<double>& y, double mu) const {
     double v = 0;
     for (std::size_t i = 0; i < y.size(); ++i) v += d.p[i] * (y[i] - mu) * (y[i] - mu);
@@ -121,7 +129,8 @@ struct Dispersion {
     if (m == "cov") return 100 * std::sqrt(bgv(y, mu)) / mu;
     if (m == "mdmu" || m == "mdmw") return mean_difference(y, mu, m == "mdmw");
     if (m == "idisu" || m == "idisw") return 100 * mean_difference(y, mu, m == "idisw") / mu;
-    if (m == "mdbu" || m == "mdbw") return mean_difference(y, y[best_index(y, setting.favourable)], m == "mdbw");
+    if (m == "mdbu" || m == "mdbw")
+      return mean_difference(y, y[best_index(y, setting.favourable)], m == "mdbw");
     const int r = reference_index(d);
     return mean_difference(y, y[static_cast<std::size_t>(r)], m == "mdrw");  // mdru, mdrw
   }
@@ -178,7 +187,8 @@ Logistic logistic(const Prepared& d, double scale, bool n_squared) {
   }
   const Eigen::Matrix2d bread = (x.transpose() * working.asDiagonal() * x).inverse();
   const Eigen::Matrix2d meat = x.transpose() * score.cwiseProduct(score).asDiagonal() * x;
-  const Eigen::Matrix2d v = bread * meat * bread * (static_cast<double>(k) / static_cast<double>(k - 2));
+  const Eigen::Matrix2d v =
+      bread * meat * bread * (static_cast<double>(k) / static_cast<double>(k - 2));
   return {contrasts(beta, v), converged};
 }
 
@@ -260,7 +270,8 @@ void pairwise(Result& r, const MeasureSpec& spec, const Context& x) {
   } else {
     std::vector<double> others = d.y;
     const std::size_t rr = static_cast<std::size_t>(x.ref);
-    others[rr] = setting.favourable ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+    others[rr] = setting.favourable ? std::numeric_limits<double>::infinity()
+                                    : -std::numeric_limits<double>::infinity();
     if (setting.favourable) {
       i1 = rr;
       i2 = best_index(others, false);
@@ -270,7 +281,8 @@ void pairwise(Result& r, const MeasureSpec& spec, const Context& x) {
     }
   }
   const double y1 = d.y[i1], y2 = d.y[i2], s1 = d.s[i1], s2 = d.s[i2];
-  if (spec.kind == Kind::difference) return symmetric(r, x, y1 - y2, std::sqrt(s1 * s1 + s2 * s2), "analytic");
+  if (spec.kind == Kind::difference)
+    return symmetric(r, x, y1 - y2, std::sqrt(s1 * s1 + s2 * s2), "analytic");
   if (!(y1 > 0 && y2 > 0)) {
     r.note = "needs positive estimates";
     return;
@@ -293,7 +305,8 @@ void logistic_measure(Result& r, const Context& x) {
     if (scale == 10) scale = 100;  // the package's steps are 1, 100, 1000, ...
   }
   const Logistic fit = logistic(x.d, scale, x.c.n_squared_weights);
-  report(r, fit.contrasts, {scale, x.z, x.c.unscaled_se, x.c.log_scale_ratio_se, "logistic regression, HC1", x.mode});
+  report(r, fit.contrasts,
+         {scale, x.z, x.c.unscaled_se, x.c.log_scale_ratio_se, "logistic regression, HC1", x.mode});
   if (!fit.converged) r.note = "the logistic fit did not converge";
 }
 
@@ -335,7 +348,8 @@ void entropy(Result& r, const MeasureSpec& spec, const Context& x) {
   }
   for (std::size_t i = 0; i < k; ++i) {
     const double p2s2 = d.p[i] * d.p[i] * d.s[i] * d.s[i];
-    const double factor = theil ? 1 + (ratio[i] > 0 ? std::log(ratio[i]) : 0) - centre : 1 - 1 / ratio[i];
+    const double factor =
+        theil ? 1 + (ratio[i] > 0 ? std::log(ratio[i]) : 0) - centre : 1 - 1 / ratio[i];
     var += p2s2 * factor * factor;
   }
   if (infinite) {
@@ -365,8 +379,8 @@ void attributable(Result& r, const MeasureSpec& spec, const Context& x) {
   for (double n : d.n) total += n;
   const double cc = d.y[ri] * d.n[ri] / setting.scale, dd = d.n[ri] - cc;
   const double aa = d.mu * total / setting.scale - cc, bb = total - aa - d.n[ri];
-  const double var_af =
-      cc * total * (aa * dd * (total - cc) + bb * cc * cc) / (std::pow(aa + cc, 3) * std::pow(cc + dd, 3));
+  const double var_af = cc * total * (aa * dd * (total - cc) + bb * cc * cc) /
+                        (std::pow(aa + cc, 3) * std::pow(cc + dd, 3));
   const double se_af = std::sqrt(var_af);
   if (spec.name == "par")
     symmetric(r, x, par, d.mu * se_af, "analytic");
@@ -392,10 +406,12 @@ void simulate(std::vector<Result>& out, const std::vector<std::size_t>& simulate
         continue;
       }
       double draw = d.y[i] + d.s[i] * normal();
-      for (int tries = 0; (draw < 0 || draw > ceiling) && tries < 1000; ++tries) draw = d.y[i] + d.s[i] * normal();
+      for (int tries = 0; (draw < 0 || draw > ceiling) && tries < 1000; ++tries)
+        draw = d.y[i] + d.s[i] * normal();
       y[i] = std::clamp(draw, 0.0, ceiling);
     }
-    for (std::size_t j = 0; j < simulated.size(); ++j) values[j].push_back(disp.value(out[simulated[j]].measure, y));
+    for (std::size_t j = 0; j < simulated.size(); ++j)
+      values[j].push_back(disp.value(out[simulated[j]].measure, y));
   }
   for (std::size_t j = 0; j < simulated.size(); ++j) {
     std::vector<double>& v = values[j];
@@ -415,9 +431,14 @@ void simulate(std::vector<Result>& out, const std::vector<std::size_t>& simulate
 }  // namespace
 
 std::vector<Result> compute(std::span<const Subgroup> subgroups, const Setting& setting,
-                            const std::vector<std::string>& wanted, const Options& o, std::uint64_t seed) {
+                            const std::vector<std::string>& wanted, const Options& o,
+                            std::uint64_t seed) {
   const Prepared d = prepare(subgroups, setting);
-  const Context x{d, setting, o.compat, stats::z_for_level(o.level), o.compat.n_squared_weights ? " (compat heat)" : "",
+  const Context x{d,
+                  setting,
+                  o.compat,
+                  stats::z_for_level(o.level),
+                  o.compat.n_squared_weights ? " (compat heat)" : "",
                   reference_index(d)};
   const bool named = !wanted.empty();
   std::vector<const MeasureSpec*> list;
@@ -433,8 +454,11 @@ std::vector<Result> compute(std::span<const Subgroup> subgroups, const Setting& 
     r.measure = std::string(spec->name);
     if (!applies(*spec, setting.ordered, d.total)) {
       if (!named) continue;
-      r.note = fmt::format("does not apply to {} dimension{}", setting.ordered ? "an ordered" : "a non-ordered",
-                           d.total == 2 ? " of two subgroups" : d.total < 2 ? " with fewer than two subgroups" : "");
+      r.note = fmt::format("does not apply to {} dimension{}",
+                           setting.ordered ? "an ordered" : "a non-ordered",
+                           d.total == 2  ? " of two subgroups"
+                           : d.total < 2 ? " with fewer than two subgroups"
+                                         : "");
       out.push_back(r);
       continue;
     }
@@ -447,16 +471,26 @@ std::vector<Result> compute(std::span<const Subgroup> subgroups, const Setting& 
     }
     switch (spec->kind) {
       case Kind::difference:
-      case Kind::ratio: pairwise(r, *spec, x); break;
+      case Kind::ratio:
+        pairwise(r, *spec, x);
+        break;
       case Kind::concentration: {
         const auto [slope, se] = convenient_regression(d, spec->name == "rci");
         symmetric(r, x, slope, se, "regression");
         break;
       }
-      case Kind::logistic: logistic_measure(r, x); break;
-      case Kind::variance: between_group_variance(r, x); break;
-      case Kind::entropy: entropy(r, *spec, x); break;
-      case Kind::attributable: attributable(r, *spec, x); break;
+      case Kind::logistic:
+        logistic_measure(r, x);
+        break;
+      case Kind::variance:
+        between_group_variance(r, x);
+        break;
+      case Kind::entropy:
+        entropy(r, *spec, x);
+        break;
+      case Kind::attributable:
+        attributable(r, *spec, x);
+        break;
       case Kind::dispersion:  // closed form now, limits by simulation below
         r.estimate = Dispersion{d, setting}.value(r.measure, d.y);
         r.ci_method = fmt::format("simulation ({} draws)", o.reps) + x.mode;

@@ -27,17 +27,17 @@ struct Setting {
   bool favourable = true;  // higher is better (coverage); false: mortality
   double scale = 100;      // 100 = percent, 1000 = per 1000
   bool ordered = true;
-  double average = kMissing;   // a supplied setting average, used when populations are incomplete
+  double average = kMissing;  // a supplied setting average, used when populations are incomplete
 };
 
 // The same switches --compat heat sets, one by one (for tests of each quirk).
 struct Compat {
-  bool n_squared_weights = false;    // logistic SII/RII: prior weights n on top of totals n
-  bool infer_scale = false;          // logistic SII/RII: scale from the largest estimate
-  bool unscaled_se = false;          // MLD, TI, PAF, SII standard errors as healthequal reports them
-  bool log_scale_ratio_se = false;   // R and RII: the standard error of the log
+  bool n_squared_weights = false;   // logistic SII/RII: prior weights n on top of totals n
+  bool infer_scale = false;         // logistic SII/RII: scale from the largest estimate
+  bool unscaled_se = false;         // MLD, TI, PAF, SII standard errors as healthequal reports them
+  bool log_scale_ratio_se = false;  // R and RII: the standard error of the log
   bool ignore_reference_for_paf = false;
-  bool zero_as_tiny = false;         // MLD and TI: zero estimates become 1e-6
+  bool zero_as_tiny = false;  // MLD and TI: zero estimates become 1e-6
 };
 Compat heat_compat();
 

@@ -5,8 +5,8 @@
 
 #include "stats/confidence.hpp"
 
-#include <Eigen/Dense>
 #include <fmt/format.h>
+#include <Eigen/Dense>
 
 #include <algorithm>
 #include <cmath>
@@ -72,7 +72,8 @@ Sample prepare(std::span<const Respondent> people) {
 Eigen::Matrix2d design_variance(const Sample& s, const std::vector<Eigen::Vector2d>& influence) {
   std::vector<Eigen::Vector2d> totals(s.stratum.size(), Eigen::Vector2d::Zero());
   for (std::size_t i = 0; i < influence.size(); ++i) totals[s.psu[i]] += influence[i];
-  const std::size_t strata = s.stratum.empty() ? 0 : *std::max_element(s.stratum.begin(), s.stratum.end()) + 1;
+  const std::size_t strata =
+      s.stratum.empty() ? 0 : *std::max_element(s.stratum.begin(), s.stratum.end()) + 1;
   std::vector<Eigen::Vector2d> sums(strata, Eigen::Vector2d::Zero());
   std::vector<double> count(strata, 0);
   for (std::size_t p = 0; p < totals.size(); ++p) {
@@ -234,17 +235,20 @@ std::vector<Result> compute_survey(std::span<const Respondent> people, double sc
   for (const std::string& m : list) {
     Result r;
     r.measure = m;
-    const bool survey = std::find(survey_measures().begin(), survey_measures().end(), m) != survey_measures().end();
+    const bool survey =
+        std::find(survey_measures().begin(), survey_measures().end(), m) != survey_measures().end();
     if (!survey) {
       r.note = "needs subgroup estimates: individual data give aci, rci, sii and rii";
     } else if (s.y.empty() || !(s.mu == s.mu)) {
       r.note = "needs respondents with an outcome and a weight above 0";
     } else if (s.subgroups < 3) {
-      r.note = fmt::format("needs three or more subgroups with weighted respondents ({} here)", s.subgroups);
+      r.note = fmt::format("needs three or more subgroups with weighted respondents ({} here)",
+                           s.subgroups);
     } else if ((m == "sii" || m == "rii") && !s.binary) {
       r.note = "the logistic SII and RII need a 0/1 outcome";
     } else if ((m == "sii" || m == "rii") && (s.mu == 0 || s.mu == 1)) {
-      r.note = fmt::format("every respondent's outcome is {}: the logistic fit has no finite solution", s.mu);
+      r.note = fmt::format(
+          "every respondent's outcome is {}: the logistic fit has no finite solution", s.mu);
     } else if (m == "rci" && !(s.mu != 0)) {
       r.note = "the RCI needs a non-zero mean outcome";
     }
@@ -264,7 +268,8 @@ std::vector<Result> compute_survey(std::span<const Respondent> people, double sc
       r.ci_method = "survey regression, linearisation" + mode;
     } else {
       if (!fit) fit = heat ? logistic_as_r(s, mean_weight) : logistic(s);
-      report(r, contrasts(fit->beta, fit->v), {scale, z, heat, heat, "survey logistic regression, linearisation", mode});
+      report(r, contrasts(fit->beta, fit->v),
+             {scale, z, heat, heat, "survey logistic regression, linearisation", mode});
       if (!fit->converged) r.note = "the logistic fit did not converge";
     }
     out.push_back(r);

@@ -15,11 +15,11 @@
 namespace heq::measures {
 
 struct Respondent {
-  double outcome = kMissing;    // NaN: missing; the respondent's PSU still counts in the design
-  double weight = 1;        // the survey weight, >= 0
-  double order = kMissing;      // the subgroup's order, 1 = most disadvantaged
-  std::size_t psu = 0;      // dense ids over the whole sample, PSUs nested in strata
-  std::size_t stratum = 0;  // dense ids
+  double outcome = kMissing;  // NaN: missing; the respondent's PSU still counts in the design
+  double weight = 1;          // the survey weight, >= 0
+  double order = kMissing;    // the subgroup's order, 1 = most disadvantaged
+  std::size_t psu = 0;        // dense ids over the whole sample, PSUs nested in strata
+  std::size_t stratum = 0;    // dense ids
 };
 
 // sii, rii, aci, rci: the measures individual data give, in catalogue order.

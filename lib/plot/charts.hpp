@@ -2,13 +2,13 @@
 // The charts heq-plot draws, each from plain numbers to a standalone SVG document.
 // Rendering reads nothing and prints nothing; the table layer (tables/plot) builds these
 // from CSV rows.
-#include "core/missing.hpp"
 #include <array>
 #include <cmath>
 #include <limits>
 #include <string>
 #include <utility>
 #include <vector>
+#include "core/missing.hpp"
 
 namespace heq::plot {
 
@@ -64,7 +64,7 @@ std::string render(const TrendChart& chart);
 // each estimate coloured by its verdict (heq-compare's `compared`).
 struct CompareChart {
   Text text;
-  std::vector<std::string> areas;     // in rank order
+  std::vector<std::string> areas;  // in rank order
   std::vector<Estimate> at;
   std::vector<std::string> verdicts;  // Better, Similar, Worse, Higher, Lower, Not compared, ...
   double benchmark = kMissing;
@@ -79,7 +79,8 @@ std::string render(const CompareChart& chart);
 struct SpineRow {
   std::string indicator, verdict;
   double value = kMissing, benchmark = kMissing;
-  double worst = kMissing, p25 = kMissing, p75 = kMissing, best = kMissing;  // p25 on the worst side
+  double worst = kMissing, p25 = kMissing, p75 = kMissing,
+         best = kMissing;  // p25 on the worst side
 };
 struct SpineChart {
   Text text;
@@ -92,7 +93,7 @@ std::string render(const SpineChart& chart);
 struct DecomposeChart {
   Text text;
   std::vector<std::string> bands;
-  std::vector<std::string> causes;  // empty: one unnamed part per band
+  std::vector<std::string> causes;                // empty: one unnamed part per band
   std::vector<std::vector<double>> contribution;  // [band][cause]
 };
 std::string render(const DecomposeChart& chart);
@@ -105,7 +106,8 @@ struct FunnelPoint {
 struct FunnelPlot {
   Text text;
   std::vector<FunnelPoint> points;
-  std::array<std::vector<std::pair<double, double>>, 4> limits;  // lower/upper 2 sigma, lower/upper 3 sigma
+  std::array<std::vector<std::pair<double, double>>, 4>
+      limits;  // lower/upper 2 sigma, lower/upper 3 sigma
   double baseline = kMissing;
   std::string baseline_label = "Average";
   double ceiling = kMissing;  // the largest value possible (proportions: the multiplier)

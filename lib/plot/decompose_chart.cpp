@@ -27,9 +27,11 @@ std::string render(const DecomposeChart& c) {
   }
 
   Svg svg(c.text.width, c.text.height, c.text.title);
-  const PlotArea a = draw_frame(svg, frame_for(c.text, numeric_axis(values, c.text.x_title, true), y, legend));
+  const PlotArea a =
+      draw_frame(svg, frame_for(c.text, numeric_axis(values, c.text.x_title, true), y, legend));
   clip_to(svg, a);
-  const double slot = (a.bottom - a.top) / static_cast<double>(std::max<std::size_t>(c.bands.size(), 1));
+  const double slot =
+      (a.bottom - a.top) / static_cast<double>(std::max<std::size_t>(c.bands.size(), 1));
   const double thickness = slot * 0.7;
 
   svg.open_group("bars", "plot-area");
@@ -51,7 +53,8 @@ std::string render(const DecomposeChart& c) {
     svg.close_group();
     if (stacked)
       svg.circle(a.x(positive + negative), top + thickness / 2, 3, Style{kInk, "#ffffff", 1}, "net",
-                 c.bands[b] + ", net: " + format_label(positive + negative, decimals_for(positive + negative)));
+                 c.bands[b] + ", net: " +
+                     format_label(positive + negative, decimals_for(positive + negative)));
   }
   svg.close_group();
   svg.line(a.x(0), a.top, a.x(0), a.bottom, Style{"none", "#444444", 1}, "zero");

@@ -22,7 +22,8 @@ double widest(const std::vector<Tick>& ticks, double size) {
 }
 
 // Legend entries flow left to right and wrap; returns the rows' heights used.
-double legend_rows(const std::vector<LegendEntry>& legend, double width, Svg* svg, double left, double top) {
+double legend_rows(const std::vector<LegendEntry>& legend, double width, Svg* svg, double left,
+                   double top) {
   if (legend.empty()) return 0;
   double x = left, y = top;
   for (const LegendEntry& e : legend) {
@@ -34,10 +35,18 @@ double legend_rows(const std::vector<LegendEntry>& legend, double width, Svg* sv
     if (svg) {
       const double mid = y + 6;
       switch (e.swatch) {
-        case Swatch::point: svg->circle(x + 6, mid, 4.5, Style{e.colour}); break;
-        case Swatch::line: svg->line(x, mid, x + 14, mid, Style{"none", e.colour, 2.5}); break;
-        case Swatch::dashed: svg->line(x, mid, x + 14, mid, Style{"none", e.colour, 1.5, 1, "4 3"}); break;
-        case Swatch::box: svg->rect(x, mid - 6, 14, 12, Style{e.colour}); break;
+        case Swatch::point:
+          svg->circle(x + 6, mid, 4.5, Style{e.colour});
+          break;
+        case Swatch::line:
+          svg->line(x, mid, x + 14, mid, Style{"none", e.colour, 2.5});
+          break;
+        case Swatch::dashed:
+          svg->line(x, mid, x + 14, mid, Style{"none", e.colour, 1.5, 1, "4 3"});
+          break;
+        case Swatch::box:
+          svg->rect(x, mid - 6, 14, 12, Style{e.colour});
+          break;
       }
       svg->text(x + 18, mid + 4, e.label, TextStyle{kLabelSize, "start", kInk});
     }
@@ -62,7 +71,8 @@ AxisSpec category_axis(const std::vector<std::string>& labels, std::string title
   AxisSpec a;
   a.lo = 0;
   a.hi = static_cast<double>(std::max<std::size_t>(labels.size(), 1));
-  for (std::size_t i = 0; i < labels.size(); ++i) a.ticks.push_back({static_cast<double>(i) + 0.5, labels[i]});
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    a.ticks.push_back({static_cast<double>(i) + 0.5, labels[i]});
   a.title = std::move(title);
   return a;
 }
@@ -117,17 +127,25 @@ PlotArea draw_frame(Svg& svg, const FrameSpec& spec) {
     right -= std::max(0.0, text_width(spec.x.ticks.back().label, kLabelSize) / 2 - kPad / 2);
 
   if (right - left < 60 || bottom - top < 60)
-    throw UsageError(fmt::format("a {}x{} page leaves no room to plot: give a larger --width or --height",
-                                 coordinate(spec.width), coordinate(spec.height)));
+    throw UsageError(
+        fmt::format("a {}x{} page leaves no room to plot: give a larger --width or --height",
+                    coordinate(spec.width), coordinate(spec.height)));
 
-  PlotArea area{left, top, right, bottom, Scale{spec.x.lo, spec.x.hi, left, right},
-                spec.y.reversed ? Scale{spec.y.lo, spec.y.hi, top, bottom} : Scale{spec.y.lo, spec.y.hi, bottom, top}};
+  PlotArea area{left,
+                top,
+                right,
+                bottom,
+                Scale{spec.x.lo, spec.x.hi, left, right},
+                spec.y.reversed ? Scale{spec.y.lo, spec.y.hi, top, bottom}
+                                : Scale{spec.y.lo, spec.y.hi, bottom, top}};
 
   svg.open_group("grid");
   if (spec.y.grid)
-    for (const Tick& t : spec.y.ticks) svg.line(left, area.y(t.at), right, area.y(t.at), Style{"none", kGrid, 1});
+    for (const Tick& t : spec.y.ticks)
+      svg.line(left, area.y(t.at), right, area.y(t.at), Style{"none", kGrid, 1});
   if (spec.x.grid)
-    for (const Tick& t : spec.x.ticks) svg.line(area.x(t.at), top, area.x(t.at), bottom, Style{"none", kGrid, 1});
+    for (const Tick& t : spec.x.ticks)
+      svg.line(area.x(t.at), top, area.x(t.at), bottom, Style{"none", kGrid, 1});
   svg.close_group();
 
   svg.open_group("axes");
@@ -138,9 +156,11 @@ PlotArea draw_frame(Svg& svg, const FrameSpec& spec) {
     const double x = area.x(t.at);
     svg.line(x, bottom, x, bottom + kTickLength, axis);
     if (spec.x.rotate_labels)
-      svg.text(x + 4, bottom + kTickLength + 10, t.label, TextStyle{kLabelSize, "end", kInk, false, -45});
+      svg.text(x + 4, bottom + kTickLength + 10, t.label,
+               TextStyle{kLabelSize, "end", kInk, false, -45});
     else
-      svg.text(x, bottom + kTickLength + kLabelSize + 2, t.label, TextStyle{kLabelSize, "middle", kInk});
+      svg.text(x, bottom + kTickLength + kLabelSize + 2, t.label,
+               TextStyle{kLabelSize, "middle", kInk});
   }
   for (const Tick& t : spec.y.ticks) {
     const double y = area.y(t.at);
@@ -148,9 +168,11 @@ PlotArea draw_frame(Svg& svg, const FrameSpec& spec) {
     svg.text(left - kTickLength - 4, y + 4, t.label, TextStyle{kLabelSize, "end", kInk});
   }
   if (!spec.x.title.empty())
-    svg.text((left + right) / 2, x_title_baseline, spec.x.title, TextStyle{kAxisTitleSize, "middle", kInk});
+    svg.text((left + right) / 2, x_title_baseline, spec.x.title,
+             TextStyle{kAxisTitleSize, "middle", kInk});
   if (!spec.y.title.empty())
-    svg.text(kPad + kAxisTitleSize, (top + bottom) / 2, spec.y.title, TextStyle{kAxisTitleSize, "middle", kInk, false, -90});
+    svg.text(kPad + kAxisTitleSize, (top + bottom) / 2, spec.y.title,
+             TextStyle{kAxisTitleSize, "middle", kInk, false, -90});
   svg.close_group();
   return area;
 }

@@ -18,9 +18,9 @@ struct AxisSpec {
   double lo = 0, hi = 1;  // the data range the axis spans
   std::vector<Tick> ticks;
   std::string title;
-  bool grid = false;            // light lines across the plot at each tick
-  bool rotate_labels = false;   // x axis labels at 45 degrees (long category names)
-  bool reversed = false;        // y axis: lo at the top (categories read downwards)
+  bool grid = false;           // light lines across the plot at each tick
+  bool rotate_labels = false;  // x axis labels at 45 degrees (long category names)
+  bool reversed = false;       // y axis: lo at the top (categories read downwards)
 };
 
 // A numeric axis from nice ticks, labelled with as many decimals as the step needs.

@@ -15,8 +15,10 @@ struct Category {
 
 // Okabe-Ito: orange and vermillion above, sky blue and blue below.
 constexpr Category kCategories[] = {
-    {"High (0.001)", "Above 99.8% limit", "#D55E00"}, {"High (0.025)", "Above 95% limit", "#E69F00"},
-    {"Not significant", "Within limits", "#8c8c8c"},  {"Low (0.025)", "Below 95% limit", "#56B4E9"},
+    {"High (0.001)", "Above 99.8% limit", "#D55E00"},
+    {"High (0.025)", "Above 95% limit", "#E69F00"},
+    {"Not significant", "Within limits", "#8c8c8c"},
+    {"Low (0.025)", "Below 95% limit", "#56B4E9"},
     {"Low (0.001)", "Below 99.8% limit", "#0072B2"},
 };
 
@@ -49,7 +51,8 @@ std::string render(const FunnelPlot& c) {
 
   std::vector<LegendEntry> legend;
   for (const Category& k : kCategories)
-    if (std::any_of(c.points.begin(), c.points.end(), [&](const FunnelPoint& p) { return p.significance == k.significance; }))
+    if (std::any_of(c.points.begin(), c.points.end(),
+                    [&](const FunnelPoint& p) { return p.significance == k.significance; }))
       legend.push_back({k.label, k.colour, Swatch::point});
   legend.push_back({c.baseline_label, kInk, Swatch::line});
   legend.push_back({"95% limits", kMuted, Swatch::dashed});
@@ -66,19 +69,23 @@ std::string render(const FunnelPlot& c) {
     for (const auto& [px, py] : c.limits[side])
       if (std::isfinite(px) && std::isfinite(py)) points.emplace_back(a.x(px), a.y(py));
     if (points.size() > 1)
-      svg.polyline(points, Style{"none", kMuted, 1.2, 1, side < 2 ? "5 4" : ""}, side < 2 ? "limit-2s" : "limit-3s");
+      svg.polyline(points, Style{"none", kMuted, 1.2, 1, side < 2 ? "5 4" : ""},
+                   side < 2 ? "limit-2s" : "limit-3s");
   }
   if (!std::isnan(c.baseline))
-    svg.line(a.left, a.y(c.baseline), a.right, a.y(c.baseline), Style{"none", kInk, 1.2}, "baseline");
+    svg.line(a.left, a.y(c.baseline), a.right, a.y(c.baseline), Style{"none", kInk, 1.2},
+             "baseline");
   svg.close_group();
 
   svg.open_group("points", "plot-area");
   for (const FunnelPoint& p : c.points) {
     if (std::isnan(p.x) || std::isnan(p.y)) continue;
     const Category* k = category_of(p.significance);
-    const std::string tooltip = (p.label.empty() ? "" : p.label + ": ") + format_label(p.y, decimals_for(p.y)) +
+    const std::string tooltip = (p.label.empty() ? "" : p.label + ": ") +
+                                format_label(p.y, decimals_for(p.y)) +
                                 (k ? std::string(", ") + k->label : std::string(", not tested"));
-    svg.circle(a.x(p.x), a.y(p.y), 4, k ? Style{k->colour, "#ffffff", 0.8} : Style{"#ffffff", kNeutral, 1.2}, "point",
+    svg.circle(a.x(p.x), a.y(p.y), 4,
+               k ? Style{k->colour, "#ffffff", 0.8} : Style{"#ffffff", kNeutral, 1.2}, "point",
                tooltip);
   }
   svg.close_group();

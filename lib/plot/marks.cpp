@@ -16,7 +16,8 @@ Ticks value_ticks(Range range, const Text& text) {
   // The user's bounds are kept exactly; ticks outside them are dropped.
   const auto outside = [&](double v) {
     const double slack = t.step * 1e-9;
-    return (!std::isnan(text.y_min) && v < text.y_min - slack) || (!std::isnan(text.y_max) && v > text.y_max + slack);
+    return (!std::isnan(text.y_min) && v < text.y_min - slack) ||
+           (!std::isnan(text.y_max) && v > text.y_max + slack);
   };
   t.values.erase(std::remove_if(t.values.begin(), t.values.end(), outside), t.values.end());
   if (!std::isnan(text.y_min)) t.lo = text.y_min;
@@ -24,7 +25,8 @@ Ticks value_ticks(Range range, const Text& text) {
   return t;
 }
 
-void error_bar(Svg& svg, double x, double y_lower, double y_upper, const std::string& colour, double cap) {
+void error_bar(Svg& svg, double x, double y_lower, double y_upper, const std::string& colour,
+               double cap) {
   svg.open_group("errorbar");
   const Style s{"none", colour, 1.4};
   svg.line(x, y_lower, x, y_upper, s);
@@ -46,7 +48,8 @@ const std::string& colour(std::size_t i) { return palette()[i % palette().size()
 std::vector<LegendEntry> series_legend(const std::vector<Series>& series, Swatch swatch) {
   std::vector<LegendEntry> legend;
   if (series.size() > 1)
-    for (std::size_t s = 0; s < series.size(); ++s) legend.push_back({series[s].name, colour(s), swatch});
+    for (std::size_t s = 0; s < series.size(); ++s)
+      legend.push_back({series[s].name, colour(s), swatch});
   return legend;
 }
 
@@ -55,7 +58,8 @@ bool crowded(const std::vector<std::string>& labels, double page_width, double s
   double widest = 0;
   for (const std::string& label : labels) widest = std::max(widest, text_width(label, 12));
   // The plotting area is about the page less 120 pixels of margins.
-  const double slot = (page_width - 120) * (share > 0 ? share : 1.0 / static_cast<double>(labels.size()));
+  const double slot =
+      (page_width - 120) * (share > 0 ? share : 1.0 / static_cast<double>(labels.size()));
   return widest + 6 > slot;
 }
 

@@ -10,7 +10,8 @@ namespace heq::plot {
 
 // The extent of some numbers, ignoring missing ones.
 struct Range {
-  double lo = std::numeric_limits<double>::infinity(), hi = -std::numeric_limits<double>::infinity();
+  double lo = std::numeric_limits<double>::infinity(),
+         hi = -std::numeric_limits<double>::infinity();
   void add(double v) {
     if (std::isnan(v)) return;
     lo = std::min(lo, v);
@@ -28,7 +29,8 @@ struct Range {
 Ticks value_ticks(Range range, const Text& text);
 
 // A vertical error bar with caps, in its own group of class "errorbar".
-void error_bar(Svg& svg, double x, double y_lower, double y_upper, const std::string& colour, double cap);
+void error_bar(Svg& svg, double x, double y_lower, double y_upper, const std::string& colour,
+               double cap);
 
 // "value (lower to upper)" in the decimals the value's size asks for.
 std::string describe(const Estimate& e);

@@ -23,7 +23,8 @@ Ticks nice_ticks(double lo, double hi, int target, bool whole) {
   std::vector<double> steps;
   for (double mantissa : {1.0, 2.0, 2.5, 5.0, 10.0}) steps.push_back(mantissa * power);
   if (whole) {
-    steps.erase(std::remove_if(steps.begin(), steps.end(), [](double s) { return s < 1 || s != std::floor(s); }),
+    steps.erase(std::remove_if(steps.begin(), steps.end(),
+                               [](double s) { return s < 1 || s != std::floor(s); }),
                 steps.end());
     for (double s : {1.0, 2.0, 5.0}) steps.push_back(s);
   }
@@ -32,8 +33,10 @@ Ticks nice_ticks(double lo, double hi, int target, bool whole) {
     const double first = std::floor(lo / step + 1e-9), last = std::ceil(hi / step - 1e-9);
     const double count = last - first + 1;
     // Prefer a tick count near the target, then less padding beyond the data.
-    const double score = std::abs(count - target) + ((first * step < lo - 1e-9 * step) + (last * step > hi + 1e-9 * step)) * 0.1 +
-                         (std::abs(mantissa - 2.5) < 1e-9 ? 0.3 : 0);
+    const double score =
+        std::abs(count - target) +
+        ((first * step < lo - 1e-9 * step) + (last * step > hi + 1e-9 * step)) * 0.1 +
+        (std::abs(mantissa - 2.5) < 1e-9 ? 0.3 : 0);
     if (score < best_score) {
       best_score = score;
       best_step = step;

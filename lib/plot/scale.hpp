@@ -7,9 +7,9 @@
 namespace heq::plot {
 
 struct Ticks {
-  double lo, hi, step;          // the axis runs from lo to hi, ticks every step
-  std::vector<double> values;   // lo, lo + step, ..., hi
-  int decimals;                 // what the labels need to show the step exactly
+  double lo, hi, step;         // the axis runs from lo to hi, ticks every step
+  std::vector<double> values;  // lo, lo + step, ..., hi
+  int decimals;                // what the labels need to show the step exactly
 };
 
 // Ticks covering [lo, hi] with a step of 1, 2, 2.5 or 5 x 10^k, about `target` of them.
@@ -30,6 +30,7 @@ std::string format_label(double x, int decimals);
 int decimals_for(double x, int significant = 3);
 
 // Words joined into lines no wider than `width` at font `size` (an estimate).
-std::vector<std::string> wrap(const std::string& text, double width, double size, bool bold = false);
+std::vector<std::string> wrap(const std::string& text, double width, double size,
+                              bool bold = false);
 
 }  // namespace heq::plot

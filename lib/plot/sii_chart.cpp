@@ -54,7 +54,8 @@ std::string render(const SiiChart& c) {
     if (!std::isnan(e.lower) && !std::isnan(e.upper))
       error_bar(svg, mid, a.y(e.lower), a.y(e.upper), palette()[0], 8);
     if (!std::isnan(e.value))
-      svg.circle(mid, a.y(e.value), 4, Style{palette()[0], "#ffffff", 1}, "point", b.label + ": " + describe(e));
+      svg.circle(mid, a.y(e.value), 4, Style{palette()[0], "#ffffff", 1}, "point",
+                 b.label + ": " + describe(e));
   }
   svg.close_group();
   return svg.finish();

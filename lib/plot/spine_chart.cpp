@@ -11,7 +11,8 @@ namespace heq::plot {
 namespace {
 
 const std::string& spine_colour(const std::string& v) {  // the compare chart's meanings
-  static const std::string better = "#0072B2", worse = "#D55E00", similar = "#E69F00", none = "#8c8c8c";
+  static const std::string better = "#0072B2", worse = "#D55E00", similar = "#E69F00",
+                           none = "#8c8c8c";
   if (v == "Better" || v == "Best" || v == "Higher" || v == "Highest") return better;
   if (v == "Worse" || v == "Worst" || v == "Lower" || v == "Lowest") return worse;
   if (v == "Similar" || v == "Middle") return similar;
@@ -30,7 +31,8 @@ std::string render(const SpineChart& c) {
   Svg svg(c.text.width, height, c.text.title);
   svg.rect(0, 0, c.text.width, height, Style{"#ffffff"}, "background");
   svg.text(16, 28, c.text.title, TextStyle{18, "start", "#222222", true}, "title");
-  if (!c.text.subtitle.empty()) svg.text(16, 48, c.text.subtitle, TextStyle{13, "start", kMuted}, "subtitle");
+  if (!c.text.subtitle.empty())
+    svg.text(16, 48, c.text.subtitle, TextStyle{13, "start", kMuted}, "subtitle");
   svg.text(left, 78, "Worst", TextStyle{11, "start", kMuted}, "axis-label");
   svg.text(mid, 78, c.benchmark_name, TextStyle{11, "middle", kMuted}, "axis-label");
   svg.text(right, 78, "Best", TextStyle{11, "end", kMuted}, "axis-label");
@@ -53,16 +55,21 @@ std::string render(const SpineChart& c) {
       svg.rect(std::min(a, b), y + 7, std::abs(b - a), row_h - 14, Style{"#d9d9d9"}, "range",
                fmt::format("{}: worst {}, best {}", r.indicator, figure(r.worst), figure(r.best)));
       const double p = at(r.p25), q = at(r.p75);
-      svg.rect(std::min(p, q), y + 7, std::abs(q - p), row_h - 14, Style{"#9e9e9e"}, "interquartile",
-               fmt::format("{}: 25th to 75th percentile {} to {}", r.indicator, figure(r.p25), figure(r.p75)));
+      svg.rect(std::min(p, q), y + 7, std::abs(q - p), row_h - 14, Style{"#9e9e9e"},
+               "interquartile",
+               fmt::format("{}: 25th to 75th percentile {} to {}", r.indicator, figure(r.p25),
+                           figure(r.p75)));
     }
     svg.line(mid, y + 3, mid, y + row_h - 3, Style{"none", "#222222", 1.5}, "benchmark");
     if (!std::isnan(r.value))
-      svg.circle(at(r.value), y + row_h / 2, 6, Style{spine_colour(r.verdict), "#222222", 0.8}, "point",
+      svg.circle(at(r.value), y + row_h / 2, 6, Style{spine_colour(r.verdict), "#222222", 0.8},
+                 "point",
                  fmt::format("{}: {} {} ({}); {} {}", r.indicator, c.area, figure(r.value),
-                             r.verdict.empty() ? "not compared" : r.verdict, c.benchmark_name, figure(r.benchmark)));
+                             r.verdict.empty() ? "not compared" : r.verdict, c.benchmark_name,
+                             figure(r.benchmark)));
     svg.text(right + 14, y + row_h / 2 + 4, figure(r.value), TextStyle{12}, "value");
-    svg.text(right + 84, y + row_h / 2 + 4, figure(r.benchmark), TextStyle{12, "start", kMuted}, "value");
+    svg.text(right + 84, y + row_h / 2 + 4, figure(r.benchmark), TextStyle{12, "start", kMuted},
+             "value");
   }
   svg.close_group();
   const double legend_y = top + row_h * static_cast<double>(c.rows.size()) + 24;

@@ -11,7 +11,10 @@ namespace heq::plot {
 struct Style {
   explicit Style(std::string fill_ = "none", std::string stroke_ = "none", double stroke_width_ = 1,
                  double opacity_ = 1, std::string dash_ = "")
-      : fill(std::move(fill_)), stroke(std::move(stroke_)), stroke_width(stroke_width_), opacity(opacity_),
+      : fill(std::move(fill_)),
+        stroke(std::move(stroke_)),
+        stroke_width(stroke_width_),
+        opacity(opacity_),
         dash(std::move(dash_)) {}
   std::string fill, stroke;
   double stroke_width, opacity;
@@ -19,9 +22,13 @@ struct Style {
 };
 
 struct TextStyle {
-  explicit TextStyle(double size_ = 12, std::string anchor_ = "start", std::string colour_ = "#222222",
-                     bool bold_ = false, double rotate_ = 0)
-      : size(size_), anchor(std::move(anchor_)), colour(std::move(colour_)), bold(bold_), rotate(rotate_) {}
+  explicit TextStyle(double size_ = 12, std::string anchor_ = "start",
+                     std::string colour_ = "#222222", bool bold_ = false, double rotate_ = 0)
+      : size(size_),
+        anchor(std::move(anchor_)),
+        colour(std::move(colour_)),
+        bold(bold_),
+        rotate(rotate_) {}
   double size;
   std::string anchor;  // start, middle, end
   std::string colour;
@@ -41,11 +48,14 @@ class Svg {
   void rect(double x, double y, double w, double h, const Style& s, std::string_view cls = "",
             std::string_view tooltip = "");
   void line(double x1, double y1, double x2, double y2, const Style& s, std::string_view cls = "");
-  void polyline(const std::vector<std::pair<double, double>>& points, const Style& s, std::string_view cls = "");
-  void polygon(const std::vector<std::pair<double, double>>& points, const Style& s, std::string_view cls = "");
+  void polyline(const std::vector<std::pair<double, double>>& points, const Style& s,
+                std::string_view cls = "");
+  void polygon(const std::vector<std::pair<double, double>>& points, const Style& s,
+               std::string_view cls = "");
   void circle(double cx, double cy, double r, const Style& s, std::string_view cls = "",
               std::string_view tooltip = "");
-  void text(double x, double y, std::string_view content, const TextStyle& t, std::string_view cls = "");
+  void text(double x, double y, std::string_view content, const TextStyle& t,
+            std::string_view cls = "");
 
   std::string finish();
 
@@ -53,8 +63,8 @@ class Svg {
   void style(const Style& s);
   void open(std::string_view element, std::string_view cls);
   void close_shape(std::string_view element, std::string_view tooltip);
-  void points(std::string_view element, const std::vector<std::pair<double, double>>& points, const Style& s,
-              std::string_view cls);
+  void points(std::string_view element, const std::vector<std::pair<double, double>>& points,
+              const Style& s, std::string_view cls);
 
   std::string out_;
   int depth_ = 0;

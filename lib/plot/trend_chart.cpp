@@ -39,24 +39,29 @@ std::string render(const TrendChart& c) {
     for (double t : c.times) times.add(t);
     if (times.empty()) times = Range{0, 1};
     // Whole-number times (years) are not split into half-years.
-    const bool whole = std::all_of(c.times.begin(), c.times.end(), [](double t) { return t == std::floor(t); });
+    const bool whole =
+        std::all_of(c.times.begin(), c.times.end(), [](double t) { return t == std::floor(t); });
     x = numeric_axis(nice_ticks(times.lo, times.hi, 7, whole), c.text.x_title, false);
   } else {
     x = category_axis(c.labels, c.text.x_title);
     x.rotate_labels = crowded(c.labels, c.text.width);
   }
-  const auto position = [&](std::size_t i) { return numeric ? c.times[i] : static_cast<double>(i) + 0.5; };
+  const auto position = [&](std::size_t i) {
+    return numeric ? c.times[i] : static_cast<double>(i) + 0.5;
+  };
 
   std::vector<LegendEntry> legend = series_legend(c.series, Swatch::line);
   if (!c.verdicts.empty()) {  // the marker in words and an arrow, per series, in the legend
     legend.clear();
     for (std::size_t s = 0; s < c.series.size() && s < c.verdicts.size(); ++s)
-      legend.push_back({(c.series[s].name.empty() ? "Recent trend" : c.series[s].name) + ": " + c.verdicts[s],
-                        colour(s), Swatch::line});
+      legend.push_back(
+          {(c.series[s].name.empty() ? "Recent trend" : c.series[s].name) + ": " + c.verdicts[s],
+           colour(s), Swatch::line});
   }
 
   Svg svg(c.text.width, c.text.height, c.text.title);
-  const PlotArea a = draw_frame(svg, frame_for(c.text, x, numeric_axis(y, c.text.y_title, true), legend));
+  const PlotArea a =
+      draw_frame(svg, frame_for(c.text, x, numeric_axis(y, c.text.y_title, true), legend));
   clip_to(svg, a);
 
   svg.open_group("series", "plot-area");
@@ -65,11 +70,16 @@ std::string render(const TrendChart& c) {
     const std::string& ink = colour(s);
     const std::size_t m = std::min(n, series.at.size());
     runs(
-        m, [&](std::size_t i) { return !std::isnan(series.at[i].lower) && !std::isnan(series.at[i].upper); },
+        m,
+        [&](std::size_t i) {
+          return !std::isnan(series.at[i].lower) && !std::isnan(series.at[i].upper);
+        },
         [&](std::size_t from, std::size_t to) {
           Points ribbon;
-          for (std::size_t i = from; i < to; ++i) ribbon.emplace_back(a.x(position(i)), a.y(series.at[i].upper));
-          for (std::size_t i = to; i-- > from;) ribbon.emplace_back(a.x(position(i)), a.y(series.at[i].lower));
+          for (std::size_t i = from; i < to; ++i)
+            ribbon.emplace_back(a.x(position(i)), a.y(series.at[i].upper));
+          for (std::size_t i = to; i-- > from;)
+            ribbon.emplace_back(a.x(position(i)), a.y(series.at[i].lower));
           if (to - from == 1) {
             error_bar(svg, ribbon[0].first, ribbon[1].second, ribbon[0].second, ink, 8);
           } else {
@@ -81,7 +91,8 @@ std::string render(const TrendChart& c) {
         [&](std::size_t from, std::size_t to) {
           if (to - from < 2) return;
           Points line;
-          for (std::size_t i = from; i < to; ++i) line.emplace_back(a.x(position(i)), a.y(series.at[i].value));
+          for (std::size_t i = from; i < to; ++i)
+            line.emplace_back(a.x(position(i)), a.y(series.at[i].value));
           svg.polyline(line, Style{"none", ink, 2.2}, "line");
         });
     for (std::size_t i = 0; i < m; ++i) {
@@ -89,7 +100,8 @@ std::string render(const TrendChart& c) {
       if (std::isnan(e.value)) continue;
       const std::string when = numeric ? fmt::format("{}", c.times[i]) : c.labels[i];
       const std::string who = series.name.empty() ? when : series.name + ", " + when;
-      svg.circle(a.x(position(i)), a.y(e.value), 3, Style{ink, "#ffffff", 1}, "point", who + ": " + describe(e));
+      svg.circle(a.x(position(i)), a.y(e.value), 3, Style{ink, "#ffffff", 1}, "point",
+                 who + ": " + describe(e));
     }
   }
   svg.close_group();

@@ -15,7 +15,8 @@ std::string render(const ValuesChart& c) {
   const std::vector<LegendEntry> legend = series_legend(c.series, Swatch::point);
 
   Svg svg(c.text.width, c.text.height, c.text.title);
-  const PlotArea a = draw_frame(svg, frame_for(c.text, x, numeric_axis(y, c.text.y_title, true), legend));
+  const PlotArea a =
+      draw_frame(svg, frame_for(c.text, x, numeric_axis(y, c.text.y_title, true), legend));
   clip_to(svg, a);
   const double slot = (a.right - a.left) / static_cast<double>(n);
   const double count = static_cast<double>(c.series.size());
@@ -30,10 +31,13 @@ std::string render(const ValuesChart& c) {
     for (std::size_t i = 0; i < series.at.size() && i < c.categories.size(); ++i) {
       const Estimate& e = series.at[i];
       const double x_at = a.x(static_cast<double>(i) + 0.5 + offset);
-      if (!std::isnan(e.lower) && !std::isnan(e.upper)) error_bar(svg, x_at, a.y(e.lower), a.y(e.upper), ink, cap);
+      if (!std::isnan(e.lower) && !std::isnan(e.upper))
+        error_bar(svg, x_at, a.y(e.lower), a.y(e.upper), ink, cap);
       if (!std::isnan(e.value)) {
-        const std::string who = series.name.empty() ? c.categories[i] : series.name + ", " + c.categories[i];
-        svg.circle(x_at, a.y(e.value), 4, Style{ink, "#ffffff", 1}, "point", who + ": " + describe(e));
+        const std::string who =
+            series.name.empty() ? c.categories[i] : series.name + ", " + c.categories[i];
+        svg.circle(x_at, a.y(e.value), 4, Style{ink, "#ffffff", 1}, "point",
+                   who + ": " + describe(e));
       }
     }
   }

@@ -29,8 +29,10 @@ Estimate crude_rate(double count, double population, double multiplier,
   e.value = count / population * multiplier;
   for (double level : levels) {
     const bool exact = count < 10;
-    const double lo = exact ? stats::exact_poisson_lower(count, level) : stats::byars_lower(count, level);
-    const double hi = exact ? stats::exact_poisson_upper(count, level) : stats::byars_upper(count, level);
+    const double lo =
+        exact ? stats::exact_poisson_lower(count, level) : stats::byars_lower(count, level);
+    const double hi =
+        exact ? stats::exact_poisson_upper(count, level) : stats::byars_upper(count, level);
     e.ci.push_back({lo / population * multiplier, hi / population * multiplier});
   }
   return e;

@@ -2,8 +2,8 @@
 // Crude rates, proportions and means with their confidence limits, as
 // PHEindicatormethods (phe_rate, phe_proportion, phe_mean) computes them.
 // Pure computation: plain numbers in, numbers and a note out.
-#include "core/missing.hpp"
 #include "core/interval.hpp"
+#include "core/missing.hpp"
 
 #include <span>
 #include <string>

@@ -2,8 +2,8 @@
 // Directly standardised rates with Dobson's limits, as PHEindicatormethods::calculate_dsr
 // computes them, including its small-count rule and its adjustment for non-independent
 // events (people counted once per event they had).
-#include "core/missing.hpp"
 #include "core/interval.hpp"
+#include "core/missing.hpp"
 
 #include <span>
 #include <string>

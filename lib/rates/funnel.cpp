@@ -25,8 +25,9 @@ double digits(double whole) { return whole < 1 ? 1 : std::floor(std::log10(whole
 double proportion_limit(double p, double n, double a, bool high) {
   const double z2 = normal_quantile(p) * normal_quantile(p);
   const double first = a * (n / z2 + 1);
-  const double root = std::sqrt(std::pow(-8 * a * (n / z2 + 1), 2) -
-                                64 * (1 / z2 + 1 / n) * a * (n * (a * (n / z2 + 2) - 1) + z2 * (a - 1)));
+  const double root =
+      std::sqrt(std::pow(-8 * a * (n / z2 + 1), 2) -
+                64 * (1 / z2 + 1 / n) * a * (n * (a * (n / z2 + 2) - 1) + z2 * (a - 1)));
   const double last = 1 / z2 + 1 / n;
   const double limit = high ? (first + root / 8) / last : (first - root / 8) / last;
   return limit / n;
@@ -66,7 +67,8 @@ double ratio_limit(double observed, double expected, double level, bool low) {
   if (observed == 0 && low) {
     limit = 0;
   } else if (observed < 10) {
-    limit = low ? stats::exact_poisson_lower(observed, level) : stats::exact_poisson_upper(observed, level);
+    limit = low ? stats::exact_poisson_lower(observed, level)
+                : stats::exact_poisson_upper(observed, level);
   } else {
     limit = low ? stats::byars_lower(observed, level) : stats::byars_upper(observed, level);
   }

@@ -1,8 +1,8 @@
 #pragma once
 // Indirectly standardised ratios and rates, as PHEindicatormethods::calculate_ISRatio
 // and calculate_ISRate compute them.
-#include "core/missing.hpp"
 #include "core/interval.hpp"
+#include "core/missing.hpp"
 
 #include <limits>
 #include <span>

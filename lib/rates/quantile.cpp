@@ -38,7 +38,8 @@ std::vector<double> assign_quantiles(std::span<const double> values, int quantil
   return out;
 }
 
-std::vector<double> assign_imd_quantiles(std::span<const double> values, int quantiles, bool invert) {
+std::vector<double> assign_imd_quantiles(std::span<const double> values, int quantiles,
+                                         bool invert) {
   std::vector<double> out(values.size(), kMissing);
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < values.size(); ++i)

@@ -15,6 +15,7 @@ std::vector<double> assign_quantiles(std::span<const double> values, int quantil
 // ceil(rank x Q / N), rank 1 the most deprived (the highest value with `invert`), N the
 // values present; tied values share the lowest rank. IoD2015: decile 1 holds 3,284 of
 // 32,844 LSOAs. Fewer values than quantiles: every quantile is NaN.
-std::vector<double> assign_imd_quantiles(std::span<const double> values, int quantiles, bool invert);
+std::vector<double> assign_imd_quantiles(std::span<const double> values, int quantiles,
+                                         bool invert);
 
 }  // namespace heq::rates

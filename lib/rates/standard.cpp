@@ -27,8 +27,8 @@ const StandardPopulation* standard_population(std::string_view name) {
     std::vector<double> starts{0, 1};
     for (double x : five_year_starts(5, 95)) starts.push_back(x);
     return make("esp2013", starts,
-                {1000, 4000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000,
-                 5500, 5000, 4000, 2500, 1500, 800, 200});
+                {1000, 4000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000,
+                 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 800,  200});
   }();
   // ESP1976: 0, 1-4, 5-9, ..., 80-84, 85+.
   static const StandardPopulation esp1976 = [] {

@@ -175,7 +175,8 @@ void validate(const Options& o, ErrorSource errors) {
   if (o.transform && o.type == ValueType::normal)
     throw UsageError("--transform needs --type rate or --type proportion");
   if (o.transform && errors == ErrorSource::se)
-    throw UsageError("--transform derives standard errors from the limits: give --lcl and --ucl, not --se");
+    throw UsageError(
+        "--transform derives standard errors from the limits: give --lcl and --ucl, not --se");
   if (!(o.multiplier != 0) || !std::isfinite(o.multiplier))
     throw UsageError("--multiplier must be a non-zero number");
   if (o.reps < 1000) throw UsageError("--reps must be 1000 or more");
@@ -248,9 +249,10 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
       return;
     }
     if (o.transform && std::isnan(to_scale(o.type, x.value))) {
-      r.note = fmt::format("quantile {} has a {} of {}, which has no {}; the SII cannot be fitted on the {} scale",
-                           label_text(x), value_name(o.type), heq::format_number(x.value),
-                           scale_name(o.type), scale_name(o.type));
+      r.note = fmt::format(
+          "quantile {} has a {} of {}, which has no {}; the SII cannot be fitted on the {} scale",
+          label_text(x), value_name(o.type), heq::format_number(x.value), scale_name(o.type),
+          scale_name(o.type));
       return;
     }
   }
@@ -307,8 +309,7 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
       }
       se = (hi - lo) / (2 * z_input);
     }
-    if (!o.transform && o.type != ValueType::normal &&
-        std::isnan(to_scale(o.type, x.value))) {
+    if (!o.transform && o.type != ValueType::normal && std::isnan(to_scale(o.type, x.value))) {
       r.note = fmt::format("no limits: quantile {} has a {} of {}, which has no {} to draw around",
                            label_text(x), value_name(o.type), heq::format_number(x.value),
                            scale_name(o.type));
@@ -381,8 +382,9 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
     }
   }
   if (quirk)
-    r.note = "limits swapped as PHEindicatormethods does for a rate multiplier between 0 and 1 "
-             "(--compat phe)";
+    r.note =
+        "limits swapped as PHEindicatormethods does for a rate multiplier between 0 and 1 "
+        "(--compat phe)";
   return;
 }
 

@@ -3,8 +3,8 @@
 // (PHEindicatormethods::phe_sii): a population-weighted least-squares line of the
 // quantile values on their relative rank, with Monte Carlo or exact intervals.
 // Pure computation: plain numbers in, plain numbers and a note out.
-#include "core/missing.hpp"
 #include "core/interval.hpp"
+#include "core/missing.hpp"
 #include "stats/random.hpp"
 
 #include <cstdint>
@@ -30,8 +30,8 @@ struct Options {
   std::size_t reps = 100000;
   std::uint64_t seed = stats::kDefaultSeed;
   CiMethod ci = CiMethod::mc;
-  bool reliability = false;  // the MAD statistic from 10 blocks of draws
-  bool compat_phe = false;   // reproduce PHEindicatormethods' limit swap for 0 < M < 1
+  bool reliability = false;   // the MAD statistic from 10 blocks of draws
+  bool compat_phe = false;    // reproduce PHEindicatormethods' limit swap for 0 < M < 1
   double input_level = 0.95;  // the level of the quantiles' limits (their names say it)
 };
 
@@ -39,11 +39,11 @@ struct Options {
 void validate(const Options& options, ErrorSource errors);
 
 struct Quantile {
-  double label = kMissing;       // for notes only; order is the caller's
+  double label = kMissing;  // for notes only; order is the caller's
   double population = kMissing;
   double value = kMissing;
-  double se = kMissing;          // on the log/logit scale for rates and proportions
-  double lower = kMissing;       // limits at Options::input_level
+  double se = kMissing;     // on the log/logit scale for rates and proportions
+  double lower = kMissing;  // limits at Options::input_level
   double upper = kMissing;
 };
 

@@ -3,8 +3,8 @@
 #include "core/error.hpp"
 #include "core/number.hpp"
 
-#include <boost/math/distributions/normal.hpp>
 #include <fmt/format.h>
+#include <boost/math/distributions/normal.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -16,8 +16,8 @@ std::vector<double> parse_levels(std::string_view text, std::string_view option)
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = text.find(',', start);
-    const std::string_view part =
-        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    const std::string_view part = text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     double v = 0;
     if (heq::parse_number(part, v) != heq::NumberStatus::ok)
       throw UsageError(fmt::format("{} '{}': not a number", option, part));
@@ -68,12 +68,12 @@ bool suffixed(double level, bool several) { return several || std::abs(level - 0
 
 std::string lower_name(std::string_view prefix, double level, bool several) {
   return suffixed(level, several) ? fmt::format("{}lower{}cl", prefix, level_suffix(level))
-                 : fmt::format("{}lowercl", prefix);
+                                  : fmt::format("{}lowercl", prefix);
 }
 
 std::string upper_name(std::string_view prefix, double level, bool several) {
   return suffixed(level, several) ? fmt::format("{}upper{}cl", prefix, level_suffix(level))
-                 : fmt::format("{}uppercl", prefix);
+                                  : fmt::format("{}uppercl", prefix);
 }
 
 std::vector<std::string> limit_columns(std::string_view prefix, const std::vector<double>& levels) {
@@ -140,9 +140,9 @@ std::optional<LimitColumns> find_limit_columns(const std::vector<std::string>& h
                                    level_text(*lo), c.upper, level_text(*hi)));
     const std::optional<double> named = lo ? lo : hi;
     if (named && rq.input_level && !same_level(*named, *rq.input_level))
-      throw UsageError(fmt::format(
-          "--input-confidence {} contradicts the level in the column name '{}' ({})",
-          level_text(*rq.input_level), lo ? c.lower : c.upper, level_text(*named)));
+      throw UsageError(
+          fmt::format("--input-confidence {} contradicts the level in the column name '{}' ({})",
+                      level_text(*rq.input_level), lo ? c.lower : c.upper, level_text(*named)));
     c.level = named ? *named : rq.input_level.value_or(0.95);
     c.level_said = named || rq.input_level || (c.lower == plain_lower && c.upper == plain_upper);
     return c;
@@ -186,8 +186,9 @@ std::optional<LimitColumns> find_limit_columns(const std::vector<std::string>& h
   if (pairs.size() == 1) return pairs[0];
   for (const LimitColumns& p : pairs)
     if (same_level(p.level, 0.95)) return p;
-  throw UsageError(fmt::format(
-      "the input has limits at {}; say which to read with --input-confidence", list_levels(levels)));
+  throw UsageError(
+      fmt::format("the input has limits at {}; say which to read with --input-confidence",
+                  list_levels(levels)));
 }
 
 std::optional<LimitColumns> find_value_limits(const std::vector<std::string>& header,

@@ -35,14 +35,14 @@ std::optional<double> level_in_name(std::string_view name, std::string_view pref
 struct LimitColumns {
   std::string lower, upper;  // the caller looks them up, so a missing one is named as usual
   double level = 0.95;
-  bool level_said = true;    // false: custom --lcl/--ucl names, 95% by the options' meaning
+  bool level_said = true;  // false: custom --lcl/--ucl names, 95% by the options' meaning
 };
 
 // What the user said about the limits to read.
 struct LimitRequest {
-  std::string_view prefix;           // "" for value limits, "sii_" for an SII's
-  std::string lower, upper;          // names given with --lcl/--ucl (empty: not given)
-  std::optional<double> input_level; // --input-confidence
+  std::string_view prefix;            // "" for value limits, "sii_" for an SII's
+  std::string lower, upper;           // names given with --lcl/--ucl (empty: not given)
+  std::optional<double> input_level;  // --input-confidence
 };
 
 // Finds the limit columns in `header` without guessing their level:

@@ -20,14 +20,17 @@ namespace {
 // The lookup file held as key -> the values of the lookup columns --by uses.
 class Lookup {
  public:
-  Lookup(const io::ReaderOptions& options, const std::string& on, const std::vector<std::string>& wanted) {
+  Lookup(const io::ReaderOptions& options, const std::string& on,
+         const std::vector<std::string>& wanted) {
     io::Reader r(options);
     const std::size_t key = r.column(on);
     for (const std::string& name : wanted) {
       if (!r.find_column(name))
-        throw DataError(Location{r.name(), 0, 0},
-                        fmt::format("--by column '{}' is in neither the input nor the lookup; the lookup has: {}",
-                                    name, fmt::join(r.header(), ", ")));
+        throw DataError(
+            Location{r.name(), 0, 0},
+            fmt::format(
+                "--by column '{}' is in neither the input nor the lookup; the lookup has: {}", name,
+                fmt::join(r.header(), ", ")));
       columns_.push_back(r.column(name));
     }
     std::unordered_map<std::string, std::size_t> lines;
@@ -35,9 +38,10 @@ class Lookup {
       std::string k(r.field(key));
       const auto [it, added] = rows_.try_emplace(k, std::vector<std::string>{});
       if (!added)
-        throw DataError(r.at(key), fmt::format("key '{}' appears twice in the lookup (lines {} and {}); "
-                                               "each {} must map to one row",
-                                               k, lines[k], r.line(), on));
+        throw DataError(r.at(key),
+                        fmt::format("key '{}' appears twice in the lookup (lines {} and {}); "
+                                    "each {} must map to one row",
+                                    k, lines[k], r.line(), on));
       lines[k] = r.line();
       for (std::size_t c : columns_) it->second.emplace_back(r.field(c));
     }
@@ -94,13 +98,17 @@ bool key_less(const std::vector<std::string>& a, const std::vector<std::string>&
 
 }  // namespace
 
-void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
+                   Diagnostics& diagnostics) {
   if (o.sum.empty()) throw UsageError("give --sum COLS: the columns to add up");
   if (o.lookup.path.empty() != o.on.empty())
-    throw UsageError("--lookup FILE and --on COL go together: the key column joins each row to the lookup");
-  if (o.sort && o.sorted) throw UsageError("--sort orders every group, so it cannot stream: drop --sorted");
+    throw UsageError(
+        "--lookup FILE and --on COL go together: the key column joins each row to the lookup");
+  if (o.sort && o.sorted)
+    throw UsageError("--sort orders every group, so it cannot stream: drop --sorted");
   for (const std::string& s : o.sum) {
-    if (std::count(o.sum.begin(), o.sum.end(), s) > 1) throw UsageError(fmt::format("--sum names '{}' twice", s));
+    if (std::count(o.sum.begin(), o.sum.end(), s) > 1)
+      throw UsageError(fmt::format("--sum names '{}' twice", s));
     if (std::find(o.by.begin(), o.by.end(), s) != o.by.end())
       throw UsageError(fmt::format("'{}' is in both --by and --sum", s));
   }
@@ -144,8 +152,8 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out, D
     for (std::size_t i = 0; i < sum_cols.size(); ++i) {
       if (g.missing[i]) {
         out.missing();
-        note += fmt::format("{}{} is missing on {} row{}", note.empty() ? "" : "; ", o.sum[i], g.missing[i],
-                            g.missing[i] == 1 ? "" : "s");
+        note += fmt::format("{}{} is missing on {} row{}", note.empty() ? "" : "; ", o.sum[i],
+                            g.missing[i], g.missing[i] == 1 ? "" : "s");
       } else {
         out.number(g.sum[i] + g.compensation[i]);
       }
@@ -175,7 +183,8 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out, D
     return g;
   };
   const auto close = [&](const Group& g) {
-    with_missing += std::any_of(g.missing.begin(), g.missing.end(), [](std::size_t m) { return m > 0; });
+    with_missing +=
+        std::any_of(g.missing.begin(), g.missing.end(), [](std::size_t m) { return m > 0; });
     write(g);
   };
 
@@ -202,7 +211,8 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out, D
     }
     const auto key = [&] {
       std::vector<std::string> k;
-      for (const KeyPart& p : parts) k.emplace_back(p.from_lookup ? std::string_view((*joined)[p.index]) : in.field(p.index));
+      for (const KeyPart& p : parts)
+        k.emplace_back(p.from_lookup ? std::string_view((*joined)[p.index]) : in.field(p.index));
       return k;
     };
     Group* g;
@@ -215,10 +225,11 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out, D
         if (finished.count(composite)) {
           std::string shown;
           for (const std::string& k : key()) shown += (shown.empty() ? "" : ", ") + k;
-          throw DataError(in.here(), fmt::format("the group ({}) appears again after its rows ended; --sorted "
-                                                 "needs each group's rows together: drop --sorted, or sort the "
-                                                 "input by the --by columns",
-                                                 shown));
+          throw DataError(
+              in.here(), fmt::format("the group ({}) appears again after its rows ended; --sorted "
+                                     "needs each group's rows together: drop --sorted, or sort the "
+                                     "input by the --by columns",
+                                     shown));
         }
         current = fresh(key());
         last = composite;
@@ -243,16 +254,19 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out, D
     if (current.rows) close(current);
   } else {
     if (o.sort)
-      std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return key_less(a.key, b.key); });
+      std::stable_sort(groups.begin(), groups.end(),
+                       [](const Group& a, const Group& b) { return key_less(a.key, b.key); });
     for (const Group& g : groups) close(g);
   }
   if (dropped)
-    diagnostics.warn(fmt::format("{} row{} dropped: {} not in the lookup (the first: '{}' on line {})", dropped,
-                                 dropped == 1 ? "" : "s", dropped == 1 ? "its key is" : "their keys are",
-                                 first_dropped, first_dropped_line));
+    diagnostics.warn(
+        fmt::format("{} row{} dropped: {} not in the lookup (the first: '{}' on line {})", dropped,
+                    dropped == 1 ? "" : "s", dropped == 1 ? "its key is" : "their keys are",
+                    first_dropped, first_dropped_line));
   if (with_missing)
-    diagnostics.warn(fmt::format("{} group{} a missing value: that sum is empty (see the note column)",
-                                 with_missing, with_missing == 1 ? " has" : "s have"));
+    diagnostics.warn(
+        fmt::format("{} group{} a missing value: that sum is empty (see the note column)",
+                    with_missing, with_missing == 1 ? " has" : "s have"));
   out.finish();
 }
 

@@ -20,9 +20,10 @@ void check_no_clash(const io::Reader& reader, const std::vector<std::string>& ap
                     std::string_view tool) {
   for (const std::string& name : appended)
     if (reader.find_column(name))
-      throw DataError(Location{reader.name(), 0, 0},
-                      fmt::format("the input already has a column '{}', which {} appends; rename it",
-                                  name, tool));
+      throw DataError(
+          Location{reader.name(), 0, 0},
+          fmt::format("the input already has a column '{}', which {} appends; rename it", name,
+                      tool));
 }
 
 PassThrough::PassThrough(const io::Reader& reader) {
@@ -42,8 +43,8 @@ std::string PassThrough::join(std::string_view upstream, const std::string& ours
   return std::string(upstream) + "; " + ours;
 }
 
-void write_result(io::Writer& out, double value, const std::vector<Interval>& ci, std::size_t levels,
-                  const std::string& note) {
+void write_result(io::Writer& out, double value, const std::vector<Interval>& ci,
+                  std::size_t levels, const std::string& note) {
   out.number(value);
   for (std::size_t l = 0; l < levels; ++l) {
     const Interval i = l < ci.size() ? ci[l] : Interval{};

@@ -1,6 +1,6 @@
 #include "tables/compare.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/error.hpp"
 #include "io/number.hpp"
@@ -47,8 +47,8 @@ std::pair<std::size_t, std::size_t> method_limits(const CompareOptions& o, const
     const auto found = stats::find_limit_columns(in.header(), {"", o.lower, o.upper, std::nullopt});
     if (found->level_said && std::abs(found->level - level) > 1e-9)
       throw UsageError(fmt::format("--method {} compares {} limits, but '{}' holds {} ones",
-                                   level == 0.95 ? "ci95" : "ci998", stats::level_text(level), found->lower,
-                                   stats::level_text(found->level)));
+                                   level == 0.95 ? "ci95" : "ci998", stats::level_text(level),
+                                   found->lower, stats::level_text(found->level)));
     return {in.column(found->lower), in.column(found->upper)};
   }
   std::vector<std::string> prefixes;
@@ -64,10 +64,11 @@ std::pair<std::size_t, std::size_t> method_limits(const CompareOptions& o, const
       tried += (tried.empty() ? "" : ", ") + lo;
     }
   }
-  throw DataError(Location{in.name(), 0, 0},
-                  fmt::format("--method {} compares {} limits and the input has none (looked for {}){}",
-                              level == 0.95 ? "ci95" : "ci998", stats::level_text(level), tried,
-                              level == 0.95 ? "" : ": write them upstream with --confidence 95,99.8"));
+  throw DataError(
+      Location{in.name(), 0, 0},
+      fmt::format("--method {} compares {} limits and the input has none (looked for {}){}",
+                  level == 0.95 ? "ci95" : "ci998", stats::level_text(level), tried,
+                  level == 0.95 ? "" : ": write them upstream with --confidence 95,99.8"));
 }
 
 const char* verdict(int direction, Polarity p) {  // -1 lower, 0 similar, 1 higher
@@ -92,31 +93,40 @@ bool parse_polarity(std::string_view t, Polarity& out) {
   return false;
 }
 
-void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out,
+                 Diagnostics& diagnostics) {
   const bool own_file = !o.benchmark_file.path.empty();
   if (o.benchmark.empty() && !own_file)
-    throw UsageError("give --benchmark VALUE (the benchmark's --area value), or --benchmark-file FILE");
+    throw UsageError(
+        "give --benchmark VALUE (the benchmark's --area value), or --benchmark-file FILE");
   const std::size_t area_col = in.column(o.area);
   const std::size_t value_col = in.column(o.value);
   const std::vector<std::size_t> match_cols = columns(in, o.match);
   std::size_t lower_col = 0, upper_col = 0;
   if (o.method != CompareMethod::quintiles) std::tie(lower_col, upper_col) = method_limits(o, in);
   for (const char* c : {"benchmark_value", "compared"})
-    if (in.find_column(c)) throw DataError(Location{in.name(), 0, 0}, fmt::format("the input already has a column '{}'; rename it", c));
+    if (in.find_column(c))
+      throw DataError(Location{in.name(), 0, 0},
+                      fmt::format("the input already has a column '{}'; rename it", c));
 
   std::unordered_map<std::string, Benchmark> benchmarks;
-  const auto add_benchmark = [&](const io::Reader& r, std::size_t value, const std::vector<std::size_t>& cols) {
-    const auto [it, added] = benchmarks.try_emplace(key_of(r, cols), Benchmark{r.number(value), r.line()});
+  const auto add_benchmark = [&](const io::Reader& r, std::size_t value,
+                                 const std::vector<std::size_t>& cols) {
+    const auto [it, added] =
+        benchmarks.try_emplace(key_of(r, cols), Benchmark{r.number(value), r.line()});
     if (!added)
-      throw DataError(r.here(), fmt::format("a second benchmark row for the same {} (lines {} and {}): give --match "
-                                            "the columns that tell them apart",
-                                            o.match.empty() ? "input" : "--match values", it->second.line, r.line()));
+      throw DataError(
+          r.here(),
+          fmt::format("a second benchmark row for the same {} (lines {} and {}): give --match "
+                      "the columns that tell them apart",
+                      o.match.empty() ? "input" : "--match values", it->second.line, r.line()));
   };
   if (own_file) {
     io::Reader b(o.benchmark_file);
     const std::size_t v = b.column(o.value);
     const std::vector<std::size_t> cols = columns(b, o.match);
-    const std::optional<std::size_t> area = o.benchmark.empty() ? std::nullopt : b.find_column(o.area);
+    const std::optional<std::size_t> area =
+        o.benchmark.empty() ? std::nullopt : b.find_column(o.area);
     while (b.next())
       if (!area || b.field(*area) == o.benchmark) add_benchmark(b, v, cols);
   }
@@ -132,7 +142,9 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
   while (in.next()) {
     Polarity p = o.polarity;
     if (polarity_col != none && !parse_polarity(in.field(polarity_col), p))
-      io::fail_column(in, polarity_col, fmt::format("\"{}\" is not high-good, low-good or none", in.field(polarity_col)));
+      io::fail_column(
+          in, polarity_col,
+          fmt::format("\"{}\" is not high-good, low-good or none", in.field(polarity_col)));
     polarities.push_back(p);
     rows.add(in);
     keys.push_back(key_of(in, match_cols));
@@ -151,7 +163,8 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
     for (std::size_t i = 0; i < values.size(); ++i)
       if (!is_benchmark[i] && !std::isnan(values[i])) groups[keys[i]].push_back(i);
     for (auto& [key, members] : groups) {
-      std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+      std::stable_sort(members.begin(), members.end(),
+                       [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
       const std::size_t n = members.size(), small = n / 5, extra = n % 5;
       std::size_t pos = 0;
       for (std::size_t q = 1; q <= 5; ++q)
@@ -188,11 +201,11 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out, Diagn
     out.end_row();
   }
   if (no_benchmark)
-    diagnostics.warn(fmt::format("{} row{} no benchmark row with the same --match values", no_benchmark,
-                                 no_benchmark == 1 ? " has" : "s have"));
+    diagnostics.warn(fmt::format("{} row{} no benchmark row with the same --match values",
+                                 no_benchmark, no_benchmark == 1 ? " has" : "s have"));
   if (not_compared)
-    diagnostics.warn(fmt::format("{} row{} not compared: a missing value, limit or benchmark", not_compared,
-                                 not_compared == 1 ? " is" : "s are"));
+    diagnostics.warn(fmt::format("{} row{} not compared: a missing value, limit or benchmark",
+                                 not_compared, not_compared == 1 ? " is" : "s are"));
   out.finish();
 }
 

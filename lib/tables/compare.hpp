@@ -16,9 +16,9 @@ enum class Polarity { high_good, low_good, none };
 
 struct CompareOptions {
   std::string area = "area";
-  std::string benchmark;            // the benchmark's value of --area
-  std::vector<std::string> match;   // columns a row and its benchmark share (sex, age, period)
-  io::ReaderOptions benchmark_file; // path empty: the benchmark rows are in the input
+  std::string benchmark;             // the benchmark's value of --area
+  std::vector<std::string> match;    // columns a row and its benchmark share (sex, age, period)
+  io::ReaderOptions benchmark_file;  // path empty: the benchmark rows are in the input
   std::string value = "value", lower, upper;  // lower/upper empty: found by name
   CompareMethod method = CompareMethod::ci95;
   Polarity polarity = Polarity::none;
@@ -29,6 +29,7 @@ struct CompareOptions {
 // judgement"); false for anything else.
 bool parse_polarity(std::string_view text, Polarity& out);
 
-void run_compare(const CompareOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
+void run_compare(const CompareOptions& options, io::Reader& reader, io::Writer& writer,
+                 Diagnostics& diagnostics);
 
 }  // namespace heq::tables

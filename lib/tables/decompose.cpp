@@ -1,12 +1,12 @@
 #include "core/age_label.hpp"
-#include "io/row_checks.hpp"
-#include "core/missing.hpp"
 #include "core/error.hpp"
+#include "core/missing.hpp"
 #include "gap/arriaga.hpp"
-#include "tables/gap.hpp"
-#include "tables/life.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
+#include "io/row_checks.hpp"
+#include "tables/gap.hpp"
+#include "tables/life.hpp"
 
 #include <fmt/format.h>
 
@@ -45,11 +45,12 @@ Side gather(const std::vector<const Row*>& rows, const std::vector<std::string>&
     }
     life::Band& b = s.bands[it->second];
     if (!(r->population == b.population || (std::isnan(r->population) && std::isnan(b.population))))
-      throw DataError(Location{in.name(), r->line, pop_col + 1},
-                      fmt::format("age band {}: population {} differs from {} on another cause row of "
-                                  "this subgroup; it must repeat the band's population",
-                                  io::format_number(r->age), io::format_number(r->population),
-                                  io::format_number(b.population)));
+      throw DataError(
+          Location{in.name(), r->line, pop_col + 1},
+          fmt::format("age band {}: population {} differs from {} on another cause row of "
+                      "this subgroup; it must repeat the band's population",
+                      io::format_number(r->age), io::format_number(r->population),
+                      io::format_number(b.population)));
     const auto [dup, first_time] = seen.try_emplace({r->age, r->cause}, r->line);
     if (!first_time)
       throw DataError(Location{in.name(), r->line, 0},
@@ -59,14 +60,16 @@ Side gather(const std::vector<const Row*>& rows, const std::vector<std::string>&
                                   dup->second, r->line));
     b.deaths += r->deaths;
     if (!causes.empty()) {
-      const std::size_t c = static_cast<std::size_t>(std::find(causes.begin(), causes.end(), r->cause) - causes.begin());
+      const std::size_t c = static_cast<std::size_t>(
+          std::find(causes.begin(), causes.end(), r->cause) - causes.begin());
       s.cause_deaths[it->second][c] += r->deaths;
     }
   }
   // Sort bands by age, keeping cause rows aligned.
   std::vector<std::size_t> order(s.bands.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return s.bands[a].age < s.bands[b].age; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return s.bands[a].age < s.bands[b].age; });
   Side sorted;
   for (std::size_t i : order) {
     sorted.bands.push_back(s.bands[i]);
@@ -84,7 +87,8 @@ bool same_layout(const std::vector<life::Band>& a, const std::vector<life::Band>
 
 }  // namespace
 
-void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
+                   Diagnostics& diagnostics) {
   const bool against = check_subgroups(o.group, o.from, o.to, o.against);
   life::check_a0(o.a0);
   const std::size_t group_col = in.column(o.group), age_col = in.column(o.age);
@@ -126,7 +130,8 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     for (const Row& r : rows) {
       if (r.subgroup != from_label && r.subgroup != to_label) continue;
       (r.subgroup == from_label ? from_rows : to_rows).push_back(&r);
-      if (cause_col && std::find(causes.begin(), causes.end(), r.cause) == causes.end()) causes.push_back(r.cause);
+      if (cause_col && std::find(causes.begin(), causes.end(), r.cause) == causes.end())
+        causes.push_back(r.cause);
     }
     const auto fail_group = [&](const std::string& why) {
       ++failed;
@@ -139,7 +144,8 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
     // Gather (and so check) both sides' rows before asking whether one is missing.
     const Side a = gather(from_rows, causes, in, pop_col), b = gather(to_rows, causes, in, pop_col);
     if (from_rows.empty() || to_rows.empty()) {
-      fail_group(fmt::format("no rows for subgroup '{}' in this group", from_rows.empty() ? from_label : to_label));
+      fail_group(fmt::format("no rows for subgroup '{}' in this group",
+                             from_rows.empty() ? from_label : to_label));
       return;
     }
     for (const auto* side : {&a, &b}) {
@@ -160,12 +166,13 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
       return;
     }
     const life::LifeTable ta = life::build(a.bands, o.a0), tb = life::build(b.bands, o.a0);
-    const std::vector<double> delta = o.method == Method::symmetric ? arriaga_symmetric(ta, tb, k)
-                                                                    : arriaga(ta, tb, k);
+    const std::vector<double> delta =
+        o.method == Method::symmetric ? arriaga_symmetric(ta, tb, k) : arriaga(ta, tb, k);
     const double gap = tb.e[k] - ta.e[k];
     const auto share = [&](double c) { return gap != 0 ? 100 * c / gap : kMissing; };
     const std::string gap_note = gap == 0 ? "the gap is 0: no shares" : "";
-    const auto write = [&](const double* age, const std::string* cause, double contribution, const std::string& note) {
+    const auto write = [&](const double* age, const std::string* cause, double contribution,
+                           const std::string& note) {
       keys_out();
       if (age) out.number(*age);
       if (cause) out.text(*cause);
@@ -206,24 +213,28 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out, D
       }
     }
     if (!per_age)
-      for (std::size_t c = 0; c < causes.size(); ++c) write(nullptr, &causes[c], cause_totals[c], cause_notes);
+      for (std::size_t c = 0; c < causes.size(); ++c)
+        write(nullptr, &causes[c], cause_totals[c], cause_notes);
   };
 
-  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
-    const std::vector<std::string>& key = keys.key(group);
-    if (!against) return decompose(key, rows, o.from, o.to);
-    std::vector<std::string> others;  // every other subgroup, in input order
-    for (const Row& r : rows)
-      if (r.subgroup != o.against && std::find(others.begin(), others.end(), r.subgroup) == others.end())
-        others.push_back(r.subgroup);
-    for (const std::string& other : others) decompose(key, rows, o.against, other);
-  });
+  io::for_each_group<Row>(
+      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+        const std::vector<std::string>& key = keys.key(group);
+        if (!against) return decompose(key, rows, o.from, o.to);
+        std::vector<std::string> others;  // every other subgroup, in input order
+        for (const Row& r : rows)
+          if (r.subgroup != o.against &&
+              std::find(others.begin(), others.end(), r.subgroup) == others.end())
+            others.push_back(r.subgroup);
+        for (const std::string& other : others) decompose(key, rows, o.against, other);
+      });
   if (failed)
     diagnostics.warn(fmt::format("{} group{} no decomposition; the note column says why", failed,
                                  failed == 1 ? " has" : "s have"));
   if (guarded)
-    diagnostics.warn(fmt::format("{} age band{} nearly equal death rates: causes split by their shares of deaths",
-                                 guarded, guarded == 1 ? " has" : "s have"));
+    diagnostics.warn(fmt::format(
+        "{} age band{} nearly equal death rates: causes split by their shares of deaths", guarded,
+        guarded == 1 ? " has" : "s have"));
   out.finish();
 }
 

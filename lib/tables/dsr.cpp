@@ -1,6 +1,6 @@
 #include "tables/dsr.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/age_label.hpp"
 #include "core/error.hpp"
@@ -65,7 +65,8 @@ std::string missing_from(const std::vector<Row>& rows, const StandardPopulation*
       "cover one each: is the band from {} missing? (label it \"{}-{}\" if it is one wide band)",
       io::format_number(starts[wide]), io::format_number(starts[wide + 1]),
       standard_bands(*standard, starts[wide], starts[wide + 1]), standard->name,
-      io::format_number(next_edge), io::format_number(starts[wide]), io::format_number(starts[wide + 1] - 1));
+      io::format_number(next_edge), io::format_number(starts[wide]),
+      io::format_number(starts[wide + 1] - 1));
 }
 
 }  // namespace
@@ -75,12 +76,15 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   const StandardPopulation* standard = nullptr;
   if (o.stdpop.empty()) {
     standard = standard_population(o.standard);
-    if (!standard) throw UsageError(fmt::format("--standard '{}': expected esp2013 or esp1976", o.standard));
-    if (o.age.empty()) throw UsageError("give --stdpop COL, or --age COL to join a built-in standard");
+    if (!standard)
+      throw UsageError(fmt::format("--standard '{}': expected esp2013 or esp1976", o.standard));
+    if (o.age.empty())
+      throw UsageError("give --stdpop COL, or --age COL to join a built-in standard");
   }
   if (!o.frequency.empty() && o.age.empty())
     throw UsageError("--frequency needs --age: rows are joined into age bands by it");
-  Columns col{in.column(o.count), in.column(o.population), std::nullopt, std::nullopt, std::nullopt};
+  Columns col{in.column(o.count), in.column(o.population), std::nullopt, std::nullopt,
+              std::nullopt};
   if (!o.stdpop.empty()) col.stdpop = in.column(o.stdpop);
   if (!o.age.empty()) col.age = in.column(o.age);
   if (!o.frequency.empty()) col.frequency = in.column(o.frequency);
@@ -103,7 +107,9 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (col.stdpop) {
       row.weight = r.number(*col.stdpop);
       if (!(row.weight >= 0))
-        io::fail_column(r, *col.stdpop, fmt::format("standard population {} must be 0 or more", r.field(*col.stdpop)));
+        io::fail_column(
+            r, *col.stdpop,
+            fmt::format("standard population {} must be 0 or more", r.field(*col.stdpop)));
     }
     if (col.age) {
       row.age = io::read_age_band(r, *col.age);
@@ -112,7 +118,9 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (col.frequency) {
       row.frequency = r.number(*col.frequency);
       if (!(row.frequency >= 0))
-        io::fail_column(r, *col.frequency, fmt::format("event frequency {} must be 0 or more", r.field(*col.frequency)));
+        io::fail_column(
+            r, *col.frequency,
+            fmt::format("event frequency {} must be 0 or more", r.field(*col.frequency)));
     }
     return row;
   };
@@ -135,10 +143,12 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
                             fmt::format("age band {} appears twice in one group (lines {} and {})",
                                         io::format_number(r.age.start), rows[i].line, r.line));
           if (r.population != band.population)
-            throw DataError(Location{in.name(), r.line, col.population + 1},
-                            fmt::format("age band {}: population {} differs from {} on line {}; it must be the same on every frequency row",
-                                        io::format_number(r.age.start), io::format_number(r.population),
-                                        io::format_number(band.population), rows[i].line));
+            throw DataError(
+                Location{in.name(), r.line, col.population + 1},
+                fmt::format("age band {}: population {} differs from {} on line {}; it must be the "
+                            "same on every frequency row",
+                            io::format_number(r.age.start), io::format_number(r.population),
+                            io::format_number(band.population), rows[i].line));
           if (col.stdpop && r.weight != band.weight)
             throw DataError(Location{in.name(), r.line, *col.stdpop + 1},
                             fmt::format("age band {}: standard population differs from line {}",
@@ -155,12 +165,14 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
           band.weight = standard_weight(*standard, rows[i].age.start, stop);
           if (std::isnan(band.weight)) {
             std::string edges;
-            for (double s : standard->starts) edges += (edges.empty() ? "" : ", ") + io::format_number(s);
-            throw DataError(Location{in.name(), rows[i].line, *col.age + 1},
-                            fmt::format("age band {} (to {}) has no {} weight; its bands start at {}",
-                                        io::format_number(rows[i].age.start),
-                                        std::isinf(stop) ? "the open end" : io::format_number(stop),
-                                        standard->name, edges));
+            for (double s : standard->starts)
+              edges += (edges.empty() ? "" : ", ") + io::format_number(s);
+            throw DataError(
+                Location{in.name(), rows[i].line, *col.age + 1},
+                fmt::format("age band {} (to {}) has no {} weight; its bands start at {}",
+                            io::format_number(rows[i].age.start),
+                            std::isinf(stop) ? "the open end" : io::format_number(stop),
+                            standard->name, edges));
           }
         }
         bands.push_back(band);
@@ -194,11 +206,11 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   if (!overlap.empty())
     diagnostics.warn(overlap + "; bands are read by their start ages: check the labels");
   if (gaps)
-    diagnostics.warn(fmt::format("{} group{} a missing age band: no DSR (see the note column)", gaps,
-                                 gaps == 1 ? " has" : "s have"));
+    diagnostics.warn(fmt::format("{} group{} a missing age band: no DSR (see the note column)",
+                                 gaps, gaps == 1 ? " has" : "s have"));
   if (small)
-    diagnostics.warn(fmt::format("{} group{} fewer than 10 events: no DSR (see the note column)", small,
-                                 small == 1 ? " has" : "s have"));
+    diagnostics.warn(fmt::format("{} group{} fewer than 10 events: no DSR (see the note column)",
+                                 small, small == 1 ? " has" : "s have"));
   out.finish();
 }
 

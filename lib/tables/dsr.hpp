@@ -14,8 +14,8 @@ namespace heq::rates {
 struct DsrOptions {
   std::string count = "count";
   std::string population = "population";
-  std::string stdpop;     // weights column; empty: the built-in --standard
-  std::string age;        // age band column (needed for --standard and --frequency)
+  std::string stdpop;  // weights column; empty: the built-in --standard
+  std::string age;     // age band column (needed for --standard and --frequency)
   std::string standard = "esp2013";
   std::string frequency;  // events per person column: rows count persons
   std::vector<std::string> by;

@@ -1,6 +1,6 @@
 #include "tables/funnel.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/error.hpp"
 #include "io/groups.hpp"
@@ -90,18 +90,22 @@ Funnel::Funnel(const FunnelOptions& options, io::Reader& in)
     if (o.population_given) den_col = in.column(o.population);
   }
   while (in.next()) {
-    Point p{io::read_count(in, num_col), den_col ? io::read_denominator(in, *den_col, "denominators") : kMissing,
+    Point p{io::read_count(in, num_col),
+            den_col ? io::read_denominator(in, *den_col, "denominators") : kMissing,
             rate_col ? in.number(*rate_col) : kMissing, kMissing, ""};
     if (o.type == FunnelType::proportion)
       io::check_count_within(in, num_col, *den_col, p.numerator, p.denominator);
     if (o.type == FunnelType::rate) {
       if (p.numerator > 0 && p.rate <= 0)
-        io::fail_column(in, *rate_col, fmt::format("a rate of {} with {} events", in.field(*rate_col), in.field(num_col)));
+        io::fail_column(
+            in, *rate_col,
+            fmt::format("a rate of {} with {} events", in.field(*rate_col), in.field(num_col)));
       if (p.numerator == 0 && o.rate_type == RateType::crude && !o.population_given)
         in.fail(num_col, "a crude rate with 0 events needs its denominator: give --population");
     }
     // A DSR with fewer than 10 events is not tested, so its rate may be missing.
-    const bool untested = o.type == FunnelType::rate && o.rate_type == RateType::dsr && p.numerator < 10;
+    const bool untested =
+        o.type == FunnelType::rate && o.rate_type == RateType::dsr && p.numerator < 10;
     if (std::isnan(p.numerator) || (den_col && std::isnan(p.denominator)) ||
         (rate_col && std::isnan(p.rate) && !untested)) {
       p.note = "a count, denominator or rate is missing";
@@ -150,14 +154,16 @@ std::vector<LimitRow> Funnel::limits(std::size_t g) const {
     LimitRow row{x, {}, {}};
     if (o.type == FunnelType::proportion) {
       int side = 0;
-      for (const auto& [p, high] : {std::pair{0.975, false}, {0.975, true}, {0.999, false}, {0.999, true}}) {
+      for (const auto& [p, high] :
+           {std::pair{0.975, false}, {0.975, true}, {0.999, false}, {0.999, true}}) {
         const double limit = proportion_limit(p, x, s.average, high) * m;
         row.at[side] = x;
         row.limit[side++] = high ? std::min(cap, limit) : std::max(0.0, limit);
       }
     } else {
       int side = 0;
-      for (const auto& [p, low_side] : {std::pair{0.025, false}, {0.025, true}, {0.001, false}, {0.001, true}}) {
+      for (const auto& [p, low_side] :
+           {std::pair{0.025, false}, {0.025, true}, {0.001, false}, {0.001, true}}) {
         // The lower limit is where observing x is improbably high, and vice versa.
         const double mean = poisson_funnel(x, p, low_side);
         if (o.type == FunnelType::ratio) {
@@ -198,9 +204,11 @@ PointResult Funnel::test(std::size_t i) const {
       r.label = ratio_significance(p.numerator, derived_denominator(o, p, false), s.average);
     }
   }
-  if (o.type == FunnelType::rate && o.years > 0 && !(o.rate_type == RateType::dsr && p.numerator < 10)) {
+  if (o.type == FunnelType::rate && o.years > 0 &&
+      !(o.rate_type == RateType::dsr && p.numerator < 10)) {
     r.chart_rate = p.rate;
-    const double d = p.numerator == 0 && o.population_given ? p.denominator : m * p.numerator / p.rate;
+    const double d =
+        p.numerator == 0 && o.population_given ? p.denominator : m * p.numerator / p.rate;
     r.chart_denominator = d / o.years;
   }
   return r;
@@ -208,7 +216,8 @@ PointResult Funnel::test(std::size_t i) const {
 
 void need_years(const FunnelOptions& o, const char* what) {
   if (o.type == FunnelType::rate && !(o.years > 0))
-    throw UsageError(fmt::format("--type rate {}needs --years (the years of data the rates cover)", what));
+    throw UsageError(
+        fmt::format("--type rate {}needs --years (the years of data the rates cover)", what));
 }
 
 }  // namespace
@@ -276,8 +285,8 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
       out.missing();
     else
       out.text(r.label);
-    const std::string note =
-        PassThrough::join(pass.upstream([&](std::size_t c) { return f.store.field(i, c); }), r.note);
+    const std::string note = PassThrough::join(
+        pass.upstream([&](std::size_t c) { return f.store.field(i, c); }), r.note);
     if (note.empty())
       out.missing();
     else
@@ -290,8 +299,8 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
   out.finish();
 }
 
-std::vector<FunnelChart> funnel_charts(const FunnelOptions& o, io::Reader& in, const std::string& label,
-                                       Diagnostics& diagnostics) {
+std::vector<FunnelChart> funnel_charts(const FunnelOptions& o, io::Reader& in,
+                                       const std::string& label, Diagnostics& diagnostics) {
   need_years(o, "");
   constexpr std::size_t none = static_cast<std::size_t>(-1);
   const std::size_t label_col = label.empty() ? none : in.column(label);
@@ -302,11 +311,13 @@ std::vector<FunnelChart> funnel_charts(const FunnelOptions& o, io::Reader& in, c
     c.key = f.keys.key(g);
     c.baseline = f.baseline(g);
     for (const LimitRow& row : f.limits(g))
-      for (int side = 0; side < 4; ++side) c.limits[side].emplace_back(row.at[side], row.limit[side]);
+      for (int side = 0; side < 4; ++side)
+        c.limits[side].emplace_back(row.at[side], row.limit[side]);
     for (std::size_t i : f.groups[g]) {
       const Point& p = f.points[i];
       const PointResult r = f.test(i);
-      FunnelChart::Point point{kMissing, kMissing, r.label, r.note, label_col == none ? "" : std::string(f.store.field(i, label_col))};
+      FunnelChart::Point point{kMissing, kMissing, r.label, r.note,
+                               label_col == none ? "" : std::string(f.store.field(i, label_col))};
       if (o.type == FunnelType::proportion) {
         point.x = p.denominator;
         point.y = p.numerator / p.denominator * f.m;
@@ -322,8 +333,8 @@ std::vector<FunnelChart> funnel_charts(const FunnelOptions& o, io::Reader& in, c
     }
   }
   if (f.missing)
-    diagnostics.warn(fmt::format("{} row{} a missing count, denominator or rate: not drawn", f.missing,
-                                 f.missing == 1 ? " has" : "s have"));
+    diagnostics.warn(fmt::format("{} row{} a missing count, denominator or rate: not drawn",
+                                 f.missing, f.missing == 1 ? " has" : "s have"));
   return charts;
 }
 

@@ -44,7 +44,8 @@ struct FunnelChart {
   };
   std::vector<std::string> key;
   std::vector<Point> points;
-  std::array<std::vector<std::pair<double, double>>, 4> limits;  // lower_2s, upper_2s, lower_3s, upper_3s
+  std::array<std::vector<std::pair<double, double>>, 4>
+      limits;       // lower_2s, upper_2s, lower_3s, upper_3s
   double baseline;  // the group's average (proportions, rates) or the ratio's null value
 };
 

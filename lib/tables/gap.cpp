@@ -1,11 +1,11 @@
-#include "core/error.hpp"
-#include "io/row_checks.hpp"
-#include "core/missing.hpp"
 #include "gap/gap.hpp"
-#include "tables/gap.hpp"
+#include "core/error.hpp"
+#include "core/missing.hpp"
 #include "io/groups.hpp"
-#include "tables/common.hpp"
+#include "io/row_checks.hpp"
 #include "stats/confidence.hpp"
+#include "tables/common.hpp"
+#include "tables/gap.hpp"
 
 #include <fmt/format.h>
 
@@ -27,7 +27,8 @@ struct Row {
 bool check_subgroups(const std::string& group, const std::string& from, const std::string& to,
                      const std::string& against) {
   if (!against.empty() && (!from.empty() || !to.empty()))
-    throw UsageError("--against compares every subgroup with one: give it instead of --from and --to");
+    throw UsageError(
+        "--against compares every subgroup with one: give it instead of --from and --to");
   if (group.empty() || (against.empty() && (from.empty() || to.empty())))
     throw UsageError("give --group, and --from and --to (or --against)");
   if (against.empty() && from == to) throw UsageError("--from and --to name the same subgroup");
@@ -45,10 +46,12 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   }
   double z_input = 0;
   if (se_col) {
-    if (o.input_level) throw UsageError("--input-confidence is the level of limits; with --se there are none");
-  } else if (const auto limits = stats::find_value_limits(
-                 in.header(), o.value,
-                 {"", o.limits_given ? o.lower : "", o.limits_given ? o.upper : "", o.input_level})) {
+    if (o.input_level)
+      throw UsageError("--input-confidence is the level of limits; with --se there are none");
+  } else if (const auto limits =
+                 stats::find_value_limits(in.header(), o.value,
+                                          {"", o.limits_given ? o.lower : "",
+                                           o.limits_given ? o.upper : "", o.input_level})) {
     lo_col = in.column(limits->lower);
     hi_col = in.column(limits->upper);
     z_input = stats::z_for_level(limits->level);
@@ -77,8 +80,8 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     }
     return row;
   };
-  const auto write = [&](const std::vector<std::string>& key, const Row* from, const Row* to, const std::string& label,
-                         const std::string& missing) {
+  const auto write = [&](const std::vector<std::string>& key, const Row* from, const Row* to,
+                         const std::string& label, const std::string& missing) {
     Gap g;
     if (!from || !to) {
       g.note = fmt::format("no row for subgroup '{}' in this group", missing);
@@ -107,8 +110,9 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
         out.missing();
       } else {
         const double z = stats::z_for_level(0.95);
-        const bool apart = from->side.value + z * from->side.se < to->side.value - z * to->side.se ||
-                           to->side.value + z * to->side.se < from->side.value - z * from->side.se;
+        const bool apart =
+            from->side.value + z * from->side.se < to->side.value - z * to->side.se ||
+            to->side.value + z * to->side.se < from->side.value - z * from->side.se;
         out.text(apart ? "FALSE" : "TRUE");
       }
     }
@@ -119,35 +123,37 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     out.end_row();
   };
 
-  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
-    const Row* from = nullptr;
-    const Row* to = nullptr;
-    std::vector<const Row*> others;  // --against: every other subgroup, in input order
-    const auto repeated = [&](const Row& first, const Row& r) {
-      throw DataError(Location{in.name(), r.line, group_col + 1},
-                      fmt::format("subgroup '{}' appears twice in one group (lines {} and {})", r.label,
-                                  first.line, r.line));
-    };
-    for (const Row& r : rows) {
-      const bool is_base = r.label == base;
-      if (against && !is_base) {
-        for (const Row* seen : others)
-          if (seen->label == r.label) repeated(*seen, r);
-        others.push_back(&r);
-        continue;
-      }
-      const Row** slot = is_base ? &from : r.label == o.to ? &to : nullptr;
-      if (!slot) continue;
-      if (*slot) repeated(**slot, r);
-      *slot = &r;
-    }
-    const std::vector<std::string>& key = keys.key(group);
-    if (!against) return write(key, from, to, "", !from ? o.from : o.to);
-    for (const Row* other : others) write(key, from, other, other->label, base);
-  });
+  io::for_each_group<Row>(
+      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+        const Row* from = nullptr;
+        const Row* to = nullptr;
+        std::vector<const Row*> others;  // --against: every other subgroup, in input order
+        const auto repeated = [&](const Row& first, const Row& r) {
+          throw DataError(Location{in.name(), r.line, group_col + 1},
+                          fmt::format("subgroup '{}' appears twice in one group (lines {} and {})",
+                                      r.label, first.line, r.line));
+        };
+        for (const Row& r : rows) {
+          const bool is_base = r.label == base;
+          if (against && !is_base) {
+            for (const Row* seen : others)
+              if (seen->label == r.label) repeated(*seen, r);
+            others.push_back(&r);
+            continue;
+          }
+          const Row** slot = is_base ? &from : r.label == o.to ? &to : nullptr;
+          if (!slot) continue;
+          if (*slot) repeated(**slot, r);
+          *slot = &r;
+        }
+        const std::vector<std::string>& key = keys.key(group);
+        if (!against) return write(key, from, to, "", !from ? o.from : o.to);
+        for (const Row* other : others) write(key, from, other, other->label, base);
+      });
   if (incomplete)
     diagnostics.warn(fmt::format("{} {}{} an incomplete gap; the note column says why", incomplete,
-                                 against ? "comparison" : "group", incomplete == 1 ? " has" : "s have"));
+                                 against ? "comparison" : "group",
+                                 incomplete == 1 ? " has" : "s have"));
   out.finish();
 }
 

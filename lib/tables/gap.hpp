@@ -15,7 +15,7 @@ namespace heq::gap {
 struct GapOptions {
   std::string group;  // the subgroup column; --from and --to name two of its values
   std::string from, to;
-  std::string against;  // instead of --from/--to: every other subgroup against this one
+  std::string against;   // instead of --from/--to: every other subgroup against this one
   bool overlap = false;  // add ONS's rule: do the two sides' 95% intervals overlap?
   std::string value = "value";
   std::string lower = "lowercl";
@@ -33,7 +33,8 @@ struct GapOptions {
 bool check_subgroups(const std::string& group, const std::string& from, const std::string& to,
                      const std::string& against);
 
-void run_gap(const GapOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
+void run_gap(const GapOptions& options, io::Reader& reader, io::Writer& writer,
+             Diagnostics& diagnostics);
 
 enum class Method { arriaga, symmetric };
 
@@ -60,10 +61,10 @@ struct HleOptions {
   std::string age = "startage";
   std::string deaths = "deaths";
   std::string population = "population";
-  std::string prevalence;     // required
-  std::string sample_size;    // one of these two
+  std::string prevalence;   // required
+  std::string sample_size;  // one of these two
   std::string prevalence_se;
-  bool percent = false;       // prevalences (and their standard errors) are percentages
+  bool percent = false;  // prevalences (and their standard errors) are percentages
   double a0 = 0.1;
   std::vector<double> levels{0.95};
   std::vector<double> le_ages;  // empty: every start age
@@ -71,6 +72,7 @@ struct HleOptions {
   bool sorted = false;
 };
 
-void run_hle(const HleOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
+void run_hle(const HleOptions& options, io::Reader& reader, io::Writer& writer,
+             Diagnostics& diagnostics);
 
 }  // namespace heq::gap

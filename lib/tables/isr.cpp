@@ -1,6 +1,6 @@
 #include "tables/isr.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/age_label.hpp"
 #include "core/error.hpp"
@@ -31,9 +31,7 @@ io::ReaderOptions side_file(const IsrOptions& o, const std::string& path) {
   return r;
 }
 
-double start_of(const io::Reader& r, std::size_t col) {
-  return io::read_age_band(r, col).start;
-}
+double start_of(const io::Reader& r, std::size_t col) { return io::read_age_band(r, col).start; }
 
 // Reference counts and populations by age band start.
 std::map<double, Reference> read_reference(const IsrOptions& o) {
@@ -44,7 +42,8 @@ std::map<double, Reference> read_reference(const IsrOptions& o) {
   while (r.next()) {
     const double start = start_of(r, age);
     if (!ref.emplace(start, Reference{r.number(count), r.number(pop)}).second)
-      r.fail(age, fmt::format("age band {} appears twice in the reference file", io::format_number(start)));
+      r.fail(age, fmt::format("age band {} appears twice in the reference file",
+                              io::format_number(start)));
   }
   return ref;
 }
@@ -82,23 +81,27 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   const bool given_expected = !o.expected.empty();
   if (given_expected) {
     if (!o.ref_count.empty() || !o.ref_population.empty() || !o.reference.empty())
-      throw UsageError("--expected gives the expected events: drop --ref-count, --ref-population and --reference");
+      throw UsageError(
+          "--expected gives the expected events: drop --ref-count, --ref-population and "
+          "--reference");
     if (o.rate)
-      throw UsageError("--rate scales by the reference rate, which --expected does not give: use the ratio, or "
-                       "give --ref-count and --ref-population");
+      throw UsageError(
+          "--rate scales by the reference rate, which --expected does not give: use the ratio, or "
+          "give --ref-count and --ref-population");
   } else if (o.ref_count.empty() || o.ref_population.empty()) {
-    throw UsageError("give --ref-count and --ref-population (columns of the data or of --reference), or "
-                     "--expected COL");
+    throw UsageError(
+        "give --ref-count and --ref-population (columns of the data or of --reference), or "
+        "--expected COL");
   }
   if (!o.reference.empty() && o.age.empty())
     throw UsageError("--reference needs --age: the reference is joined on the age band");
   if (o.multiplier < 0) throw UsageError("--multiplier must be above zero");
   const double multiplier = o.multiplier > 0 ? o.multiplier : (o.rate ? 100000 : 1);
 
-  const std::map<double, Reference> reference = o.reference.empty() ? std::map<double, Reference>{}
-                                                                    : read_reference(o);
-  const std::map<std::string, double> observed = o.observed.empty() ? std::map<std::string, double>{}
-                                                                    : read_observed(o);
+  const std::map<double, Reference> reference =
+      o.reference.empty() ? std::map<double, Reference>{} : read_reference(o);
+  const std::map<std::string, double> observed =
+      o.observed.empty() ? std::map<std::string, double>{} : read_observed(o);
   // With observed totals given separately, the data's counts are not used at all.
   const std::optional<std::size_t> count_col =
       o.observed.empty() ? std::optional<std::size_t>(in.column(o.count)) : std::nullopt;
@@ -128,7 +131,9 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (expected_col) {
       b.expected = r.number(*expected_col);
       if (!(b.expected >= 0))
-        io::fail_column(r, *expected_col, fmt::format("expected events {} must be a number, 0 or more", r.field(*expected_col)));
+        io::fail_column(
+            r, *expected_col,
+            fmt::format("expected events {} must be a number, 0 or more", r.field(*expected_col)));
       b.population = b.ref_count = b.ref_population = kMissing;
       return b;
     }
@@ -146,29 +151,32 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       b.ref_population = it->second.population;
     }
     if (b.ref_count < 0 || b.ref_population <= 0)
-      throw DataError(r.here(), "reference counts must be 0 or more and reference populations above 0");
+      throw DataError(r.here(),
+                      "reference counts must be 0 or more and reference populations above 0");
     return b;
   };
-  io::for_each_group<IsrBand>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<IsrBand>& bands) {
-    const std::vector<std::string>& key = keys.key(group);
-    double total = kMissing;
-    std::string note;
-    if (!o.observed.empty()) {
-      const auto it = observed.find(key_text(key));
-      if (it == observed.end()) {
-        note = "no observed total for this group in " + o.observed;
-        ++unmatched;
-      } else {
-        total = it->second;
-      }
-    }
-    Isr r = isr(bands, total, o.rate, multiplier, o.levels);
-    if (!note.empty()) r = Isr{kMissing, r.expected, kMissing, {}, note};
-    out.texts(key);
-    out.number(r.observed).number(r.expected);
-    write_result(out, r.value, r.ci, o.levels.size(), r.note);
-    out.end_row();
-  });
+  io::for_each_group<IsrBand>(in, keys, o.sorted, make_row,
+                              [&](std::size_t group, std::vector<IsrBand>& bands) {
+                                const std::vector<std::string>& key = keys.key(group);
+                                double total = kMissing;
+                                std::string note;
+                                if (!o.observed.empty()) {
+                                  const auto it = observed.find(key_text(key));
+                                  if (it == observed.end()) {
+                                    note = "no observed total for this group in " + o.observed;
+                                    ++unmatched;
+                                  } else {
+                                    total = it->second;
+                                  }
+                                }
+                                Isr r = isr(bands, total, o.rate, multiplier, o.levels);
+                                if (!note.empty())
+                                  r = Isr{kMissing, r.expected, kMissing, {}, note};
+                                out.texts(key);
+                                out.number(r.observed).number(r.expected);
+                                write_result(out, r.value, r.ci, o.levels.size(), r.note);
+                                out.end_row();
+                              });
   if (zeroed)
     diagnostics.warn(fmt::format("{} missing count{} read as 0, as the UK method does", zeroed,
                                  zeroed == 1 ? " was" : "s were"));

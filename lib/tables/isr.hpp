@@ -21,13 +21,13 @@ struct IsrOptions {
   std::string ref_age;         // the reference file's age column; empty: the same name
   std::string observed;        // observed totals file; empty: sum the counts
   std::string observed_count = "observed";
-  std::string expected;        // expected events column: instead of reference rates
+  std::string expected;  // expected events column: instead of reference rates
   std::vector<std::string> by;
   bool rate = false;
   double multiplier = 0;  // 0: 1 for ratios, 100000 for rates
   std::vector<double> levels{0.95};
   bool sorted = false;
-  char delimiter = 0;              // for the extra files; 0: from their names
+  char delimiter = 0;  // for the extra files; 0: from their names
   std::vector<std::string> na{"NA"};
 };
 

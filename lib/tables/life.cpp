@@ -1,6 +1,6 @@
 #include "tables/life.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/age_label.hpp"
 #include "core/error.hpp"
@@ -38,7 +38,8 @@ void check_a0(double a0) {
 
 double start_age(std::string_view label) { return parse_age_label(label).start; }
 
-void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used, std::vector<double>& dths_used) {
+void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used,
+                 std::vector<double>& dths_used) {
   pops_used.assign(bands.size(), 0);
   dths_used.assign(bands.size(), 0);
   double p = 0, d = 0;
@@ -84,8 +85,8 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
   std::vector<double> z;
   for (double level : t.levels) z.push_back(stats::z_for_level(level));
   std::map<std::string, std::size_t> layouts;  // description -> groups
-  std::vector<double> last_ages;                // the previous group's layout...
-  std::size_t* last_layout_count = nullptr;     // ...and its entry in `layouts`
+  std::vector<double> last_ages;               // the previous group's layout...
+  std::size_t* last_layout_count = nullptr;    // ...and its entry in `layouts`
   std::size_t groups = 0, suppressed = 0, wide = 0;
   std::vector<double> pops_used, dths_used, ages, ends;
   std::string overlap;  // the first band label that runs past the next band
@@ -105,7 +106,8 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
 
   const auto on_group = [&](std::size_t group, std::vector<Row>& rows) {
     ++groups;
-    io::sort_unique(rows, [](const Row& r) { return r.band.age; }, in, "age band");
+    io::sort_unique(
+        rows, [](const Row& r) { return r.band.age; }, in, "age band");
     bands.clear();
     ages.clear();
     ends.clear();
@@ -137,9 +139,9 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
       const bool computed = present && note.empty();
       if (!present) row_note = fmt::format("no age band starts at {}", io::format_number(age));
       if (t.table) {
-        for (const std::vector<double>* v : {&table.n, &table.m, &table.a, &table.q, &table.p,
-                                             &table.l, &table.d, &table.L, &table.T, &table.e,
-                                             &table.variance})
+        for (const std::vector<double>* v :
+             {&table.n, &table.m, &table.a, &table.q, &table.p, &table.l, &table.d, &table.L,
+              &table.T, &table.e, &table.variance})
           out.number(computed ? (*v)[i] : kMissing);
       } else {
         double value = computed ? table.e[i] : kMissing;

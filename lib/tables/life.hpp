@@ -29,15 +29,17 @@ struct TableOptions {
 std::vector<std::string> output_columns(const TableOptions& options);
 
 void run_life(const TableOptions& options, io::Reader& reader, io::Writer& writer,
-         Diagnostics& diagnostics);
+              Diagnostics& diagnostics);
 
 // pops_used and dths_used: population and deaths from each band up.
-void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used, std::vector<double>& dths_used);
+void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used,
+                 std::vector<double>& dths_used);
 
 // Calls write(age, band, present) for every band, or, when `wanted` is not empty, for each
 // wanted age in turn (present: some band starts there; band is then its index).
 template <class Write>
-void for_reported_ages(const std::vector<Band>& bands, const std::vector<double>& wanted, Write&& write) {
+void for_reported_ages(const std::vector<Band>& bands, const std::vector<double>& wanted,
+                       Write&& write) {
   if (wanted.empty()) {
     for (std::size_t i = 0; i < bands.size(); ++i) write(bands[i].age, i, true);
     return;

@@ -1,6 +1,6 @@
 #include "tables/measures.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "stats/confidence.hpp"
 
@@ -9,8 +9,8 @@
 #include "core/error.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
-#include "tables/quantile.hpp"
 #include "stats/random.hpp"
+#include "tables/quantile.hpp"
 
 #include <fmt/format.h>
 
@@ -43,14 +43,16 @@ namespace detail {
 std::vector<std::string> output_columns(const TableOptions& o) {
   std::vector<std::string> cols = o.by;
   // The limits are named with their level, as every heq tool names them (lowercl = 95%).
-  for (const std::string& c : {std::string("measure"), std::string("estimate"), std::string("se"),
-                               stats::lower_name("", o.method.level, false), stats::upper_name("", o.method.level, false),
-                               std::string("ci_method"), std::string("note")})
+  for (const std::string& c :
+       {std::string("measure"), std::string("estimate"), std::string("se"),
+        stats::lower_name("", o.method.level, false), stats::upper_name("", o.method.level, false),
+        std::string("ci_method"), std::string("note")})
     cols.push_back(c);
   return cols;
 }
 
-std::size_t write_results(io::Writer& out, const std::vector<std::string>& key, const std::vector<Result>& results) {
+std::size_t write_results(io::Writer& out, const std::vector<std::string>& key,
+                          const std::vector<Result>& results) {
   std::size_t noted = 0;
   for (const Result& r : results) {
     out.texts(key);
@@ -72,23 +74,26 @@ std::size_t write_results(io::Writer& out, const std::vector<std::string>& key, 
 
 void warn_notes(Diagnostics& diagnostics, std::size_t noted) {
   if (noted)
-    diagnostics.warn(fmt::format("{} measure{} no value or a caveat; the note column says why", noted,
-                                 noted == 1 ? " has" : "s have"));
+    diagnostics.warn(fmt::format("{} measure{} no value or a caveat; the note column says why",
+                                 noted, noted == 1 ? " has" : "s have"));
 }
 
 }  // namespace detail
 
 using detail::constant;
 
-void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out,
+                  Diagnostics& diagnostics) {
   for (const std::string& m : o.measures)
     if (!find_measure(m))
-      throw UsageError(fmt::format("--measures: '{}' is not a measure ({})", m, measure_names(", ")));
+      throw UsageError(
+          fmt::format("--measures: '{}' is not a measure ({})", m, measure_names(", ")));
   if (o.method.reps < 10) throw UsageError("--reps must be 10 or more");
   if (o.outcome) return detail::run_survey(o, in, out, diagnostics);
   const std::size_t estimate_col = in.column(o.estimate);
   const auto optional = [&](const std::string& name) { return in.find_column(name); };
-  const auto se_col = optional(o.se), pop_col = optional(o.population), ref_col = optional(o.reference);
+  const auto se_col = optional(o.se), pop_col = optional(o.population),
+             ref_col = optional(o.reference);
   const auto avg_col = optional(o.setting_average);
   const std::size_t subgroup_col = in.column(o.subgroup);
   // A value given for the whole input stands for its column (absent: kNone).
@@ -121,31 +126,40 @@ void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out, Diagno
 
   std::size_t noted = 0;
   std::vector<Subgroup> subgroups;
-  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
-    Setting s;
-    const double fav = o.favourable_value ? *o.favourable_value : constant(rows, &Row::favourable, "favourable_indicator", in);
-    const double ord = o.ordered_value ? *o.ordered_value : constant(rows, &Row::ordered, "ordered_dimension", in);
-    const double scale = o.scale_value ? *o.scale_value : constant(rows, &Row::scale, "indicator_scale", in);
-    if (std::isnan(fav) || std::isnan(ord) || std::isnan(scale))
-      throw DataError(Location{in.name(), rows.front().line, 0},
-                      "a group needs its favourable_indicator, ordered_dimension and indicator_scale "
-                      "(columns, or --favourable-value, --ordered-value, --scale-value)");
-    s.favourable = fav == 1;
-    s.ordered = ord == 1;
-    s.scale = scale;
-    s.average = constant(rows, &Row::average, "setting_average", in);
-    subgroups.clear();
-    for (const Row& r : rows) {
-      if (s.ordered && std::isnan(r.subgroup.order))
-        throw DataError(Location{in.name(), r.line, order_col ? *order_col + 1 : 0},
-                        "an ordered dimension needs every subgroup's order (1 = most disadvantaged)");
-      subgroups.push_back(r.subgroup);
-    }
-    if (s.ordered)
-      io::sort_unique(rows, [](const Row& r) { return r.subgroup.order; }, in, "subgroup order");
-    const std::vector<std::string>& key = keys.key(group);
-    noted += detail::write_results(out, key, compute(subgroups, s, o.measures, o.method, stats::stream_seed(o.seed, key)));
-  });
+  io::for_each_group<Row>(
+      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+        Setting s;
+        const double fav = o.favourable_value
+                               ? *o.favourable_value
+                               : constant(rows, &Row::favourable, "favourable_indicator", in);
+        const double ord = o.ordered_value ? *o.ordered_value
+                                           : constant(rows, &Row::ordered, "ordered_dimension", in);
+        const double scale =
+            o.scale_value ? *o.scale_value : constant(rows, &Row::scale, "indicator_scale", in);
+        if (std::isnan(fav) || std::isnan(ord) || std::isnan(scale))
+          throw DataError(
+              Location{in.name(), rows.front().line, 0},
+              "a group needs its favourable_indicator, ordered_dimension and indicator_scale "
+              "(columns, or --favourable-value, --ordered-value, --scale-value)");
+        s.favourable = fav == 1;
+        s.ordered = ord == 1;
+        s.scale = scale;
+        s.average = constant(rows, &Row::average, "setting_average", in);
+        subgroups.clear();
+        for (const Row& r : rows) {
+          if (s.ordered && std::isnan(r.subgroup.order))
+            throw DataError(
+                Location{in.name(), r.line, order_col ? *order_col + 1 : 0},
+                "an ordered dimension needs every subgroup's order (1 = most disadvantaged)");
+          subgroups.push_back(r.subgroup);
+        }
+        if (s.ordered)
+          io::sort_unique(
+              rows, [](const Row& r) { return r.subgroup.order; }, in, "subgroup order");
+        const std::vector<std::string>& key = keys.key(group);
+        noted += detail::write_results(
+            out, key, compute(subgroups, s, o.measures, o.method, stats::stream_seed(o.seed, key)));
+      });
   detail::warn_notes(diagnostics, noted);
   out.finish();
 }

@@ -39,7 +39,7 @@ struct TableOptions {
   bool sorted = false;
 };
 
-void run_measures(const TableOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
-
+void run_measures(const TableOptions& options, io::Reader& reader, io::Writer& writer,
+                  Diagnostics& diagnostics);
 
 }  // namespace heq::measures

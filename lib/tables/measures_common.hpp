@@ -1,7 +1,7 @@
 #pragma once
 // What heq-measures' two input layouts (subgroup rows, respondent rows) share.
-#include "core/missing.hpp"
 #include "core/error.hpp"
+#include "core/missing.hpp"
 #include "io/number.hpp"
 #include "tables/measures.hpp"
 
@@ -17,7 +17,8 @@ namespace heq::measures::detail {
 // The one value a setting-level column (scale, polarity) takes in a group, or NaN when
 // it is always empty; two different values is an error naming both lines.
 template <class Row>
-double constant(const std::vector<Row>& rows, double Row::*field, const char* what, const io::Reader& in) {
+double constant(const std::vector<Row>& rows, double Row::*field, const char* what,
+                const io::Reader& in) {
   double v = kMissing;
   std::size_t line = 0;
   for (const Row& r : rows) {
@@ -38,10 +39,12 @@ double constant(const std::vector<Row>& rows, double Row::*field, const char* wh
 std::vector<std::string> output_columns(const TableOptions& options);
 
 // Writes one group's results; returns how many carry a note.
-std::size_t write_results(io::Writer& out, const std::vector<std::string>& key, const std::vector<Result>& results);
+std::size_t write_results(io::Writer& out, const std::vector<std::string>& key,
+                          const std::vector<Result>& results);
 
 void warn_notes(Diagnostics& diagnostics, std::size_t noted);
 
-void run_survey(const TableOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
+void run_survey(const TableOptions& options, io::Reader& reader, io::Writer& writer,
+                Diagnostics& diagnostics);
 
 }  // namespace heq::measures::detail

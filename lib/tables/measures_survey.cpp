@@ -1,8 +1,8 @@
 // heq-measures on individual-level survey data (--outcome): one row per respondent, one
 // setting per --by group.
-#include "measures/survey.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
+#include "measures/survey.hpp"
 #include "tables/measures_common.hpp"
 
 #include "io/groups.hpp"
@@ -24,14 +24,17 @@ struct Row {
 // Numbers each distinct label in order of first sight.
 class Labels {
  public:
-  std::size_t id(const std::string& label) { return ids_.try_emplace(label, ids_.size()).first->second; }
+  std::size_t id(const std::string& label) {
+    return ids_.try_emplace(label, ids_.size()).first->second;
+  }
 
  private:
   std::unordered_map<std::string, std::size_t> ids_;
 };
 
 // A design column: required when the user named it, else used when the default exists.
-std::optional<std::size_t> design_column(const io::Reader& in, const std::optional<std::string>& named,
+std::optional<std::size_t> design_column(const io::Reader& in,
+                                         const std::optional<std::string>& named,
                                          const char* fallback) {
   return named ? std::optional<std::size_t>(in.column(*named)) : in.find_column(fallback);
 }
@@ -44,7 +47,8 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
   const auto weight_col = design_column(in, o.weight, "weight");
   const auto psu_col = design_column(in, o.psu, "psu");
   const auto strata_col = design_column(in, o.strata, "strata");
-  const auto scale_col = o.scale_value ? std::nullopt : std::optional<std::size_t>(in.column(o.scale));
+  const auto scale_col =
+      o.scale_value ? std::nullopt : std::optional<std::size_t>(in.column(o.scale));
 
   io::GroupKeys keys(in, o.by, o.sorted);
   out.begin(output_columns(o));
@@ -57,11 +61,11 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
     Respondent& p = row.person;
     p.outcome = r.number(outcome_col);
     p.order = r.number(order_col);
-    if (std::isnan(p.order)) io::fail_column(r, order_col, "every respondent needs a subgroup order");
+    if (std::isnan(p.order))
+      io::fail_column(r, order_col, "every respondent needs a subgroup order");
     if (weight_col) {
       p.weight = r.number(*weight_col);
-      if (!(p.weight >= 0))
-        io::fail_column(r, *weight_col, "a survey weight must be 0 or more");
+      if (!(p.weight >= 0)) io::fail_column(r, *weight_col, "a survey weight must be 0 or more");
     }
     // PSU labels are nested in strata: the same label in two strata is two PSUs.
     key.assign(strata_col ? r.field(*strata_col) : std::string_view());
@@ -80,21 +84,25 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
   std::size_t noted = 0;
   std::vector<Respondent> people;
   std::unordered_map<std::size_t, std::size_t> psu_ids, stratum_ids;  // whole input -> group
-  io::for_each_group<Row>(in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
-    const double scale = o.scale_value ? *o.scale_value : constant(rows, &Row::scale, "indicator_scale", in);
-    if (std::isnan(scale))
-      throw DataError(Location{in.name(), rows.front().line, 0},
-                      "a group needs its indicator_scale (the column, or --scale-value)");
-    people.clear();
-    psu_ids.clear();
-    stratum_ids.clear();
-    for (Row& r : rows) {
-      r.person.stratum = stratum_ids.try_emplace(r.person.stratum, stratum_ids.size()).first->second;
-      r.person.psu = psu_ids.try_emplace(r.person.psu, psu_ids.size()).first->second;
-      people.push_back(r.person);
-    }
-    noted += write_results(out, keys.key(group), compute_survey(people, scale, o.measures, o.method));
-  });
+  io::for_each_group<Row>(
+      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+        const double scale =
+            o.scale_value ? *o.scale_value : constant(rows, &Row::scale, "indicator_scale", in);
+        if (std::isnan(scale))
+          throw DataError(Location{in.name(), rows.front().line, 0},
+                          "a group needs its indicator_scale (the column, or --scale-value)");
+        people.clear();
+        psu_ids.clear();
+        stratum_ids.clear();
+        for (Row& r : rows) {
+          r.person.stratum =
+              stratum_ids.try_emplace(r.person.stratum, stratum_ids.size()).first->second;
+          r.person.psu = psu_ids.try_emplace(r.person.psu, psu_ids.size()).first->second;
+          people.push_back(r.person);
+        }
+        noted += write_results(out, keys.key(group),
+                               compute_survey(people, scale, o.measures, o.method));
+      });
   warn_notes(diagnostics, noted);
   out.finish();
 }

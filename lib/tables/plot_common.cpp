@@ -27,15 +27,16 @@ std::string describe_group(const Page& page, const std::vector<std::string>& key
       start = comma + 1;
     }
   }
-  for (std::size_t i = 0; i < key.size() && i < page.by.size(); ++i) parts.push_back(page.by[i] + " = " + key[i]);
+  for (std::size_t i = 0; i < key.size() && i < page.by.size(); ++i)
+    parts.push_back(page.by[i] + " = " + key[i]);
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
   return out;
 }
 
 Text page_text(const Page& page, const std::vector<std::string>& key, const std::string& title,
-               const std::string& category_title, const std::string& value_title, const std::string& facts,
-               bool horizontal) {
+               const std::string& category_title, const std::string& value_title,
+               const std::string& facts, bool horizontal) {
   Text t = page.text;
   if (t.title.empty()) t.title = title;
   std::string& category = horizontal ? t.y_title : t.x_title;
@@ -57,8 +58,9 @@ std::string with_units(const std::string& title, const std::string& units) {
 
 void require_rows(const io::Reader& reader, std::size_t groups) {
   if (groups) return;
-  throw DataError(Location{reader.name(), 0, 0},
-                  reader.rows_filtered_out() ? "no rows to plot: " + reader.filter_report() : "no rows to plot");
+  throw DataError(Location{reader.name(), 0, 0}, reader.rows_filtered_out()
+                                                     ? "no rows to plot: " + reader.filter_report()
+                                                     : "no rows to plot");
 }
 
 std::size_t Categories::add(const std::string& label) {
@@ -78,7 +80,8 @@ std::vector<std::size_t> Categories::finish(bool times) {
   std::vector<std::size_t> order(labels_.size());
   std::iota(order.begin(), order.end(), 0);
   if (numeric_) {
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return numbers_[a] < numbers_[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return numbers_[a] < numbers_[b]; });
   } else if (times) {
     std::vector<double> starts;
     for (const std::string& label : labels_) {
@@ -87,7 +90,8 @@ std::vector<std::size_t> Categories::finish(bool times) {
       starts.push_back(p->start);
     }
     if (starts.size() == labels_.size())
-      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return starts[a] < starts[b]; });
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return starts[a] < starts[b]; });
   }
   std::vector<std::size_t> new_index(order.size());
   std::vector<std::string> labels;
@@ -103,11 +107,13 @@ std::vector<std::size_t> Categories::finish(bool times) {
   return new_index;
 }
 
-void repeated(const io::Reader& reader, const std::string& what, std::size_t first, std::size_t second) {
-  throw DataError(Location{reader.name(), second, 0},
-                  fmt::format("{} appears twice in one chart (lines {} and {}): keep one chart's rows with "
-                              "--where, or draw one per group with --by and --output-dir",
-                              what, first, second));
+void repeated(const io::Reader& reader, const std::string& what, std::size_t first,
+              std::size_t second) {
+  throw DataError(
+      Location{reader.name(), second, 0},
+      fmt::format("{} appears twice in one chart (lines {} and {}): keep one chart's rows with "
+                  "--where, or draw one per group with --by and --output-dir",
+                  what, first, second));
 }
 
 }  // namespace heq::plot

@@ -17,8 +17,8 @@ std::string describe_group(const Page& page, const std::vector<std::string>& key
 // the value axis's title (the y axis, or x when `horizontal`); the subtitle from the
 // group and `facts` (joined with " · ") unless the user gave one.
 Text page_text(const Page& page, const std::vector<std::string>& key, const std::string& title,
-               const std::string& category_title, const std::string& value_title, const std::string& facts,
-               bool horizontal = false);
+               const std::string& category_title, const std::string& value_title,
+               const std::string& facts, bool horizontal = false);
 
 // "value (years)".
 std::string with_units(const std::string& title, const std::string& units);

@@ -3,8 +3,8 @@
 #include "core/missing.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
-#include "tables/plot_common.hpp"
 #include "stats/confidence.hpp"
+#include "tables/plot_common.hpp"
 
 #include <fmt/format.h>
 
@@ -29,7 +29,8 @@ std::vector<Drawn> plot_compare(const Page& page, const CompareColumns& c, io::R
   const std::size_t verdict = in.column("compared"), bench = in.column("benchmark_value");
   std::optional<std::size_t> lower, upper;
   std::string level;
-  if (const auto limits = stats::find_value_limits(in.header(), c.value, {"", c.lower, c.upper, c.input_level})) {
+  if (const auto limits =
+          stats::find_value_limits(in.header(), c.value, {"", c.lower, c.upper, c.input_level})) {
     lower = in.column(limits->lower);
     upper = in.column(limits->upper);
     if (limits->level_said) level = stats::level_text(limits->level);
@@ -39,9 +40,12 @@ std::vector<Drawn> plot_compare(const Page& page, const CompareColumns& c, io::R
   io::for_each_group<Row>(
       in, keys, false,
       [&](const io::Reader& r) {
-        Row row{std::string(r.field(area)), std::string(r.field(verdict)),
-                {r.number(value), lower ? r.number(*lower) : kMissing, upper ? r.number(*upper) : kMissing},
-                r.number(bench), r.is_missing_field(verdict)};
+        Row row{std::string(r.field(area)),
+                std::string(r.field(verdict)),
+                {r.number(value), lower ? r.number(*lower) : kMissing,
+                 upper ? r.number(*upper) : kMissing},
+                r.number(bench),
+                r.is_missing_field(verdict)};
         return row;
       },
       [&](std::size_t group, std::vector<Row>& rows) {
@@ -56,7 +60,8 @@ std::vector<Drawn> plot_compare(const Page& page, const CompareColumns& c, io::R
           ranked.push_back(&r);
         }
         std::stable_sort(ranked.begin(), ranked.end(), [](const Row* a, const Row* b) {
-          if (std::isnan(a->e.value) || std::isnan(b->e.value)) return !std::isnan(a->e.value) && std::isnan(b->e.value);
+          if (std::isnan(a->e.value) || std::isnan(b->e.value))
+            return !std::isnan(a->e.value) && std::isnan(b->e.value);
           return a->e.value < b->e.value;
         });
         for (const Row* r : ranked) {
@@ -66,11 +71,13 @@ std::vector<Drawn> plot_compare(const Page& page, const CompareColumns& c, io::R
         }
         if (chart.benchmark_name.empty()) chart.benchmark_name = "Benchmark";
         const std::vector<std::string>& key = keys.key(group);
-        chart.text = page_text(page, key, c.value + " by " + c.area + " against " + chart.benchmark_name, c.area,
-                               c.value, fmt::format("{} {} values, ranked", chart.areas.size(), c.area));
+        chart.text = page_text(
+            page, key, c.value + " by " + c.area + " against " + chart.benchmark_name, c.area,
+            c.value, fmt::format("{} {} values, ranked", chart.areas.size(), c.area));
         if (page.text.caption.empty())
           chart.text.caption = fmt::format(
-              "Each {} with its {}confidence limits, coloured by heq-compare's verdict against {} (the dashed "
+              "Each {} with its {}confidence limits, coloured by heq-compare's verdict against {} "
+              "(the dashed "
               "line, {}); the verdict is also in each point's tooltip.",
               c.area, level.empty() ? "" : level + " ", chart.benchmark_name,
               std::isnan(chart.benchmark) ? "missing" : io::format_number(chart.benchmark, 2));

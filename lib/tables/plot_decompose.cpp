@@ -1,9 +1,9 @@
 // heq-plot decompose: heq-decompose's output, one bar per age band (or per cause).
 #include "core/age_label.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
+#include "io/row_checks.hpp"
 #include "plot/scale.hpp"
 #include "tables/plot_common.hpp"
 
@@ -30,8 +30,9 @@ std::vector<std::string> band_labels(const std::vector<double>& starts) {
       labels.push_back(from + "+");
     } else {
       const double to = starts[i + 1] - 1;
-      const bool whole = starts[i] == std::floor(starts[i]) && starts[i + 1] == std::floor(starts[i + 1]);
-      labels.push_back(!whole ? from + "\u2013" + io::format_number(starts[i + 1])
+      const bool whole =
+          starts[i] == std::floor(starts[i]) && starts[i + 1] == std::floor(starts[i + 1]);
+      labels.push_back(!whole            ? from + "\u2013" + io::format_number(starts[i + 1])
                        : to <= starts[i] ? from
                                          : from + "\u2013" + io::format_number(to));
     }
@@ -43,11 +44,14 @@ std::vector<std::string> band_labels(const std::vector<double>& starts) {
 
 std::vector<Drawn> plot_decompose(const Page& page, const DecomposeColumns& c, io::Reader& in) {
   const std::size_t value = in.column(c.contribution);
-  std::optional<std::size_t> age = c.age_given ? std::optional(in.column(c.age)) : in.find_column(c.age);
-  std::optional<std::size_t> cause = c.cause_given ? std::optional(in.column(c.cause)) : in.find_column(c.cause);
+  std::optional<std::size_t> age =
+      c.age_given ? std::optional(in.column(c.age)) : in.find_column(c.age);
+  std::optional<std::size_t> cause =
+      c.cause_given ? std::optional(in.column(c.cause)) : in.find_column(c.cause);
   if (!age && !cause)
     throw DataError(Location{in.name(), 1, 0},
-                    fmt::format("no '{}' or '{}' column: nothing to draw bars by (--age, --cause)", c.age, c.cause));
+                    fmt::format("no '{}' or '{}' column: nothing to draw bars by (--age, --cause)",
+                                c.age, c.cause));
   io::GroupKeys keys(in, page.by);
   std::vector<Drawn> charts;
   io::for_each_group<Row>(
@@ -75,15 +79,18 @@ std::vector<Drawn> plot_decompose(const Page& page, const DecomposeColumns& c, i
         if (age && cause) chart.causes = causes.labels();
         const std::size_t parts = std::max<std::size_t>(chart.causes.size(), 1);
         chart.contribution.assign(chart.bands.size(), std::vector<double>(parts, kMissing));
-        std::vector<std::vector<std::size_t>> line_at(chart.bands.size(), std::vector<std::size_t>(parts, 0));
+        std::vector<std::vector<std::size_t>> line_at(chart.bands.size(),
+                                                      std::vector<std::size_t>(parts, 0));
         double gap = 0;
         std::size_t missing = 0;
         for (std::size_t i = 0; i < rows.size(); ++i) {
           const std::size_t b = moved[band_of[i]], k = cause_of[i];
           if (line_at[b][k])
-            repeated(in, fmt::format("{}{}", age ? "age band " + rows[i].band : "cause " + rows[i].cause,
-                                     age && cause ? ", cause " + rows[i].cause : ""),
-                     line_at[b][k], rows[i].line);
+            repeated(
+                in,
+                fmt::format("{}{}", age ? "age band " + rows[i].band : "cause " + rows[i].cause,
+                            age && cause ? ", cause " + rows[i].cause : ""),
+                line_at[b][k], rows[i].line);
           line_at[b][k] = rows[i].line;
           chart.contribution[b][k] = rows[i].contribution;
           if (std::isnan(rows[i].contribution))
@@ -96,11 +103,14 @@ std::vector<Drawn> plot_decompose(const Page& page, const DecomposeColumns& c, i
                                 ? "no contributions (see heq-decompose's note column)"
                                 : "total gap " + format_label(gap, decimals_for(gap)) + unit;
         const std::string by = age ? (cause ? "age band and cause" : "age band") : "cause";
-        chart.text = page_text(page, keys.key(group), "Contributions to the gap in life expectancy by " + by,
-                               age ? "Age band" : "Cause", "Contribution to the gap", facts, true);
-        std::string caption = "Bars to the right of zero widen the gap; bars to the left narrow it.";
+        chart.text =
+            page_text(page, keys.key(group), "Contributions to the gap in life expectancy by " + by,
+                      age ? "Age band" : "Cause", "Contribution to the gap", facts, true);
+        std::string caption =
+            "Bars to the right of zero widen the gap; bars to the left narrow it.";
         if (missing && missing < rows.size())
-          caption += fmt::format(" {} contribution{} missing.", missing, missing == 1 ? " is" : "s are");
+          caption +=
+              fmt::format(" {} contribution{} missing.", missing, missing == 1 ? " is" : "s are");
         chart.text.caption = page.text.caption.empty() ? caption : page.text.caption;
         charts.push_back({keys.key(group), render(chart)});
       });

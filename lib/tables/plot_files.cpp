@@ -17,8 +17,8 @@ std::string safe_file_name(const std::vector<std::string>& key) {
     if (!name.empty()) name += '_';
     std::string part;
     for (unsigned char ch : value) {
-      const bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                        ch == '.' || ch == '-' || ch == '_';
+      const bool keep = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                        (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_';
       if (keep)
         part += static_cast<char>(ch);
       else if (part.empty() || part.back() != '-')
@@ -31,8 +31,8 @@ std::string safe_file_name(const std::vector<std::string>& key) {
   return name.empty() ? "chart" : name;
 }
 
-void write_charts(const std::vector<Drawn>& charts, const std::vector<std::string>& by, const std::string& output,
-                  const std::string& directory, io::Writer* index) {
+void write_charts(const std::vector<Drawn>& charts, const std::vector<std::string>& by,
+                  const std::string& output, const std::string& directory, io::Writer* index) {
   if (directory.empty()) {
     auto sink = io::open_sink(output);
     for (const Drawn& c : charts) sink->write(c.svg);

@@ -7,8 +7,8 @@
 
 namespace heq::plot {
 
-std::vector<Drawn> plot_funnel(const Page& page, const rates::FunnelOptions& o, const std::string& label,
-                               io::Reader& in, Diagnostics& diagnostics) {
+std::vector<Drawn> plot_funnel(const Page& page, const rates::FunnelOptions& o,
+                               const std::string& label, io::Reader& in, Diagnostics& diagnostics) {
   using rates::FunnelType;
   const double m = o.multiplier > 0 ? o.multiplier : o.type == FunnelType::rate ? 100000 : 100;
   const std::vector<rates::FunnelChart> funnels = rates::funnel_charts(o, in, label, diagnostics);
@@ -20,7 +20,8 @@ std::vector<Drawn> plot_funnel(const Page& page, const rates::FunnelOptions& o, 
     y_title = m == 100 ? "Percentage" : "Proportion " + per;
   } else if (o.type == FunnelType::ratio) {
     x_title = "Expected events (" + o.expected + ")";
-    y_title = o.ratio_type == rates::RatioType::count ? "Observed / expected \u2212 1" : "Standardised ratio (\u00d7100)";
+    y_title = o.ratio_type == rates::RatioType::count ? "Observed / expected \u2212 1"
+                                                      : "Standardised ratio (\u00d7100)";
   } else {
     x_title = "Population per year (from events and rate)";
     y_title = "Rate per " + format_label(m, 0);
@@ -39,13 +40,15 @@ std::vector<Drawn> plot_funnel(const Page& page, const rates::FunnelOptions& o, 
     const int d = decimals_for(f.baseline);
     const bool ratio = o.type == FunnelType::ratio;
     p.baseline_label = ratio ? "No difference" : "Average";
-    const std::string facts = fmt::format("{} point{}, {} {}", drawn, drawn == 1 ? "" : "s",
-                                          ratio ? "no difference at" : "average", format_label(f.baseline, d));
+    const std::string facts =
+        fmt::format("{} point{}, {} {}", drawn, drawn == 1 ? "" : "s",
+                    ratio ? "no difference at" : "average", format_label(f.baseline, d));
     p.text = page_text(page, f.key, "Funnel plot", x_title, y_title, facts);
-    p.text.caption = page.text.caption.empty()
-                         ? "Control limits at 2 (95%) and 3 (99.8%) standard deviations around the average, "
-                           "as PHEindicatormethods computes them; points are coloured by the same test."
-                         : page.text.caption;
+    p.text.caption =
+        page.text.caption.empty()
+            ? "Control limits at 2 (95%) and 3 (99.8%) standard deviations around the average, "
+              "as PHEindicatormethods computes them; points are coloured by the same test."
+            : page.text.caption;
     charts.push_back({f.key, render(p)});
   }
   return charts;

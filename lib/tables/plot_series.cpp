@@ -1,12 +1,12 @@
 // heq-plot values and trend: estimates by category or time, one series per --series.
 #include "core/error.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "core/period.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
-#include "tables/plot_common.hpp"
-#include "core/period.hpp"
+#include "io/row_checks.hpp"
 #include "stats/confidence.hpp"
+#include "tables/plot_common.hpp"
 #include "trend/trend.hpp"
 
 #include <fmt/format.h>
@@ -26,7 +26,7 @@ struct Row {
 struct Resolved {
   std::size_t x, value;
   std::optional<std::size_t> lower, upper, series;
-  std::string level;  // "95%", or empty where the input does not say
+  std::string level;             // "95%", or empty where the input does not say
   double z = 1.959963984540054;  // for the limits' level (95% where not said)
 };
 
@@ -45,9 +45,12 @@ Resolved resolve(const SeriesColumns& c, const io::Reader& in) {
 }
 
 Row make_row(const io::Reader& in, const Resolved& col) {
-  Row row{std::string(in.field(col.x)), col.series ? std::string(in.field(*col.series)) : "",
-          {in.number(col.value), kMissing, kMissing}, in.line()};
-  if (in.is_missing_field(col.x)) in.fail(col.x, fmt::format("column '{}' is empty", in.header()[col.x]));
+  Row row{std::string(in.field(col.x)),
+          col.series ? std::string(in.field(*col.series)) : "",
+          {in.number(col.value), kMissing, kMissing},
+          in.line()};
+  if (in.is_missing_field(col.x))
+    in.fail(col.x, fmt::format("column '{}' is empty", in.header()[col.x]));
   if (col.lower) {
     row.e.lower = in.number(*col.lower);
     row.e.upper = in.number(*col.upper);
@@ -80,7 +83,9 @@ Grid arrange(std::vector<Row>& rows, const io::Reader& in, const std::string& x_
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::size_t s = s_of[i], x = moved[x_of[i]];
     if (line_at[s][x])
-      repeated(in, fmt::format("{} '{}'{}", x_name, rows[i].x, g.names[s].empty() ? "" : " of series '" + g.names[s] + "'"),
+      repeated(in,
+               fmt::format("{} '{}'{}", x_name, rows[i].x,
+                           g.names[s].empty() ? "" : " of series '" + g.names[s] + "'"),
                line_at[s][x], rows[i].line);
     line_at[s][x] = rows[i].line;
     g.series[s].at[x] = rows[i].e;
@@ -89,7 +94,8 @@ Grid arrange(std::vector<Row>& rows, const io::Reader& in, const std::string& x_
 }
 
 template <class Draw>
-std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Reader& in, bool times, Draw draw) {
+std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Reader& in, bool times,
+                              Draw draw) {
   const Resolved col = resolve(c, in);
   io::GroupKeys keys(in, page.by);
   std::vector<Drawn> charts;
@@ -97,7 +103,8 @@ std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Read
       in, keys, false, [&](const io::Reader& r) { return make_row(r, col); },
       [&](std::size_t group, std::vector<Row>& rows) {
         const std::vector<std::string>& key = keys.key(group);
-        charts.push_back({key, draw(key, arrange(rows, in, c.x, times), col.lower.has_value(), col.level, col.z)});
+        charts.push_back({key, draw(key, arrange(rows, in, c.x, times), col.lower.has_value(),
+                                    col.level, col.z)});
       });
   require_rows(in, charts.size());
   return charts;
@@ -106,63 +113,76 @@ std::vector<Drawn> each_chart(const Page& page, const SeriesColumns& c, io::Read
 std::string limits_caption(bool limits, const std::string& level, const Page& page) {
   if (!page.text.caption.empty()) return page.text.caption;
   if (!limits) return "";
-  return level.empty() ? "Bars and bands show each estimate's confidence limits as given in the input."
-                       : "Bars and bands show each estimate's " + level + " confidence limits.";
+  return level.empty()
+             ? "Bars and bands show each estimate's confidence limits as given in the input."
+             : "Bars and bands show each estimate's " + level + " confidence limits.";
 }
 
 }  // namespace
 
 std::vector<Drawn> plot_values(const Page& page, const SeriesColumns& c, io::Reader& in) {
-  return each_chart(page, c, in, false, [&](const std::vector<std::string>& key, Grid g, bool limits,
-                                            const std::string& level, double) {
-    ValuesChart chart;
-    chart.categories = g.x.labels();
-    chart.series = std::move(g.series);
-    const std::string facts = fmt::format("{} {} value{}", chart.categories.size(), c.x,
-                                          chart.categories.size() == 1 ? "" : "s");
-    chart.text = page_text(page, key, c.value + " by " + c.x, c.x, c.value, facts);
-    chart.text.caption = limits_caption(limits, level, page);
-    return render(chart);
-  });
+  return each_chart(
+      page, c, in, false,
+      [&](const std::vector<std::string>& key, Grid g, bool limits, const std::string& level,
+          double) {
+        ValuesChart chart;
+        chart.categories = g.x.labels();
+        chart.series = std::move(g.series);
+        const std::string facts = fmt::format("{} {} value{}", chart.categories.size(), c.x,
+                                              chart.categories.size() == 1 ? "" : "s");
+        chart.text = page_text(page, key, c.value + " by " + c.x, c.x, c.value, facts);
+        chart.text.caption = limits_caption(limits, level, page);
+        return render(chart);
+      });
 }
 
 std::vector<Drawn> plot_trend(const Page& page, const SeriesColumns& c, io::Reader& in) {
-  return each_chart(page, c, in, true, [&](const std::vector<std::string>& key, Grid g, bool limits,
-                                           const std::string& level, double z) {
-    TrendChart chart;
-    if (g.x.numeric())
-      chart.times = g.x.numbers();
-    else
-      chart.labels = g.x.labels();
-    if (c.trend) {
-      if (!limits) throw UsageError("--trend tests the estimates with their limits: the input has none");
-      for (const Series& s : g.series) {
-        std::vector<trend::Point> points;
-        for (std::size_t i = 0; i < s.at.size(); ++i) {
-          trend::Point p;
-          p.time = g.x.numeric() ? g.x.numbers()[i] : static_cast<double>(i);
-          if (!g.x.numeric())
-            if (const auto period = parse_period(g.x.labels()[i])) p.time = period->start;
-          p.value = s.at[i].value;
-          p.se = (s.at[i].upper - s.at[i].lower) / (2 * z);
-          points.push_back(p);
+  return each_chart(
+      page, c, in, true,
+      [&](const std::vector<std::string>& key, Grid g, bool limits, const std::string& level,
+          double z) {
+        TrendChart chart;
+        if (g.x.numeric())
+          chart.times = g.x.numbers();
+        else
+          chart.labels = g.x.labels();
+        if (c.trend) {
+          if (!limits)
+            throw UsageError("--trend tests the estimates with their limits: the input has none");
+          for (const Series& s : g.series) {
+            std::vector<trend::Point> points;
+            for (std::size_t i = 0; i < s.at.size(); ++i) {
+              trend::Point p;
+              p.time = g.x.numeric() ? g.x.numbers()[i] : static_cast<double>(i);
+              if (!g.x.numeric())
+                if (const auto period = parse_period(g.x.labels()[i])) p.time = period->start;
+              p.value = s.at[i].value;
+              p.se = (s.at[i].upper - s.at[i].lower) / (2 * z);
+              points.push_back(p);
+            }
+            while (!points.empty() && std::isnan(points.back().value) &&
+                   std::isnan(points.back().se))
+              points.pop_back();
+            const trend::Marker m = trend::recent_trend(points, trend::Kind::other, false, false);
+            const char* arrow = m.trend == "Increasing"   ? "\u2191 "
+                                : m.trend == "Decreasing" ? "\u2193 "
+                                                          : "";
+            chart.verdicts.push_back(
+                arrow + m.trend + (m.trend == "Cannot be calculated" ? " (" + m.reason + ")" : ""));
+          }
         }
-        while (!points.empty() && std::isnan(points.back().value) && std::isnan(points.back().se)) points.pop_back();
-        const trend::Marker m = trend::recent_trend(points, trend::Kind::other, false, false);
-        const char* arrow = m.trend == "Increasing" ? "\u2191 " : m.trend == "Decreasing" ? "\u2193 " : "";
-        chart.verdicts.push_back(arrow + m.trend + (m.trend == "Cannot be calculated" ? " (" + m.reason + ")" : ""));
-      }
-    }
-    chart.series = std::move(g.series);
-    const std::vector<std::string>& labels = g.x.labels();
-    const std::string facts = labels.empty() ? "" : labels.front() + " to " + labels.back();
-    chart.text = page_text(page, key, c.value + " over " + c.x, c.x, c.value, facts);
-    chart.text.caption = limits_caption(limits, level, page);
-    if (c.trend && page.text.caption.empty())
-      chart.text.caption += " The legend gives each series' recent trend: OHID Fingertips' marker on its last five "
-                            "points (heq-trend).";
-    return render(chart);
-  });
+        chart.series = std::move(g.series);
+        const std::vector<std::string>& labels = g.x.labels();
+        const std::string facts = labels.empty() ? "" : labels.front() + " to " + labels.back();
+        chart.text = page_text(page, key, c.value + " over " + c.x, c.x, c.value, facts);
+        chart.text.caption = limits_caption(limits, level, page);
+        if (c.trend && page.text.caption.empty())
+          chart.text.caption +=
+              " The legend gives each series' recent trend: OHID Fingertips' marker on its last "
+              "five "
+              "points (heq-trend).";
+        return render(chart);
+      });
 }
 
 }  // namespace heq::plot

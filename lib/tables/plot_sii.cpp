@@ -1,8 +1,8 @@
 // heq-plot sii: heq-sii's input, read and checked as heq-sii reads it, drawn per group.
 #include "io/number.hpp"
 #include "plot/scale.hpp"
-#include "tables/plot_common.hpp"
 #include "stats/random.hpp"
+#include "tables/plot_common.hpp"
 
 #include <fmt/format.h>
 
@@ -25,9 +25,11 @@ std::string caption_for(const sii::Result& r, const sii::Options& o, const std::
     s += " (" + ci + figure(r.sii_ci[0].lower, d) + " to " + figure(r.sii_ci[0].upper, d) + ")";
   const int dr = std::max(2, decimals_for(r.rii));
   s += "; RII " + figure(r.rii, dr);
-  if (!r.rii_ci.empty()) s += " (" + figure(r.rii_ci[0].lower, dr) + " to " + figure(r.rii_ci[0].upper, dr) + ")";
+  if (!r.rii_ci.empty())
+    s += " (" + figure(r.rii_ci[0].lower, dr) + " to " + figure(r.rii_ci[0].upper, dr) + ")";
   s += ". The line is fitted to the values by population-weighted least squares";
-  if (o.transform) s += o.type == sii::ValueType::rate ? " on the log scale" : " on the logit scale";
+  if (o.transform)
+    s += o.type == sii::ValueType::rate ? " on the log scale" : " on the logit scale";
   s += "; shaded columns are as wide as each quantile's population share.";
   if (!r.note.empty()) s += " Note: " + r.note + ".";
   return s;
@@ -35,7 +37,8 @@ std::string caption_for(const sii::Result& r, const sii::Options& o, const std::
 
 }  // namespace
 
-std::vector<Drawn> plot_sii(const Page& page, const sii::TableOptions& t, io::Reader& in, Diagnostics& diagnostics) {
+std::vector<Drawn> plot_sii(const Page& page, const sii::TableOptions& t, io::Reader& in,
+                            Diagnostics& diagnostics) {
   sii::Options o = t.method;
   o.rii = true;  // the caption states both
   std::vector<Drawn> charts;
@@ -66,8 +69,10 @@ std::vector<Drawn> plot_sii(const Page& page, const sii::TableOptions& t, io::Re
     double before = 0;
     for (const sii::Quantile& q : g.quantiles) {
       // Without populations the bars cannot be sized: equal widths, said in the caption.
-      const double share = populated ? q.population / total : 1.0 / static_cast<double>(g.quantiles.size());
-      c.bars.push_back({io::format_number(q.label), before, before + share, {q.value, q.lower, q.upper}});
+      const double share =
+          populated ? q.population / total : 1.0 / static_cast<double>(g.quantiles.size());
+      c.bars.push_back(
+          {io::format_number(q.label), before, before + share, {q.value, q.lower, q.upper}});
       before += share;
     }
     if (!std::isnan(r.sii)) {
@@ -77,25 +82,27 @@ std::vector<Drawn> plot_sii(const Page& page, const sii::TableOptions& t, io::Re
         c.fit.emplace_back(b, sii::fitted(r, o, b));
       }
     }
-    const std::string value_name = t.columns.count.empty() ? t.columns.value : t.columns.count + " / " + t.columns.population;
-    c.text = page_text(page, g.key, "Slope index of inequality: " + value_name + " by " + t.columns.quantile,
-                       t.columns.quantile + " (1 = most deprived), placed at its relative rank",
-                       value_name,
-                       fmt::format("{} quantiles, population {}", g.quantiles.size(),
-                                   format_label(total, 0)));
+    const std::string value_name =
+        t.columns.count.empty() ? t.columns.value : t.columns.count + " / " + t.columns.population;
+    c.text = page_text(
+        page, g.key, "Slope index of inequality: " + value_name + " by " + t.columns.quantile,
+        t.columns.quantile + " (1 = most deprived), placed at its relative rank", value_name,
+        fmt::format("{} quantiles, population {}", g.quantiles.size(), format_label(total, 0)));
     std::string caption = caption_for(r, o, page.units);
-    if (!populated) caption += " Some populations are missing or zero: columns are drawn at equal widths.";
+    if (!populated)
+      caption += " Some populations are missing or zero: columns are drawn at equal widths.";
     c.text.caption = page.text.caption.empty() ? caption : page.text.caption;
     if (errors == sii::ErrorSource::none)
       c.point_label = "Value";
     else
-      c.point_label = errors == sii::ErrorSource::se ? "Value with 95% limits (from --se)" : "Value with its limits";
+      c.point_label = errors == sii::ErrorSource::se ? "Value with 95% limits (from --se)"
+                                                     : "Value with its limits";
     charts.push_back({g.key, render(c)});
   });
   require_rows(in, charts.size());
   if (suppressed)
-    diagnostics.warn(fmt::format("{} of {} chart{} no SII line; the caption says why", suppressed, charts.size(),
-                                 charts.size() == 1 ? " has" : "s have"));
+    diagnostics.warn(fmt::format("{} of {} chart{} no SII line; the caption says why", suppressed,
+                                 charts.size(), charts.size() == 1 ? " has" : "s have"));
   return charts;
 }
 

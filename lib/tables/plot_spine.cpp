@@ -3,8 +3,8 @@
 #include "core/missing.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
-#include "tables/plot_common.hpp"
 #include "stats/percentile.hpp"
+#include "tables/plot_common.hpp"
 
 #include <fmt/format.h>
 
@@ -33,23 +33,32 @@ double quantile7(const std::vector<double>& sorted, double p) {
 }  // namespace
 
 std::vector<Drawn> plot_spine(const Page& page, const SpineColumns& c, io::Reader& in) {
-  if (c.highlight.empty()) throw UsageError("give --highlight AREA: the area whose spine chart to draw");
+  if (c.highlight.empty())
+    throw UsageError("give --highlight AREA: the area whose spine chart to draw");
   if (c.polarity != "high-good" && c.polarity != "low-good")
-    throw UsageError("--polarity for a spine chart is high-good or low-good (the bar runs from worst to best)");
-  const std::size_t indicator = in.column(c.indicator), area = in.column(c.area), value = in.column(c.value);
+    throw UsageError(
+        "--polarity for a spine chart is high-good or low-good (the bar runs from worst to best)");
+  const std::size_t indicator = in.column(c.indicator), area = in.column(c.area),
+                    value = in.column(c.value);
   const std::size_t verdict = in.column("compared"), bench = in.column("benchmark_value");
   const std::optional<std::size_t> polarity =
-      c.polarity_column.empty() ? std::nullopt : std::optional<std::size_t>(in.column(c.polarity_column));
+      c.polarity_column.empty() ? std::nullopt
+                                : std::optional<std::size_t>(in.column(c.polarity_column));
   io::GroupKeys keys(in, page.by);
   std::vector<Drawn> charts;
   io::for_each_group<Row>(
       in, keys, false,
       [&](const io::Reader& r) {
-        Row row{std::string(r.field(indicator)), std::string(r.field(area)), std::string(r.field(verdict)),
-                polarity ? std::string(r.field(*polarity)) : c.polarity, r.number(value), r.number(bench),
+        Row row{std::string(r.field(indicator)),
+                std::string(r.field(area)),
+                std::string(r.field(verdict)),
+                polarity ? std::string(r.field(*polarity)) : c.polarity,
+                r.number(value),
+                r.number(bench),
                 r.is_missing_field(verdict)};
         if (row.polarity != "high-good" && row.polarity != "low-good")
-          r.fail(*polarity, fmt::format("polarity \"{}\": expected high-good or low-good", row.polarity));
+          r.fail(*polarity,
+                 fmt::format("polarity \"{}\": expected high-good or low-good", row.polarity));
         return row;
       },
       [&](std::size_t group, std::vector<Row>& rows) {
@@ -91,11 +100,12 @@ std::vector<Drawn> plot_spine(const Page& page, const SpineColumns& c, io::Reade
         }
         if (chart.benchmark_name.empty()) chart.benchmark_name = "Benchmark";
         const std::vector<std::string>& key = keys.key(group);
-        chart.text = page_text(page, key, c.highlight + " against " + chart.benchmark_name, "", c.value,
-                               fmt::format("{} indicators", chart.rows.size()));
+        chart.text = page_text(page, key, c.highlight + " against " + chart.benchmark_name, "",
+                               c.value, fmt::format("{} indicators", chart.rows.size()));
         if (page.text.caption.empty())
-          chart.text.caption = "Bars: every area's worst to best, the 25th to 75th percentile darker; the line: " +
-                               chart.benchmark_name + "; the marker: " + c.highlight + ", coloured by heq-compare.";
+          chart.text.caption =
+              "Bars: every area's worst to best, the 25th to 75th percentile darker; the line: " +
+              chart.benchmark_name + "; the marker: " + c.highlight + ", coloured by heq-compare.";
         charts.push_back({key, render(chart)});
       });
   require_rows(in, charts.size());

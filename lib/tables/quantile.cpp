@@ -1,6 +1,6 @@
 #include "tables/quantile.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/error.hpp"
 #include "io/groups.hpp"
@@ -24,7 +24,8 @@ bool parse_logical(std::string_view t, bool& out) {
   return false;
 }
 
-void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
+void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out,
+                  Diagnostics& diagnostics) {
   if (o.quantiles < 2) throw UsageError("--quantiles must be 2 or more");
   const std::size_t value_col = in.column(o.value);
   // A plain index, not std::optional: GCC 12 misreports optionals as uninitialised here.
@@ -52,13 +53,16 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Dia
     if (invert_col != none) {
       bool v;
       if (!parse_logical(in.field(invert_col), v))
-        io::fail_column(in, invert_col, fmt::format("\"{}\" is not TRUE or FALSE", in.field(invert_col)));
+        io::fail_column(in, invert_col,
+                        fmt::format("\"{}\" is not TRUE or FALSE", in.field(invert_col)));
       if (invert_of_group[g] == -1) {
         invert_of_group[g] = v;
         invert_line[g] = in.line();
       } else if (invert_of_group[g] != static_cast<int>(v)) {
-        io::fail_column(in, invert_col, fmt::format("{} here but {} on line {}; it must be the same "
-                                         "throughout a group", v ? "TRUE" : "FALSE", v ? "FALSE" : "TRUE", invert_line[g]));
+        io::fail_column(in, invert_col,
+                        fmt::format("{} here but {} on line {}; it must be the same "
+                                    "throughout a group",
+                                    v ? "TRUE" : "FALSE", v ? "FALSE" : "TRUE", invert_line[g]));
       }
     }
   }
@@ -71,8 +75,9 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Dia
   for (std::size_t g = 0; g < members.size(); ++g) {
     std::vector<double> v;
     for (std::size_t i : members[g]) v.push_back(values[i]);
-    const std::vector<double> q = o.imd ? assign_imd_quantiles(v, o.quantiles, invert_of_group[g] == 1)
-                                        : assign_quantiles(v, o.quantiles, invert_of_group[g] == 1);
+    const std::vector<double> q =
+        o.imd ? assign_imd_quantiles(v, o.quantiles, invert_of_group[g] == 1)
+              : assign_quantiles(v, o.quantiles, invert_of_group[g] == 1);
     std::size_t present = 0;
     for (double x : v) present += !std::isnan(x);
     if (present < static_cast<std::size_t>(o.quantiles)) {
@@ -89,8 +94,9 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out, Dia
   for (std::size_t i = 0; i < rows.size(); ++i) {
     for (std::size_t c : pass.columns()) out.text(rows.field(i, c));
     out.number(quantile[i]);
-    const std::string note = PassThrough::join(pass.upstream([&](std::size_t c) { return rows.field(i, c); }),
-                                               std::isnan(values[i]) ? "no value" : notes[group_of[i]]);
+    const std::string note =
+        PassThrough::join(pass.upstream([&](std::size_t c) { return rows.field(i, c); }),
+                          std::isnan(values[i]) ? "no value" : notes[group_of[i]]);
     if (note.empty())
       out.missing();
     else

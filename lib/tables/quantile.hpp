@@ -13,10 +13,10 @@ namespace heq::rates {
 struct QuantileOptions {
   std::string value = "value";
   int quantiles = 10;
-  bool invert = true;          // quantile 1 holds the highest values
-  std::string invert_column;   // per-row TRUE/FALSE, constant within a group
+  bool invert = true;         // quantile 1 holds the highest values
+  std::string invert_column;  // per-row TRUE/FALSE, constant within a group
   std::vector<std::string> by;
-  bool imd = false;            // the IoD's national rule instead of phe_quantile's
+  bool imd = false;               // the IoD's national rule instead of phe_quantile's
   std::string name = "quantile";  // the output column
 };
 

@@ -19,19 +19,23 @@ struct Counts {
   double count, population;
 };
 
-const char* tool_name(CountStatistic s) { return s == CountStatistic::rate ? "heq-rate" : "heq-prop"; }
+const char* tool_name(CountStatistic s) {
+  return s == CountStatistic::rate ? "heq-rate" : "heq-prop";
+}
 
 // Reads and checks one row's count and population (missing values pass as NaN).
 Counts read_counts(const io::Reader& in, std::size_t count_col, std::size_t pop_col,
                    CountStatistic statistic) {
   const Counts c{io::read_count(in, count_col), io::read_denominator(in, pop_col, "denominators")};
-  if (statistic == CountStatistic::proportion) io::check_count_within(in, count_col, pop_col, c.count, c.population);
+  if (statistic == CountStatistic::proportion)
+    io::check_count_within(in, count_col, pop_col, c.count, c.population);
   return c;
 }
 
 Estimate estimate(const CountOptions& o, double count, double population) {
-  return o.statistic == CountStatistic::rate ? crude_rate(count, population, o.multiplier, o.levels)
-                                             : proportion(count, population, o.multiplier, o.levels);
+  return o.statistic == CountStatistic::rate
+             ? crude_rate(count, population, o.multiplier, o.levels)
+             : proportion(count, population, o.multiplier, o.levels);
 }
 
 }  // namespace
@@ -55,7 +59,8 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
       for (std::size_t i : pass.columns()) out.text(in.field(i));
       const Estimate e = estimate(o, c.count, c.population);
       if (!e.note.empty()) ++missing;
-      const std::string note = PassThrough::join(pass.upstream([&](std::size_t i) { return in.field(i); }), e.note);
+      const std::string note =
+          PassThrough::join(pass.upstream([&](std::size_t i) { return in.field(i); }), e.note);
       write_result(out, e.value, e.ci, o.levels.size(), note);
       out.end_row();
     }
@@ -67,7 +72,8 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
     cols.insert(cols.end(), results.begin(), results.end());
     out.begin(cols);
     io::for_each_group<Counts>(
-        in, keys, o.sorted, [&](const io::Reader& r) { return read_counts(r, count_col, pop_col, o.statistic); },
+        in, keys, o.sorted,
+        [&](const io::Reader& r) { return read_counts(r, count_col, pop_col, o.statistic); },
         [&](std::size_t group, std::vector<Counts>& rows) {
           Counts total{0, 0};
           for (const Counts& c : rows) {  // a missing value makes the total missing
@@ -86,8 +92,9 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
         });
   }
   if (missing)
-    diagnostics.warn(fmt::format("{} result{} no value: a count or population is missing (see the note column)",
-                                 missing, missing == 1 ? " has" : "s have"));
+    diagnostics.warn(
+        fmt::format("{} result{} no value: a count or population is missing (see the note column)",
+                    missing, missing == 1 ? " has" : "s have"));
   out.finish();
 }
 

@@ -1,6 +1,6 @@
 #include "tables/sii.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
@@ -53,8 +53,9 @@ ResolvedColumns resolve(const Columns& c, ValueType type, const io::Reader& read
     return r;
   }
   // Names set by a caller but not on the command line are used where present.
-  const bool named = c.lower_given || c.upper_given ||
-                     (c.lower != "lowercl" && reader.find_column(c.lower) && reader.find_column(c.upper));
+  const bool named =
+      c.lower_given || c.upper_given ||
+      (c.lower != "lowercl" && reader.find_column(c.lower) && reader.find_column(c.upper));
   const std::optional<stats::LimitColumns> limits = stats::find_limit_columns(
       reader.header(), {"", named ? c.lower : "", named ? c.upper : "", c.input_level});
   if (limits) {
@@ -79,7 +80,8 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
   } else {
     q.value = in.number(*col.value);
     if (o.type == ValueType::proportion && !std::isnan(q.value) && (q.value < 0 || q.value > 1))
-      io::fail_column(in, *col.value, fmt::format("proportion {} is not between 0 and 1", in.field(*col.value)));
+      io::fail_column(in, *col.value,
+                      fmt::format("proportion {} is not between 0 and 1", in.field(*col.value)));
   }
   if (col.se) {
     q.se = io::read_standard_error(in, *col.se);
@@ -91,12 +93,14 @@ Row make_row(const io::Reader& in, const ResolvedColumns& col, const Options& o)
       for (std::size_t c : {*col.lower, *col.upper}) {
         const double v = in.number(c);
         if (!std::isnan(v) && (v < 0 || v > 1))
-          io::fail_column(in, c, fmt::format("limit {} of a proportion is not between 0 and 1", in.field(c)));
+          io::fail_column(
+              in, c, fmt::format("limit {} of a proportion is not between 0 and 1", in.field(c)));
       }
     }
     io::check_limit_order(in, *col.lower, *col.upper, q.lower, q.upper);
   }
-  if (col.note && (std::isnan(q.value) || std::isnan(q.population)) && !in.is_missing_field(*col.note))
+  if (col.note && (std::isnan(q.value) || std::isnan(q.population)) &&
+      !in.is_missing_field(*col.note))
     row.upstream = in.field(*col.note);
   return row;
 }
@@ -106,25 +110,26 @@ bool is_whole(double x) { return x == std::floor(x) && std::abs(x) < 1e15; }
 // Orders a group's quantiles and says what is missing from them (empty: nothing).
 std::string arrange(std::vector<Row>& rows, const io::Reader& in, std::size_t expected) {
   for (const Row& r : rows)
-    if (std::isnan(r.q.label))
-      return fmt::format("line {} has an empty quantile label", r.line);
-  io::sort_unique(rows, [](const Row& r) { return r.q.label; }, in, "quantile");
+    if (std::isnan(r.q.label)) return fmt::format("line {} has an empty quantile label", r.line);
+  io::sort_unique(
+      rows, [](const Row& r) { return r.q.label; }, in, "quantile");
   // A quantile without a value or population because an upstream tool suppressed it:
   // its reason is the one to give.
   for (const Row& r : rows)
     if (!r.upstream.empty())
       return fmt::format("quantile {} has no {}: the input's note says \"{}\"",
-                         io::format_number(r.q.label), std::isnan(r.q.value) ? "value" : "population",
-                         r.upstream);
+                         io::format_number(r.q.label),
+                         std::isnan(r.q.value) ? "value" : "population", r.upstream);
   if (rows.size() < 2) return "";  // the method says "fewer than 2 quantiles"
-  const bool whole = std::all_of(rows.begin(), rows.end(),
-                                 [](const Row& r) { return is_whole(r.q.label) && r.q.label >= 1; });
+  const bool whole = std::all_of(
+      rows.begin(), rows.end(), [](const Row& r) { return is_whole(r.q.label) && r.q.label >= 1; });
   if (!whole && !expected) {
     for (const Row& r : rows)
       if (!is_whole(r.q.label) || r.q.label < 1)
-        return fmt::format("quantile labels must be whole numbers from 1 (1 = most deprived); "
-                           "this group has {}",
-                           io::format_number(r.q.label));
+        return fmt::format(
+            "quantile labels must be whole numbers from 1 (1 = most deprived); "
+            "this group has {}",
+            io::format_number(r.q.label));
   }
   if (expected) {
     if (!whole || rows.back().q.label > static_cast<double>(expected))
@@ -296,15 +301,16 @@ void run_sii(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics
   if (quantile_counts.size() > 1 && !t.expected_quantiles) {
     std::string counts;
     for (auto it = quantile_counts.rbegin(); it != quantile_counts.rend(); ++it)
-      counts += fmt::format("{}{} in {} group{}", counts.empty() ? "" : ", ", it->first,
-                            it->second, it->second == 1 ? "" : "s");
+      counts += fmt::format("{}{} in {} group{}", counts.empty() ? "" : ", ", it->first, it->second,
+                            it->second == 1 ? "" : "s");
     diagnostics.warn(fmt::format(
-        "groups differ in their number of quantiles ({}); give --quantiles N to require N", counts));
+        "groups differ in their number of quantiles ({}); give --quantiles N to require N",
+        counts));
   }
   if (many)
-    diagnostics.warn(fmt::format(
-        "{} group{} more than 10 quantiles; small values can make the SII unstable", many,
-        many == 1 ? " has" : "s have"));
+    diagnostics.warn(
+        fmt::format("{} group{} more than 10 quantiles; small values can make the SII unstable",
+                    many, many == 1 ? " has" : "s have"));
   if (suppressed)
     diagnostics.warn(fmt::format("{} of {} group{} {} no SII; the note column says why", suppressed,
                                  groups, groups == 1 ? "" : "s", suppressed == 1 ? "has" : "have"));

@@ -45,8 +45,8 @@ struct Group {
 };
 
 // Finds the columns and checks the options (then calls `on_ready` with where the
-// quantiles' uncertainty comes from and the level of the limits read), reads and checks every row, and hands each --by
-// group to `on_group` in input order. `on_group` may take the group's vectors.
+// quantiles' uncertainty comes from and the level of the limits read), reads and checks every row,
+// and hands each --by group to `on_group` in input order. `on_group` may take the group's vectors.
 ErrorSource read_groups(const TableOptions& options, io::Reader& reader,
                         const std::function<void(ErrorSource, double)>& on_ready,
                         const std::function<void(Group&)>& on_group);
@@ -55,6 +55,6 @@ ErrorSource read_groups(const TableOptions& options, io::Reader& reader,
 std::vector<std::string> output_columns(const TableOptions& options);
 
 void run_sii(const TableOptions& options, io::Reader& reader, io::Writer& writer,
-         Diagnostics& diagnostics);
+             Diagnostics& diagnostics);
 
 }  // namespace heq::sii

@@ -1,6 +1,6 @@
 #include "tables/trend.hpp"
-#include "io/row_checks.hpp"
 #include "core/missing.hpp"
+#include "io/row_checks.hpp"
 
 #include "core/error.hpp"
 #include "core/period.hpp"
@@ -21,7 +21,7 @@ namespace {
 
 struct Row {
   trend::Point point;
-  Period span;  // of the time label
+  Period span;               // of the time label
   double log_se = kMissing;  // the standard error of log(value), for --log
   std::string label;
   std::size_t line;
@@ -38,8 +38,11 @@ Period time_of(const io::Reader& r, std::size_t col) {
   double t = 0;
   if (io::parse_number(r.field(col), t) == io::NumberStatus::ok) return {t, t + 1};
   if (const auto p = parse_period(r.field(col))) return *p;
-  io::fail_column(r, col, fmt::format("\"{}\" is not a time: give years (2019) or periods (2017-19, 2019/20, "
-                          "2019 Q1)", r.field(col)));
+  io::fail_column(
+      r, col,
+      fmt::format("\"{}\" is not a time: give years (2019) or periods (2017-19, 2019/20, "
+                  "2019 Q1)",
+                  r.field(col)));
 }
 
 Columns resolve(const TrendOptions& o, const io::Reader& in) {
@@ -51,24 +54,28 @@ Columns resolve(const TrendOptions& o, const io::Reader& in) {
     c.value = in.find_column(o.value);
     if (!c.count && !c.denominator) in.column(o.count);  // names what is missing
     if ((!c.count || !c.denominator) && !c.value)
-      throw DataError(Location{in.name(), 0, 0},
-                      fmt::format("--type proportion needs '{}' and '{}', or one of them and the value as "
-                                  "a percentage ('{}')",
-                                  o.count, o.denominator, o.value));
+      throw DataError(
+          Location{in.name(), 0, 0},
+          fmt::format("--type proportion needs '{}' and '{}', or one of them and the value as "
+                      "a percentage ('{}')",
+                      o.count, o.denominator, o.value));
     return c;
   }
   c.value = in.column(o.value);
   if (!o.se.empty()) {
-    if (o.input_level) throw UsageError("--input-confidence is the level of limits; with --se there are none");
+    if (o.input_level)
+      throw UsageError("--input-confidence is the level of limits; with --se there are none");
     c.se = in.column(o.se);
     return c;
   }
-  const auto limits = stats::find_value_limits(in.header(), o.value, {"", o.lower, o.upper, o.input_level});
+  const auto limits =
+      stats::find_value_limits(in.header(), o.value, {"", o.lower, o.upper, o.input_level});
   if (!limits)
-    throw DataError(Location{in.name(), 0, 0},
-                    fmt::format("no limits for '{}': the input has no lowercl/uppercl columns; name them with "
-                                "--lcl and --ucl, or give --se",
-                                o.value));
+    throw DataError(
+        Location{in.name(), 0, 0},
+        fmt::format("no limits for '{}': the input has no lowercl/uppercl columns; name them with "
+                    "--lcl and --ucl, or give --se",
+                    o.value));
   c.lower = in.column(limits->lower);
   c.upper = in.column(limits->upper);
   c.z = stats::z_for_level(limits->level);
@@ -111,9 +118,11 @@ Row make_row(const io::Reader& r, const Columns& c, const TrendOptions& o) {
 
 void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   if (!(o.multiplier > 0)) throw UsageError("--multiplier must be above zero");
-  if (o.proportion && o.log) throw UsageError("--log is for rates and ratios; --type proportion tests counts");
+  if (o.proportion && o.log)
+    throw UsageError("--log is for rates and ratios; --type proportion tests counts");
   if (o.proportion && (!o.se.empty() || o.input_level))
-    throw UsageError("--type proportion works from counts and denominators: drop --se and --input-confidence");
+    throw UsageError(
+        "--type proportion works from counts and denominators: drop --se and --input-confidence");
   if (o.points == 1) throw UsageError("--points needs 2 or more");
   const Columns col = resolve(o, in);
   io::GroupKeys keys(in, o.by, o.sorted);
@@ -129,7 +138,8 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
   io::for_each_group<Row>(
       in, keys, o.sorted, [&](const io::Reader& r) { return make_row(r, col, o); },
       [&](std::size_t group, std::vector<Row>& rows) {
-        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.span.start < b.span.start; });
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const Row& a, const Row& b) { return a.span.start < b.span.start; });
         bool duplicate = false, overlapping = false;
         for (std::size_t i = 1; i < rows.size(); ++i) {
           duplicate = duplicate || rows[i].span.start == rows[i - 1].span.start;
@@ -137,8 +147,9 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
         }
         points.clear();
         for (const Row& r : rows) points.push_back(r.point);
-        const trend::Marker m = trend::recent_trend(points, o.proportion ? trend::Kind::proportion : trend::Kind::other,
-                                                    duplicate, overlapping && !duplicate, o.compat_phe);
+        const trend::Marker m =
+            trend::recent_trend(points, o.proportion ? trend::Kind::proportion : trend::Kind::other,
+                                duplicate, overlapping && !duplicate, o.compat_phe);
         ++verdicts[m.trend];
 
         // The linear trend over all points (or the last --points), on the log scale with --log.
@@ -161,8 +172,8 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
         } else {
           line = trend::weighted_slope(line_points);
           if (line_points.size() < rows.size() - first)
-            note = fmt::format("linear trend over the {} of {} points with a value and limits", line_points.size(),
-                               rows.size() - first);
+            note = fmt::format("linear trend over the {} of {} points with a value and limits",
+                               line_points.size(), rows.size() - first);
         }
         if (overlapping && !duplicate)
           note += std::string(note.empty() ? "" : "; ") +
@@ -171,7 +182,9 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
         const auto shown = [&](double beta) { return o.log ? 100 * std::expm1(beta) : beta; };
 
         out.texts(keys.key(group));
-        out.text(rows.front().label).text(rows.back().label).number(static_cast<double>(rows.size()));
+        out.text(rows.front().label)
+            .text(rows.back().label)
+            .number(static_cast<double>(rows.size()));
         out.number(shown(line.slope));
         for (double level : o.levels) {
           const double z = stats::z_for_level(level);
@@ -186,9 +199,10 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
       });
 
   if (o.compat_phe && o.multiplier != 1)
-    diagnostics.warn(fmt::format("--compat phe: values divided by {} but their limits not, as the branch does; the "
-                                 "statistic is {} times too small",
-                                 io::format_number(o.multiplier), io::format_number(o.multiplier * o.multiplier)));
+    diagnostics.warn(fmt::format(
+        "--compat phe: values divided by {} but their limits not, as the branch does; the "
+        "statistic is {} times too small",
+        io::format_number(o.multiplier), io::format_number(o.multiplier * o.multiplier)));
   if (no_slope)
     diagnostics.warn(fmt::format("{} group{} no linear trend (see the note column)", no_slope,
                                  no_slope == 1 ? " has" : "s have"));

@@ -20,13 +20,14 @@ struct TrendOptions {
   std::string value = "value", lower, upper, se;  // lower/upper empty: found by name
   std::optional<double> input_level;
   std::vector<double> levels{0.95};
-  bool log = false;           // the linear trend on the log scale: annual percent change
-  std::size_t points = 0;     // the linear trend over the last N points; 0: all
-  double multiplier = 1;      // values per unit (the branch divides values by it)
-  bool compat_phe = false;    // ... and not the limits, and the marker's times are the
-                              // points' positions 1..5, as the branch has them
+  bool log = false;         // the linear trend on the log scale: annual percent change
+  std::size_t points = 0;   // the linear trend over the last N points; 0: all
+  double multiplier = 1;    // values per unit (the branch divides values by it)
+  bool compat_phe = false;  // ... and not the limits, and the marker's times are the
+                            // points' positions 1..5, as the branch has them
 };
 
-void run_trend(const TrendOptions& options, io::Reader& reader, io::Writer& writer, Diagnostics& diagnostics);
+void run_trend(const TrendOptions& options, io::Reader& reader, io::Writer& writer,
+               Diagnostics& diagnostics);
 
 }  // namespace heq::tables

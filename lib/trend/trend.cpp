@@ -7,7 +7,9 @@ namespace heq::trend {
 
 namespace {
 
-Marker cannot(std::string reason) { return {"Cannot be calculated", std::move(reason), kMissing, kMissing}; }
+Marker cannot(std::string reason) {
+  return {"Cannot be calculated", std::move(reason), kMissing, kMissing};
+}
 
 double slope_of(std::span<const Point> p, Kind kind) {
   return kind == Kind::proportion ? logit_slope(p) : weighted_slope(p).slope;
@@ -103,7 +105,8 @@ Marker recent_trend(std::span<const Point> all, Kind kind, bool duplicate_times,
     m.statistic = line.slope * line.slope / (line.se * line.se);
   }
   m.gradient = slope_of(p, kind);
-  if (!std::isfinite(m.statistic) || !std::isfinite(m.gradient)) return cannot("Values cannot be tested");
+  if (!std::isfinite(m.statistic) || !std::isfinite(m.gradient))
+    return cannot("Values cannot be tested");
   if (!(m.statistic > kCritical)) {
     m.trend = "No significant change";
     m.reason = "No significant trend";

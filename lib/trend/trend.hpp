@@ -2,8 +2,8 @@
 // Trends over time: the OHID Fingertips "recent trend" marker (PHEindicatormethods'
 // assign_trend_markers, development branch add_trend_markers) and the weighted linear
 // trend of any estimate with standard errors. Pure: numbers in, numbers and words out.
-#include "core/missing.hpp"
 #include "core/interval.hpp"
+#include "core/missing.hpp"
 
 #include <limits>
 #include <span>
@@ -36,8 +36,8 @@ inline constexpr double kCritical = 9.5495;
 // about the whole group (the rules check them before anything else). `positions`: time
 // is the point's position 1..5, as the branch has it (a missing year then counts as no
 // gap); otherwise the times themselves.
-Marker recent_trend(std::span<const Point> points, Kind kind, bool duplicate_times, bool overlapping,
-                    bool positions = false);
+Marker recent_trend(std::span<const Point> points, Kind kind, bool duplicate_times,
+                    bool overlapping, bool positions = false);
 
 // The chi-squared test for trend in proportions: N (N A - C B)^2 / (C (N - C) (N Q - B^2)).
 double proportion_statistic(std::span<const Point> points);

@@ -18,7 +18,8 @@ namespace {
 std::vector<std::string> split(const std::string& s, char by) {
   std::vector<std::string> parts;
   std::size_t start = 0;
-  for (std::size_t at; (at = s.find(by, start)) != std::string::npos; start = at + 1) parts.push_back(s.substr(start, at - start));
+  for (std::size_t at; (at = s.find(by, start)) != std::string::npos; start = at + 1)
+    parts.push_back(s.substr(start, at - start));
   parts.push_back(s.substr(start));
   return parts;
 }
@@ -58,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<std::vector<std::string>> written = cells;
     for (auto& row : cells)
       for (auto& cell : row)
-        for (std::size_t at = 0; (at = cell.find("\r\n", at)) != std::string::npos; ++at) cell.erase(at, 1);
+        for (std::size_t at = 0; (at = cell.find("\r\n", at)) != std::string::npos; ++at)
+          cell.erase(at, 1);
     for (std::size_t r = 1; r < written.size(); ++r) {
       for (const std::string& cell : written[r]) writer.text(cell);
       writer.end_row();

@@ -1,8 +1,8 @@
 // Fuzz target: the CSV reader on any bytes. The first byte picks the delimiter and the
 // missing-value tokens; every field of every row is read as text and as a number.
 // Only heq's DataError may escape the reader; anything else is a bug.
-#include "core/error.hpp"
 #include "io/reader.hpp"
+#include "core/error.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -4,21 +4,21 @@
 // UsageError; any other exception, a crash or a sanitizer report is a bug.
 #include "core/diagnostics.hpp"
 #include "core/error.hpp"
-#include "tables/gap.hpp"
 #include "io/reader.hpp"
 #include "io/sink.hpp"
 #include "io/writer.hpp"
+#include "tables/aggregate.hpp"
+#include "tables/compare.hpp"
+#include "tables/dsr.hpp"
+#include "tables/funnel.hpp"
+#include "tables/gap.hpp"
+#include "tables/isr.hpp"
 #include "tables/life.hpp"
 #include "tables/measures.hpp"
 #include "tables/plot.hpp"
-#include "tables/rates.hpp"
-#include "tables/dsr.hpp"
-#include "tables/funnel.hpp"
-#include "tables/isr.hpp"
 #include "tables/quantile.hpp"
+#include "tables/rates.hpp"
 #include "tables/sii.hpp"
-#include "tables/aggregate.hpp"
-#include "tables/compare.hpp"
 #include "tables/trend.hpp"
 
 #include <cstdint>
@@ -156,7 +156,8 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.benchmark = "1";
       o.match = {"area", "sex"};
       o.benchmark_file.path.clear();
-      o.method = data_quintiles(in) ? tables::CompareMethod::quintiles : tables::CompareMethod::ci95;
+      o.method =
+          data_quintiles(in) ? tables::CompareMethod::quintiles : tables::CompareMethod::ci95;
       return tables::run_compare(o, in, out, d);
     }
     default: {
@@ -195,4 +196,6 @@ int fuzz_one(const std::uint8_t* data, std::size_t size) {
 }  // namespace
 }  // namespace heq
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { return heq::fuzz_one(data, size); }
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  return heq::fuzz_one(data, size);
+}

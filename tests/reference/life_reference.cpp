@@ -27,9 +27,11 @@ bool close(double got, double want) {
   return std::abs(got - want) <= std::max(1e-9 * std::abs(want), 5e-9);
 }
 
-Rows run_life(heq::life::TableOptions t, const std::string& file, std::vector<std::string> where = {}) {
+Rows run_life(heq::life::TableOptions t, const std::string& file,
+              std::vector<std::string> where = {}) {
   return heq::test::parse_csv(heq::test::run_table(
-      heq::life::run_life, t, heq::test::file_input(heq::test::reference_file(file), std::move(where))));
+      heq::life::run_life, t,
+      heq::test::file_input(heq::test::reference_file(file), std::move(where))));
 }
 
 Rows read(const std::string& file) {
@@ -96,7 +98,8 @@ TEST_CASE("life: widecis, wide intervals blank the value and keep the limits") {
   const Rows table = run_life(t, "phe/LE_reference_widecis_inputs.csv");
   const Rows want = read("phe/LE_reference_widecis_expected.csv");
   std::map<std::string, std::size_t> ours;
-  for (std::size_t i = 0; i < le.size(); ++i) ours[le[i].at("area") + "/" + le[i].at("startage")] = i;
+  for (std::size_t i = 0; i < le.size(); ++i)
+    ours[le[i].at("area") + "/" + le[i].at("startage")] = i;
   REQUIRE(want.size() == 40);
   for (const auto& w : want) {
     const std::size_t i = ours.at(w.at("area") + "/" + w.at("startage"));
@@ -129,7 +132,8 @@ TEST_CASE("life: grouped warnings, each suppression rule on its own group") {
   heq::Diagnostics d;
   const Rows rows = heq::test::parse_csv(heq::test::run_table(
       heq::life::run_life, t,
-      heq::test::file_input(heq::test::reference_file("phe/LE_reference_grouped_warnings_inputs.csv")),
+      heq::test::file_input(
+          heq::test::reference_file("phe/LE_reference_grouped_warnings_inputs.csv")),
       &d));
   REQUIRE(rows.size() == 6);
   const std::map<std::string, std::string> notes = {
@@ -139,7 +143,8 @@ TEST_CASE("life: grouped warnings, each suppression rule on its own group") {
       {"Deaths more than pops", "age band 20 has more deaths (50000) than population (43219)"},
       {"Low pops", "total population 2000 is 5000 or less"},
       {"Missing age band",
-       "--bands phe needs the 20 bands 0, 1, 5, ..., 90+; this group has 0, 1, 5, ..., 85+ (19 bands)"},
+       "--bands phe needs the 20 bands 0, 1, 5, ..., 90+; this group has 0, 1, 5, ..., 85+ (19 "
+       "bands)"},
   };
   std::vector<std::string> order;
   for (const auto& r : rows) {
@@ -150,14 +155,16 @@ TEST_CASE("life: grouped warnings, each suppression rule on its own group") {
   // Suppressed groups keep their input order.
   CHECK(order == std::vector<std::string>{"Good data", "Negative deaths", "Negative pops",
                                           "Deaths more than pops", "Low pops", "Missing age band"});
-  CHECK(d.warnings() == std::vector<std::string>{"5 of 6 groups are suppressed; the note column says why"});
+  CHECK(d.warnings() ==
+        std::vector<std::string>{"5 of 6 groups are suppressed; the note column says why"});
   // Any layout is accepted by default: the 85+ group is computed, and a warning says the
   // layouts differ.
   t.layout.rule = heq::life::LayoutRule::any;
   heq::Diagnostics d2;
   const Rows any = heq::test::parse_csv(heq::test::run_table(
       heq::life::run_life, t,
-      heq::test::file_input(heq::test::reference_file("phe/LE_reference_grouped_warnings_inputs.csv")),
+      heq::test::file_input(
+          heq::test::reference_file("phe/LE_reference_grouped_warnings_inputs.csv")),
       &d2));
   CHECK(!any[5].at("value").empty());
   CHECK(d2.warnings()[0].rfind("groups differ in their age bands", 0) == 0);

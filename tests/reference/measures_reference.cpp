@@ -24,10 +24,12 @@
 namespace {
 
 using heq::test::num;
-using heq::test::Row;
 using heq::test::rel_diff;
+using heq::test::Row;
 
-std::string file(const std::string& name) { return heq::test::reference_file("healthequal/" + name); }
+std::string file(const std::string& name) {
+  return heq::test::reference_file("healthequal/" + name);
+}
 
 heq::measures::TableOptions fixture_options(const std::string& fixture, bool heat) {
   heq::measures::TableOptions o;
@@ -38,10 +40,11 @@ heq::measures::TableOptions fixture_options(const std::string& fixture, bool hea
   return o;
 }
 
-std::map<std::string, Row> run_measures(const heq::measures::TableOptions& o, const std::string& path,
-                                        const std::string& by_value = "") {
+std::map<std::string, Row> run_measures(const heq::measures::TableOptions& o,
+                                        const std::string& path, const std::string& by_value = "") {
   std::map<std::string, Row> out;
-  for (const Row& r : heq::test::parse_csv(heq::test::run_table(heq::measures::run_measures, o, heq::test::file_input(path)))) {
+  for (const Row& r : heq::test::parse_csv(
+           heq::test::run_table(heq::measures::run_measures, o, heq::test::file_input(path)))) {
     if (!by_value.empty() && r.at(o.by.at(0)) != by_value) continue;
     out[r.at("measure")] = r;
   }
@@ -67,7 +70,8 @@ TEST_CASE("measures: healthequal's test expectations on its fixtures (compat hea
     const auto got = run_measures(o, file(fixture));
     const Row& g = got.at(w.at("measure"));
     const double tolerance = num(w, "tolerance");
-    INFO(w.at("test_file") << ": " << w.at("measure") << " = " << g.at("estimate") << " se " << g.at("se"));
+    INFO(w.at("test_file") << ": " << w.at("measure") << " = " << g.at("estimate") << " se "
+                           << g.at("se"));
     CHECK(rel_diff(num(g, "estimate"), num(w, "estimate")) < tolerance);
     if (w.at("se").empty()) continue;
     CHECK(rel_diff(num(g, "se"), num(w, "se")) < tolerance);
@@ -104,7 +108,8 @@ TEST_CASE("measures: the default mode differs from healthequal by exactly the do
       if (m == "paf") factor = 100;
       if (m == "r") factor = num(h, "estimate");  // SE of the ratio = ratio x SE of its log
       CHECK(rel_diff(num(g, "se"), factor * num(h, "se")) < 1e-12);
-      if (m != "r") CHECK(rel_diff(num(g, "lowercl"), num(g, "estimate") - z * num(g, "se")) < 1e-12);
+      if (m != "r")
+        CHECK(rel_diff(num(g, "lowercl"), num(g, "estimate") - z * num(g, "se")) < 1e-12);
     }
   }
   // The logistic SII weighted by n instead of n^2: 44.91 (uk methods notes, who-and-peers 1.4).
@@ -112,7 +117,8 @@ TEST_CASE("measures: the default mode differs from healthequal by exactly the do
   o.measures = {"sii", "rii"};
   const auto sii = run_measures(o, file("testfixture_ordered5.csv"));
   CHECK(num(sii.at("sii"), "estimate") == Approx(44.91).margin(0.005));
-  CHECK(rel_diff(num(sii.at("rii"), "se"), num(sii.at("rii"), "estimate") * 0.08051394126795723) < 1e-9);
+  CHECK(rel_diff(num(sii.at("rii"), "se"), num(sii.at("rii"), "estimate") * 0.08051394126795723) <
+        1e-9);
 }
 
 TEST_CASE("measures: values computed for the sample datasets") {
@@ -122,8 +128,8 @@ TEST_CASE("measures: values computed for the sample datasets") {
     o.by = {"indicator"};
     o.method.compat = heq::measures::heat_compat();
     std::map<std::string, std::map<std::string, Row>> got;
-    for (const Row& r : heq::test::parse_csv(
-             heq::test::run_table(heq::measures::run_measures, o, heq::test::file_input(file(dataset + ".csv")))))
+    for (const Row& r : heq::test::parse_csv(heq::test::run_table(
+             heq::measures::run_measures, o, heq::test::file_input(file(dataset + ".csv")))))
       got[r.at("indicator")][r.at("measure")] = r;
     for (const Row& w : want) {
       if (w.at("dataset") != dataset) continue;

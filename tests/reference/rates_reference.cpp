@@ -13,12 +13,12 @@
 #include "table_io.hpp"
 
 #include "core/error.hpp"
-#include "tables/rates.hpp"
+#include "stats/intervals.hpp"
 #include "tables/dsr.hpp"
 #include "tables/funnel.hpp"
 #include "tables/isr.hpp"
 #include "tables/quantile.hpp"
-#include "stats/intervals.hpp"
+#include "tables/rates.hpp"
 
 #include <fmt/format.h>
 
@@ -39,7 +39,8 @@ std::vector<Row> sheet(const std::string& name) {
 }
 
 template <class Options, class Run>
-std::vector<Row> run_on(Run run, const Options& o, const std::string& csv, heq::Diagnostics* d = nullptr) {
+std::vector<Row> run_on(Run run, const Options& o, const std::string& csv,
+                        heq::Diagnostics* d = nullptr) {
   return heq::test::parse_csv(heq::test::run_table(run, o, heq::test::text_input(csv), d));
 }
 
@@ -52,14 +53,16 @@ std::vector<Row> run_on_file(Run run, const Options& o, const std::string& name,
 
 double level_of(const std::string& text) { return text == "99.8%" ? 0.998 : 0.95; }
 
-std::vector<Row> only(const std::vector<Row>& rows, const std::string& column, const std::string& value) {
+std::vector<Row> only(const std::vector<Row>& rows, const std::string& column,
+                      const std::string& value) {
   std::vector<Row> out;
   for (const Row& r : rows)
     if (r.at(column) == value) out.push_back(r);
   return out;
 }
 
-void check_columns(const Row& got, const Row& want, const std::vector<std::pair<std::string, std::string>>& pairs) {
+void check_columns(const Row& got, const Row& want,
+                   const std::vector<std::pair<std::string, std::string>>& pairs) {
   for (const auto& [ours, theirs] : pairs) {
     INFO(ours << " = " << got.at(ours) << ", sheet " << theirs << " = " << want.at(theirs));
     CHECK(matches(num(got, ours), want.at(theirs)));
@@ -98,8 +101,9 @@ namespace {
 using heq::rates::CountStatistic;
 
 // A sheet of counts checked per multiplier block (row by row), then grouped by area.
-void check_count_sheets(CountStatistic statistic, const std::string& rows_sheet, const std::string& groups_sheet,
-                        std::vector<const char*> multipliers, double group_multiplier) {
+void check_count_sheets(CountStatistic statistic, const std::string& rows_sheet,
+                        const std::string& groups_sheet, std::vector<const char*> multipliers,
+                        double group_multiplier) {
   const auto rows = sheet(rows_sheet);
   heq::rates::CountOptions o;
   o.statistic = statistic;
@@ -136,8 +140,8 @@ void check_count_sheets(CountStatistic statistic, const std::string& rows_sheet,
 }  // namespace
 
 TEST_CASE("rates family: crude rates per 100 and per 100,000, row by row and per group") {
-  check_count_sheets(CountStatistic::rate, "testdata_Rate__testdata_Rate.csv", "testdata_Rate__testdata_Rate_g.csv",
-                     {"100", "100000"}, 100000);
+  check_count_sheets(CountStatistic::rate, "testdata_Rate__testdata_Rate.csv",
+                     "testdata_Rate__testdata_Rate_g.csv", {"100", "100000"}, 100000);
 }
 
 TEST_CASE("rates family: proportions and percentages, row by row and per group") {
@@ -151,9 +155,11 @@ TEST_CASE("rates family: means per group and overall") {
   o.value = "values";
   o.levels = {0.95, 0.998};
   o.by = {"area"};
-  const auto grouped = run_on_file(heq::rates::run_mean, o, "testdata_Mean__testdata_Mean.csv", {"area!="});
+  const auto grouped =
+      run_on_file(heq::rates::run_mean, o, "testdata_Mean__testdata_Mean.csv", {"area!="});
   o.by = {};
-  const auto overall = run_on_file(heq::rates::run_mean, o, "testdata_Mean__testdata_Mean.csv", {"area!="});
+  const auto overall =
+      run_on_file(heq::rates::run_mean, o, "testdata_Mean__testdata_Mean.csv", {"area!="});
   REQUIRE(grouped.size() == 2);
   REQUIRE(overall.size() == 1);
   const std::vector<std::pair<std::string, std::string>> cols = {
@@ -175,7 +181,8 @@ TEST_CASE("rates family: DSRs with ESP2013 joined on age band labels") {
     o.by = {"area"};
     o.multiplier = m;
     o.levels = {0.95, 0.998};
-    const auto got = run_on_file(heq::rates::run_dsr, o, "testdata_DSR_ISR__testdata_multiarea.csv");
+    const auto got =
+        run_on_file(heq::rates::run_dsr, o, "testdata_DSR_ISR__testdata_multiarea.csv");
     REQUIRE(got.size() == 3);
     for (const Row& g : got) {
       // The sheet lists each area per 10,000 first, then per 100,000.
@@ -203,11 +210,14 @@ TEST_CASE("rates family: DSR with the 1976 standard, as a column and built in") 
         o.stdpop = "esp1976";
       o.multiplier = m;
       o.levels = {0.95, 0.998};
-      const auto got = run_on_file(heq::rates::run_dsr, o, "testdata_DSR_ISR__testdata_1976.csv", {"Age Band!="});
+      const auto got = run_on_file(heq::rates::run_dsr, o, "testdata_DSR_ISR__testdata_1976.csv",
+                                   {"Age Band!="});
       REQUIRE(got.size() == 1);
       const Row& w = want[m == 10000 ? 0 : 1];
       INFO((builtin ? "built-in" : "column") << " per " << m);
-      check_columns(got[0], w, {{"value", "value"}, {"lower95_0cl", "lower95_0cl"}, {"upper95_0cl", "upper95_0cl"}});
+      check_columns(
+          got[0], w,
+          {{"value", "value"}, {"lower95_0cl", "lower95_0cl"}, {"upper95_0cl", "upper95_0cl"}});
       // The sheet's 99.8% limits are 10 times too large (see the header).
       CHECK(matches(num(got[0], "lower99_8cl") * 10, w.at("lower99_8cl")));
       CHECK(matches(num(got[0], "upper99_8cl") * 10, w.at("upper99_8cl")));
@@ -233,8 +243,9 @@ TEST_CASE("rates family: DSR for non-independent events") {
   o.frequency = "freq";
   o.by = {"area"};
   o.levels = {0.95, 0.998};
-  const auto got = run_on(heq::rates::run_dsr, o,
-                          heq::test::to_csv({"area", "ageband", "freq", "persons", "pop"}, long_rows));
+  const auto got =
+      run_on(heq::rates::run_dsr, o,
+             heq::test::to_csv({"area", "ageband", "freq", "persons", "pop"}, long_rows));
   const auto want = sheet("testdata_DSR_ISR__testresults_DSR.csv");
   REQUIRE(got.size() == 4);
   for (const Row& g : got) {
@@ -253,18 +264,23 @@ TEST_CASE("rates family: DSR error sheets stop the run at the bad cell") {
     o.stdpop = stdpop;
     o.by = std::move(by);
     try {
-      run_on_file(heq::rates::run_dsr, o, file, {std::string(by.empty() ? "count" : "area") + "!="});
+      run_on_file(heq::rates::run_dsr, o, file,
+                  {std::string(by.empty() ? "count" : "area") + "!="});
     } catch (const heq::DataError& e) {
       return std::pair{e.where().line, e.where().column};
     }
     return std::pair<std::size_t, std::size_t>{0, 0};
   };
-  CHECK(where("testdata_DSR_ISR__testdata_err1.csv", "stdpop", {}) == std::pair<std::size_t, std::size_t>{7, 2});
-  CHECK(where("testdata_DSR_ISR__testdata_err3.csv", "stdpop", {}) == std::pair<std::size_t, std::size_t>{3, 3});
-  CHECK(where("testdata_DSR_ISR__testdata_err4.csv", "stdpop", {}) == std::pair<std::size_t, std::size_t>{7, 4});
+  CHECK(where("testdata_DSR_ISR__testdata_err1.csv", "stdpop", {}) ==
+        std::pair<std::size_t, std::size_t>{7, 2});
+  CHECK(where("testdata_DSR_ISR__testdata_err3.csv", "stdpop", {}) ==
+        std::pair<std::size_t, std::size_t>{3, 3});
+  CHECK(where("testdata_DSR_ISR__testdata_err4.csv", "stdpop", {}) ==
+        std::pair<std::size_t, std::size_t>{7, 4});
   // err2 has no standard population column: give each band a weight of 1 via ESP is not
   // possible (no age column), so check the zero population with --stdpop pop.
-  CHECK(where("testdata_DSR_ISR__testdata_err2.csv", "pop", {"area"}) == std::pair<std::size_t, std::size_t>{3, 3});
+  CHECK(where("testdata_DSR_ISR__testdata_err2.csv", "pop", {"area"}) ==
+        std::pair<std::size_t, std::size_t>{3, 3});
 }
 
 TEST_CASE("rates family: ISRs, ratios and rates, from a reference file or columns") {
@@ -295,7 +311,8 @@ TEST_CASE("rates family: ISRs, ratios and rates, from a reference file or column
         o.reference = heq::test::reference_file("phe/testdata_DSR_ISR__refdata.csv");
       }
       if (source == 2) {  // observed totals from their own file
-        o.observed = heq::test::reference_file("phe/testdata_DSR_ISR__testdata_multiarea_lookup.csv");
+        o.observed =
+            heq::test::reference_file("phe/testdata_DSR_ISR__testdata_multiarea_lookup.csv");
         o.observed_count = "total_count";
       }
       const auto got = run_on_file(heq::rates::run_isr, o, file);
@@ -325,7 +342,8 @@ std::string quantile_input(const std::function<bool(const Row&)>& keep) {
     r["invert"] = p == "RAG - High is good" ? "FALSE" : p == "RAG - Low is good" ? "TRUE" : p;
     rows.push_back(r);
   }
-  return heq::test::to_csv({"IndSexRef", "ParentCode", "AreaCode", "Value", "invert", "QuantileInGrp"}, rows);
+  return heq::test::to_csv(
+      {"IndSexRef", "ParentCode", "AreaCode", "Value", "invert", "QuantileInGrp"}, rows);
 }
 
 void check_quantiles(const std::vector<Row>& got) {
@@ -350,9 +368,9 @@ TEST_CASE("rates family: quantiles within region, direction from a field") {
   o.invert_column.clear();
   o.invert = false;
   heq::Diagnostics d;
-  const auto one = run_on(heq::rates::run_quantile, o,
-                          quantile_input([](const Row& r) {
-                            return r.at("Test").rfind("Good", 0) == 0 && r.at("GroupSet") == "IndSexReg" &&
+  const auto one = run_on(heq::rates::run_quantile, o, quantile_input([](const Row& r) {
+                            return r.at("Test").rfind("Good", 0) == 0 &&
+                                   r.at("GroupSet") == "IndSexReg" &&
                                    r.at("IndSexRef") == "90366Female";
                           }),
                           &d);
@@ -367,7 +385,8 @@ TEST_CASE("rates family: septiles by indicator, and quartiles over everything") 
   o.quantiles = 7;
   o.by = {"IndSexRef"};
   check_quantiles(run_on(heq::rates::run_quantile, o, quantile_input([](const Row& r) {
-                           return r.at("Test").rfind("Good", 0) == 0 && r.at("GroupSet") == "IndSex";
+                           return r.at("Test").rfind("Good", 0) == 0 &&
+                                  r.at("GroupSet") == "IndSex";
                          })));
   heq::rates::QuantileOptions all;
   all.value = "Value";
@@ -383,8 +402,9 @@ TEST_CASE("rates family: a direction that varies within a group stops the run") 
   o.invert_column = "invert";
   o.quantiles = 7;
   o.by = {"IndSexRef"};
-  CHECK_THROWS_AS(run_on(heq::rates::run_quantile, o,
-                         quantile_input([](const Row& r) { return r.at("Test") == "BadPolarity"; })),
+  CHECK_THROWS_AS(run_on(heq::rates::run_quantile, o, quantile_input([](const Row& r) {
+                           return r.at("Test") == "BadPolarity";
+                         })),
                   heq::DataError);
 }
 
@@ -413,13 +433,15 @@ TEST_CASE("rates family: funnel limits for proportions, with and without axis va
       {"population", "Population"},           {"lower_2s_limit", "Lower2s0025limit"},
       {"upper_2s_limit", "Upper2s0025limit"}, {"lower_3s_limit", "Lower3s0001limit"},
       {"upper_3s_limit", "Upper3s0001limit"}, {"baseline", "Baseline"}};
-  check_table(run_on(heq::rates::run_funnel, o, heq::test::to_csv({"numerator", "denominator"}, input)),
-              funnel_sheet("testdata_funnel_prop_outputs.csv"), cols);
+  check_table(
+      run_on(heq::rates::run_funnel, o, heq::test::to_csv({"numerator", "denominator"}, input)),
+      funnel_sheet("testdata_funnel_prop_outputs.csv"), cols);
   std::vector<Row> small;
   for (const Row& r : input)
     if (num(r, "denominator") < 31000) small.push_back(r);
-  check_table(run_on(heq::rates::run_funnel, o, heq::test::to_csv({"numerator", "denominator"}, small)),
-              funnel_sheet("testdata_funnel_prop_outputs_with_axis_variation.csv"), cols);
+  check_table(
+      run_on(heq::rates::run_funnel, o, heq::test::to_csv({"numerator", "denominator"}, small)),
+      funnel_sheet("testdata_funnel_prop_outputs_with_axis_variation.csv"), cols);
 }
 
 TEST_CASE("rates family: funnel significance for proportions and ratios") {
@@ -427,17 +449,21 @@ TEST_CASE("rates family: funnel significance for proportions and ratios") {
   o.count = "numerator";
   o.population = "denominator";
   const auto prop = funnel_sheet("testdata_funnel_prop_inputs.csv");
-  const auto got = run_on(heq::rates::run_funnel, o, heq::test::to_csv({"Area", "numerator", "denominator"}, prop));
+  const auto got = run_on(heq::rates::run_funnel, o,
+                          heq::test::to_csv({"Area", "numerator", "denominator"}, prop));
   REQUIRE(got.size() == prop.size());
-  for (std::size_t i = 0; i < got.size(); ++i) CHECK(got[i].at("significance") == prop[i].at("significance"));
+  for (std::size_t i = 0; i < got.size(); ++i)
+    CHECK(got[i].at("significance") == prop[i].at("significance"));
 
   heq::rates::FunnelOptions r;
   r.type = heq::rates::FunnelType::ratio;
   r.count = "obs";
   const auto ratio = funnel_sheet("testdata_funnel_ratio_inputs.csv");
-  const auto rgot = run_on(heq::rates::run_funnel, r, heq::test::to_csv({"obs", "expected"}, ratio));
+  const auto rgot =
+      run_on(heq::rates::run_funnel, r, heq::test::to_csv({"obs", "expected"}, ratio));
   REQUIRE(rgot.size() == ratio.size());
-  for (std::size_t i = 0; i < rgot.size(); ++i) CHECK(rgot[i].at("significance") == ratio[i].at("significance"));
+  for (std::size_t i = 0; i < rgot.size(); ++i)
+    CHECK(rgot[i].at("significance") == ratio[i].at("significance"));
 }
 
 TEST_CASE("rates family: funnel limits for ratios, as counts and as ISRs") {
@@ -445,11 +471,14 @@ TEST_CASE("rates family: funnel limits for ratios, as counts and as ISRs") {
   o.type = heq::rates::FunnelType::ratio;
   o.count = "obs";
   o.limits = true;
-  const std::string csv = heq::test::to_csv({"obs", "expected"}, funnel_sheet("testdata_funnel_ratio_inputs.csv"));
+  const std::string csv =
+      heq::test::to_csv({"obs", "expected"}, funnel_sheet("testdata_funnel_ratio_inputs.csv"));
   const auto want = funnel_sheet("testdata_funnel_ratio_outputs.csv");
   for (const char* kind : {"count", "isr"}) {
-    o.ratio_type = std::string(kind) == "count" ? heq::rates::RatioType::count : heq::rates::RatioType::isr;
-    std::vector<std::pair<std::string, std::string>> cols = {{"observed_events", "Observed_events\n"}};
+    o.ratio_type =
+        std::string(kind) == "count" ? heq::rates::RatioType::count : heq::rates::RatioType::isr;
+    std::vector<std::pair<std::string, std::string>> cols = {
+        {"observed_events", "Observed_events\n"}};
     for (const char* side : {"lower_2s", "upper_2s", "lower_3s", "upper_3s"}) {
       cols.push_back({std::string(side) + "_exp_events", std::string(side) + "_exp_events"});
       cols.push_back({std::string(side) + "_limit", std::string(side) + "_" + kind});
@@ -462,9 +491,11 @@ TEST_CASE("rates family: funnel limits for ratios, as counts and as ISRs") {
 namespace {
 
 std::vector<std::pair<std::string, std::string>> rate_limit_columns() {
-  std::vector<std::pair<std::string, std::string>> cols = {{"events", "Events"}, {"baseline", "baseline"}};
+  std::vector<std::pair<std::string, std::string>> cols = {{"events", "Events"},
+                                                           {"baseline", "baseline"}};
   for (const char* side : {"lower_2s", "upper_2s", "lower_3s", "upper_3s"}) {
-    cols.push_back({std::string(side) + "_population_1_year", std::string(side) + "_population_1_year"});
+    cols.push_back(
+        {std::string(side) + "_population_1_year", std::string(side) + "_population_1_year"});
     cols.push_back({std::string(side) + "_limit", std::string(side) + "_limit"});
   }
   return cols;
@@ -522,13 +553,14 @@ TEST_CASE("rates family: funnel significance for rates, with and without zero co
     bool without_zero;
   };
   using heq::rates::RateType;
-  for (const Case c : {Case{"rate_dsr", RateType::dsr, 1e5, "dsr_per_100000_with_0", false},
-                       Case{"rate_dsr", RateType::dsr, 1e5, "dsr_per_100000_without_0", true},
-                       Case{"rate_dsr", RateType::dsr, 100, "dsr_per_100_without_0", true},
-                       Case{"rate_crude_per_100000", RateType::crude, 1e5, "crude_per_100000_with_0", false},
-                       Case{"rate_crude_per_100", RateType::crude, 100, "crude_per_100_with_0", false},
-                       Case{"rate_crude_per_100000", RateType::crude, 1e5, "crude_per_100000_without_0", true},
-                       Case{"rate_crude_per_100", RateType::crude, 100, "crude_per_100_without_0", true}}) {
+  for (const Case c :
+       {Case{"rate_dsr", RateType::dsr, 1e5, "dsr_per_100000_with_0", false},
+        Case{"rate_dsr", RateType::dsr, 1e5, "dsr_per_100000_without_0", true},
+        Case{"rate_dsr", RateType::dsr, 100, "dsr_per_100_without_0", true},
+        Case{"rate_crude_per_100000", RateType::crude, 1e5, "crude_per_100000_with_0", false},
+        Case{"rate_crude_per_100", RateType::crude, 100, "crude_per_100_with_0", false},
+        Case{"rate_crude_per_100000", RateType::crude, 1e5, "crude_per_100000_without_0", true},
+        Case{"rate_crude_per_100", RateType::crude, 100, "crude_per_100_without_0", true}}) {
     std::vector<Row> rows;
     for (const Row& r : input)
       if (!c.without_zero || r.at("count") != "0") rows.push_back(r);
@@ -539,15 +571,16 @@ TEST_CASE("rates family: funnel significance for rates, with and without zero co
     o.population = "pop";
     o.population_given = true;
     o.multiplier = c.multiplier;
-    const auto got = run_on(heq::rates::run_funnel, o, heq::test::to_csv({"count", c.rate, "pop"}, rows));
+    const auto got =
+        run_on(heq::rates::run_funnel, o, heq::test::to_csv({"count", c.rate, "pop"}, rows));
     REQUIRE(got.size() == rows.size());
     for (std::size_t i = 0; i < got.size(); ++i) {
       INFO(c.expected << " row " << i + 1);
-      const std::string label = !got[i].at("significance").empty()
-                                    ? got[i].at("significance")
-                                    : got[i].at("note") == "not applicable for events less than 10 for dsrs"
-                                          ? "Not applicable for events less than 10 for dsrs"
-                                          : got[i].at("note");
+      const std::string label =
+          !got[i].at("significance").empty() ? got[i].at("significance")
+          : got[i].at("note") == "not applicable for events less than 10 for dsrs"
+              ? "Not applicable for events less than 10 for dsrs"
+              : got[i].at("note");
       CHECK(label == rows[i].at(c.expected));
     }
   }
@@ -574,12 +607,15 @@ TEST_CASE("rates family: funnel chart points for rates") {
   o.population = "pop";
   o.population_given = true;
   o.years = 5;
-  const auto with_pop = run_on(heq::rates::run_funnel, o, heq::test::to_csv({"ev", "rate", "pop"}, zero));
+  const auto with_pop =
+      run_on(heq::rates::run_funnel, o, heq::test::to_csv({"ev", "rate", "pop"}, zero));
   for (std::size_t i = 0; i < input.size(); ++i) {
     INFO("row " << i + 1);
-    check_columns(dsr[i], input[i], {{"rate_chart", "rate_chart"}, {"denominator_derived", "denominator_derived"}});
-    check_columns(crude[i], input[i],
-                  {{"rate_chart", "rate_chart_crude"}, {"denominator_derived", "denominator_derived_crude"}});
+    check_columns(dsr[i], input[i],
+                  {{"rate_chart", "rate_chart"}, {"denominator_derived", "denominator_derived"}});
+    check_columns(
+        crude[i], input[i],
+        {{"rate_chart", "rate_chart_crude"}, {"denominator_derived", "denominator_derived_crude"}});
     check_columns(with_pop[i], input[i],
                   {{"rate_chart", "rate_chart_crude_with_denom"},
                    {"denominator_derived", "denominator_derived_crude_with_denom"}});

@@ -17,8 +17,8 @@
 #include "core/diagnostics.hpp"
 #include "core/error.hpp"
 #include "io/sink.hpp"
-#include "tables/sii.hpp"
 #include "stats/confidence.hpp"
+#include "tables/sii.hpp"
 
 #include <cmath>
 #include <map>
@@ -181,7 +181,8 @@ TEST_CASE("sii: normal values, 10,000 repetitions") {
   check_case({"default - testing 10,000 repetitions", ValueType::normal, false, 1, {0.95}, 10000});
 }
 TEST_CASE("sii: quintiles") {
-  check_case({"default - testing quintiles", ValueType::normal, false, 1, {0.95}, 100000, true, false});
+  check_case(
+      {"default - testing quintiles", ValueType::normal, false, 1, {0.95}, 100000, true, false});
 }
 TEST_CASE("sii: rates, untransformed") {
   check_case({"rate (e.g. infant mortality) - default parameters", ValueType::rate});
@@ -196,7 +197,8 @@ TEST_CASE("sii: proportions, multiplier -100") {
   check_case({"proportion - testing multiplier (x -100)", ValueType::proportion, false, -100});
 }
 TEST_CASE("sii: normal values, 95% and 99% at once") {
-  check_case({"default (e.g. life expectancy) - multiple CIs", ValueType::normal, false, 1, {0.95, 0.99}});
+  check_case(
+      {"default (e.g. life expectancy) - multiple CIs", ValueType::normal, false, 1, {0.95, 0.99}});
 }
 TEST_CASE("sii: normal values, intercept") {
   check_case({"default (e.g. life expectancy) - intercept"});
@@ -208,10 +210,12 @@ TEST_CASE("sii: proportions, untransformed, intercept") {
   check_case({"proportion (e.g. child obesity) - intercept", ValueType::proportion});
 }
 TEST_CASE("sii: rates, log transform") {
-  check_case({"rate (e.g. infant mortality) - log transform with intercept", ValueType::rate, true});
+  check_case(
+      {"rate (e.g. infant mortality) - log transform with intercept", ValueType::rate, true});
 }
 TEST_CASE("sii: proportions, logit transform") {
-  check_case({"proportion (e.g. child obesity) - logit transform with intercept", ValueType::proportion, true});
+  check_case({"proportion (e.g. child obesity) - logit transform with intercept",
+              ValueType::proportion, true});
 }
 TEST_CASE("sii: proportions, logit transform, multiplier -1") {
   check_case({"proportion (e.g. child obesity) - logit transform with negative multiplier",
@@ -219,30 +223,53 @@ TEST_CASE("sii: proportions, logit transform, multiplier -1") {
 }
 TEST_CASE("sii: rates, log transform, 95% and 98% at once") {
   check_case({"rate (e.g. infant mortality) - log transform with multiple Cis (95 and 98)",
-              ValueType::rate, true, 1, {0.95, 0.98}});
+              ValueType::rate,
+              true,
+              1,
+              {0.95, 0.98}});
 }
 TEST_CASE("sii: rates, log transform, multiplier -1") {
-  check_case({"rate (e.g. infant mortality) - log transform with negative multiplier", ValueType::rate,
-              true, -1});
+  check_case({"rate (e.g. infant mortality) - log transform with negative multiplier",
+              ValueType::rate, true, -1});
 }
 TEST_CASE("sii: rates, log transform, 98%") {
-  check_case({"rate (e.g. infant mortality) - log transform with 98% CI", ValueType::rate, true, 1, {0.98}});
+  check_case({"rate (e.g. infant mortality) - log transform with 98% CI",
+              ValueType::rate,
+              true,
+              1,
+              {0.98}});
 }
 TEST_CASE("sii: rates, log transform, no RII") {
-  check_case({"rate (e.g. infant mortality) - log transform without rii", ValueType::rate, true, 1,
-              {0.95}, 100000, false});
+  check_case({"rate (e.g. infant mortality) - log transform without rii",
+              ValueType::rate,
+              true,
+              1,
+              {0.95},
+              100000,
+              false});
 }
 TEST_CASE("sii: proportions, logit transform, no RII") {
-  check_case({"proportion (e.g. child obesity) - logit transform without rii", ValueType::proportion,
-              true, 1, {0.95}, 100000, false});
+  check_case({"proportion (e.g. child obesity) - logit transform without rii",
+              ValueType::proportion,
+              true,
+              1,
+              {0.95},
+              100000,
+              false});
 }
 TEST_CASE("sii: proportions, logit transform, 98%") {
-  check_case({"proportion (e.g. child obesity) - logit transform with 98% cis", ValueType::proportion,
-              true, 1, {0.98}});
+  check_case({"proportion (e.g. child obesity) - logit transform with 98% cis",
+              ValueType::proportion,
+              true,
+              1,
+              {0.98}});
 }
 TEST_CASE("sii: proportions, logit transform, 95% and 98% at once") {
   check_case({"proportion (e.g. child obesity) - logit transform with 95% and 98% cis",
-              ValueType::proportion, true, 1, {0.95, 0.98}});
+              ValueType::proportion,
+              true,
+              1,
+              {0.95, 0.98}});
 }
 
 // The sheet's error and warning fixtures. heq's answers differ from the package's where
@@ -340,7 +367,8 @@ TEST_CASE("sii: proportions from counts give the sheet's values") {
                        heq::sii::CiMethod::analytic);
   t.columns.count = "Count";
   const auto rows = run_sii(t, "proportion (e.g. child obesity) - logit transform with intercept");
-  const auto expected = expected_for("proportion (e.g. child obesity) - logit transform with intercept");
+  const auto expected =
+      expected_for("proportion (e.g. child obesity) - logit transform with intercept");
   REQUIRE(rows.size() == 2);
   for (const auto& row : rows) {
     const auto& want = expected.at(row.at("Area"));

@@ -29,11 +29,16 @@ struct Sheet {
 };
 
 const std::vector<Sheet> kSheets = {
-    {"other_6", false, ""},           {"other_trends", false, ""}, {"other_grouped", false, "Ethnicity"},
-    {"prop_trends", true, ""},        {"prop_grouped", true, "Ethnicity"},
+    {"other_6", false, ""},
+    {"other_trends", false, ""},
+    {"other_grouped", false, "Ethnicity"},
+    {"prop_trends", true, ""},
+    {"prop_grouped", true, "Ethnicity"},
 };
 
-std::string path(const Sheet& s) { return heq::test::reference_file("phe/testdata_trend_markers__testdata_" + s.name + ".csv"); }
+std::string path(const Sheet& s) {
+  return heq::test::reference_file("phe/testdata_trend_markers__testdata_" + s.name + ".csv");
+}
 
 heq::tables::TrendOptions options(const Sheet& s, bool compat) {
   heq::tables::TrendOptions o;
@@ -63,8 +68,8 @@ std::map<std::string, Row> expected(const Sheet& s) {
 TEST_CASE("trend markers: every sheet, marker, reason and statistic (--compat phe)") {
   for (const Sheet& s : kSheets) {
     const auto want = expected(s);
-    const auto got = heq::test::parse_csv(
-        heq::test::run_table(heq::tables::run_trend, options(s, true), heq::test::file_input(path(s))));
+    const auto got = heq::test::parse_csv(heq::test::run_table(
+        heq::tables::run_trend, options(s, true), heq::test::file_input(path(s))));
     REQUIRE(got.size() == want.size());
     for (const Row& g : got) {
       const Row& w = want.at(s.group.empty() ? "" : g.at(s.group));
@@ -79,8 +84,8 @@ TEST_CASE("trend markers: every sheet, marker, reason and statistic (--compat ph
 TEST_CASE("trend markers: by default the same, but for the group with a missing year") {
   for (const Sheet& s : kSheets) {
     const auto want = expected(s);
-    const auto got = heq::test::parse_csv(
-        heq::test::run_table(heq::tables::run_trend, options(s, false), heq::test::file_input(path(s))));
+    const auto got = heq::test::parse_csv(heq::test::run_table(
+        heq::tables::run_trend, options(s, false), heq::test::file_input(path(s))));
     for (const Row& g : got) {
       const std::string group = s.group.empty() ? "" : g.at(s.group);
       const Row& w = want.at(group);
@@ -113,7 +118,8 @@ TEST_CASE("trend markers: the sheet's Gradient is the marker's own 5-point slope
       if (want.at(group).at("Gradient").empty()) continue;
       INFO(s.name << " / " << group);
       const heq::trend::Marker m = heq::trend::recent_trend(
-          points, s.proportion ? heq::trend::Kind::proportion : heq::trend::Kind::other, false, false, true);
+          points, s.proportion ? heq::trend::Kind::proportion : heq::trend::Kind::other, false,
+          false, true);
       CHECK(heq::test::matches(m.gradient, want.at(group).at("Gradient")));
     }
   }

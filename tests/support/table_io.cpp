@@ -49,7 +49,8 @@ std::vector<Row> read_rows(const std::string& path) {
   std::vector<Row> rows;
   while (reader.next()) {
     Row row;
-    for (std::size_t i = 0; i < reader.header().size(); ++i) row[reader.header()[i]] = std::string(reader.field(i));
+    for (std::size_t i = 0; i < reader.header().size(); ++i)
+      row[reader.header()[i]] = std::string(reader.field(i));
     rows.push_back(std::move(row));
   }
   return rows;

@@ -8,7 +8,8 @@ namespace heq::test {
 namespace {
 
 bool name_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' || c == '.';
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == ':' ||
+         c == '.';
 }
 
 // Checks text or an attribute value: no raw '<', and '&' only as a known entity.
@@ -21,8 +22,8 @@ std::string check_chars(std::string_view s) {
     const std::size_t end = s.find(';', i);
     if (end == std::string_view::npos) return "unterminated entity";
     const std::string_view entity = s.substr(i + 1, end - i - 1);
-    const bool known = entity == "amp" || entity == "lt" || entity == "gt" || entity == "quot" || entity == "apos" ||
-                       (entity.size() > 1 && entity[0] == '#');
+    const bool known = entity == "amp" || entity == "lt" || entity == "gt" || entity == "quot" ||
+                       entity == "apos" || (entity.size() > 1 && entity[0] == '#');
     if (!known) return "unknown entity &" + std::string(entity) + ";";
     i = end;
   }
@@ -47,7 +48,8 @@ XmlSummary check_xml(std::string_view t) {
   }
   while (i < t.size()) {
     const std::size_t lt = t.find('<', i);
-    const std::string_view text = t.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i);
+    const std::string_view text =
+        t.substr(i, lt == std::string_view::npos ? std::string_view::npos : lt - i);
     if (const std::string e = check_chars(text); !e.empty()) return fail(e);
     if (open.empty() && text.find_first_not_of(" \t\r\n") != std::string_view::npos)
       return fail("text outside the root");

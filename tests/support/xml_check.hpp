@@ -9,10 +9,10 @@
 namespace heq::test {
 
 struct XmlSummary {
-  std::string error;                          // empty: well-formed
-  std::string root;                           // the root element's name
-  std::map<std::string, int> classes;         // class attribute -> elements
-  std::map<std::string, int> elements;        // element name -> count
+  std::string error;                    // empty: well-formed
+  std::string root;                     // the root element's name
+  std::map<std::string, int> classes;   // class attribute -> elements
+  std::map<std::string, int> elements;  // element name -> count
 };
 
 XmlSummary check_xml(std::string_view text);

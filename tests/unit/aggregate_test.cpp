@@ -41,7 +41,8 @@ Random make(unsigned seed) {
     const int i = static_cast<int>(rng() % lsoas);
     const std::string sex = rng() % 2 ? "male" : "female";
     const double deaths = static_cast<double>(rng() % 50);
-    const double population = rng() % 7 == 0 ? 0 : static_cast<double>(rng() % 100000) / 8;  // zeros, fractions
+    const double population =
+        rng() % 7 == 0 ? 0 : static_cast<double>(rng() % 100000) / 8;  // zeros, fractions
     r.lsoa += fmt::format("L{},{},{},{},{}\n", i, sex, rng() % 90, deaths, population);
     const std::vector<std::string> key{la[i], decile[i], sex};
     auto [it, added] = r.expected.try_emplace(key, std::vector<double>{0, 0, 0});
@@ -63,7 +64,8 @@ TEST_CASE("aggregate: sums through a lookup equal an independent sum, in input o
     o.sum = {"deaths", "population"};
     o.lookup = heq::test::text_input(r.lookup, "lookup.csv");
     o.on = "lsoa";
-    const auto rows = heq::test::parse_csv(heq::test::run_table(run_aggregate, o, heq::test::text_input(r.lsoa)));
+    const auto rows =
+        heq::test::parse_csv(heq::test::run_table(run_aggregate, o, heq::test::text_input(r.lsoa)));
     REQUIRE(rows.size() == r.order.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const auto& key = r.order[i];
@@ -86,7 +88,8 @@ TEST_CASE("aggregate: --sort orders keys as numbers, --sorted streams the same s
   o.sum = {"x"};
   o.lookup.path.clear();
   o.sort = true;
-  const auto rows = heq::test::parse_csv(heq::test::run_table(run_aggregate, o, heq::test::text_input(text)));
+  const auto rows =
+      heq::test::parse_csv(heq::test::run_table(run_aggregate, o, heq::test::text_input(text)));
   std::vector<std::string> keys;
   for (const auto& row : rows) keys.push_back(row.at("g"));
   CHECK(keys == std::vector<std::string>{"1", "2", "10", "a", "b"});
@@ -94,8 +97,10 @@ TEST_CASE("aggregate: --sort orders keys as numbers, --sorted streams the same s
 
   const std::string grouped = "g,x\n10,1\n10,3\n2,2\n1,4\n";
   o.sort = false;
-  const std::string unsorted = heq::test::run_table(run_aggregate, o, heq::test::text_input(grouped));
+  const std::string unsorted =
+      heq::test::run_table(run_aggregate, o, heq::test::text_input(grouped));
   o.sorted = true;
   CHECK(heq::test::run_table(run_aggregate, o, heq::test::text_input(grouped)) == unsorted);
-  CHECK_THROWS_AS(heq::test::run_table(run_aggregate, o, heq::test::text_input(text)), heq::DataError);
+  CHECK_THROWS_AS(heq::test::run_table(run_aggregate, o, heq::test::text_input(text)),
+                  heq::DataError);
 }

@@ -25,7 +25,8 @@ TEST_CASE("age labels: ONS's first band and open bands in words") {
     CHECK(parse_age_label(first).start == 0);
     CHECK(parse_age_label(first).end == 1);
   }
-  for (const char* open : {"90+", "90 +", "90 and over", "90 years and over", "90 & over", "90 plus", "90+ years"}) {
+  for (const char* open :
+       {"90+", "90 +", "90 and over", "90 years and over", "90 & over", "90 plus", "90+ years"}) {
     INFO(open);
     CHECK(parse_age_label(open).start == 90);
     CHECK(std::isinf(parse_age_label(open).end));
@@ -38,7 +39,8 @@ TEST_CASE("age labels: ONS's first band and open bands in words") {
 
 TEST_CASE("missing bands: from the labels' own ends") {
   const std::vector<double> starts{0, 5, 15}, ends{5, 10, kInf};
-  CHECK(missing_band(starts, ends, false).find("no band covers ages 10 to 14") != std::string::npos);
+  CHECK(missing_band(starts, ends, false).find("no band covers ages 10 to 14") !=
+        std::string::npos);
   const std::vector<double> whole{0, 5, 10}, whole_ends{5, 10, kInf};
   CHECK(missing_band(whole, whole_ends, true).empty());
   // An overlap is not a gap (the official DSR test data writes 55-69 before 60-64).
@@ -68,8 +70,8 @@ TEST_CASE("missing bands: a bare band as wide as two of its neighbours") {
   CHECK(missing_band(short_table, std::vector<double>(3, kMissing), true).empty());
   // The last closed band, against the two before it: 75 to 85 before 85+.
   const std::vector<double> end_gap{0, 1, 5, 65, 70, 75, 85};
-  CHECK(missing_band(end_gap, std::vector<double>(end_gap.size(), kMissing), true).find("from 80 missing") !=
-        std::string::npos);
+  CHECK(missing_band(end_gap, std::vector<double>(end_gap.size(), kMissing), true)
+            .find("from 80 missing") != std::string::npos);
   // Said to be wide in its label: not missing.
   std::vector<double> labelled = bare;
   labelled[5] = 30;

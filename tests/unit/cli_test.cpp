@@ -42,8 +42,9 @@ TEST_CASE("cli: the common option groups fill CommonOptions and parse levels") {
   tool.add_input_confidence();
   std::vector<double> levels;
   std::optional<double> input;
-  const int s = run(tool, {"a.csv", "b.csv", "--by", "area,sex", "--sorted", "--confidence", "95,99.8",
-                           "--input-confidence", "90", "--na", "NA,*", "--thousands", ","},
+  const int s = run(tool,
+                    {"a.csv", "b.csv", "--by", "area,sex", "--sorted", "--confidence", "95,99.8",
+                     "--input-confidence", "90", "--na", "NA,*", "--thousands", ","},
                     [&] {
                       levels = tool.levels();
                       input = tool.input_level();

@@ -76,7 +76,8 @@ TEST_CASE("quote scan: a record continues while a quoted field is open") {
 TEST_CASE("split: the word-at-a-time splitter agrees with the general one") {
   // Records of 0 to 40 bytes over delimiters, quotes, high bytes and near misses (bytes
   // one off the delimiter or quote, which a borrow-prone bit trick would confuse).
-  const char alphabet[] = {'a', ',', ';', '\t', '"', '+', '-', '!', '#', '\x80', '\xac', '\xff', ' ', '\r'};
+  const char alphabet[] = {'a', ',', ';',    '\t',   '"',    '+', '-',
+                           '!', '#', '\x80', '\xac', '\xff', ' ', '\r'};
   std::uint64_t state = 12345;
   const auto next = [&] {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;

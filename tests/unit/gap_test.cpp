@@ -5,8 +5,8 @@
 #include "gap/arriaga.hpp"
 #include "gap/gap.hpp"
 #include "hle/sullivan.hpp"
-#include "tables/gap.hpp"
 #include "life/chiang.hpp"
+#include "tables/gap.hpp"
 #include "tables/life.hpp"
 
 #include <fmt/format.h>
@@ -29,7 +29,8 @@ std::vector<Band> table_bands(std::mt19937_64& rng, double level) {
   const auto& ages = heq::life::phe_layout();
   for (std::size_t i = 0; i < ages.size(); ++i) {
     const double mid = ages[i] + (i + 1 < ages.size() ? (ages[i + 1] - ages[i]) / 2 : 5);
-    const double m = (ages[i] == 0 ? 0.004 : 0.0001 + std::exp(-10.3 + 0.09 * mid)) * level * u(rng);
+    const double m =
+        (ages[i] == 0 ? 0.004 : 0.0001 + std::exp(-10.3 + 0.09 * mid)) * level * u(rng);
     bands.push_back({ages[i], std::round(m * 60000) + 1, 60000});
   }
   return bands;
@@ -62,7 +63,8 @@ TEST_CASE("decompose: a two-band example worked by hand") {
   // B: q = 0.2 / 1.1 = 2/11, l(50) = 9/11, L = 50 (9/11 + 1/11) = 500/11, T(50) = 90/11.
   // Band 0: 1 (500/11 - 40) + (90/11)(1 - 0.6 / (9/11)) = 60/11 + 24/11 = 84/11.
   // Band 50+: 0.6 (10 - 10) = 0; the gap is 590/11 - 46 = 84/11.
-  const std::vector<Band> a{{0, 100, 10000}, {50, 1000, 10000}}, b{{0, 40, 10000}, {50, 1000, 10000}};
+  const std::vector<Band> a{{0, 100, 10000}, {50, 1000, 10000}},
+      b{{0, 40, 10000}, {50, 1000, 10000}};
   const LifeTable ta = heq::life::build(a, 0.5), tb = heq::life::build(b, 0.5);
   CHECK(ta.e[0] == Approx(46).epsilon(1e-14));
   CHECK(tb.e[0] == Approx(590.0 / 11).epsilon(1e-14));
@@ -74,16 +76,19 @@ TEST_CASE("decompose: a two-band example worked by hand") {
 TEST_CASE("decompose: contributions sum to the gap and match the direct + indirect form") {
   std::mt19937_64 rng(17);
   for (int trial = 0; trial < 200; ++trial) {
-    const LifeTable a = heq::life::build(table_bands(rng, 1.6)), b = heq::life::build(table_bands(rng, 1.0));
+    const LifeTable a = heq::life::build(table_bands(rng, 1.6)),
+                    b = heq::life::build(table_bands(rng, 1.0));
     for (std::size_t k : {0u, 14u}) {  // birth and 65
       const auto fast = heq::gap::arriaga(a, b, k);
       const auto slow = direct_indirect(a, b, k);
       const double sum = std::accumulate(fast.begin(), fast.end(), 0.0);
       CHECK(std::abs(sum - (b.e[k] - a.e[k])) <= 1e-9 * std::abs(b.e[k] - a.e[k]));
       for (std::size_t i = 0; i < fast.size(); ++i) CHECK(fast[i] == Approx(slow[i]).margin(1e-12));
-      const auto sym = heq::gap::arriaga_symmetric(a, b, k), swapped = heq::gap::arriaga_symmetric(b, a, k);
+      const auto sym = heq::gap::arriaga_symmetric(a, b, k),
+                 swapped = heq::gap::arriaga_symmetric(b, a, k);
       CHECK(std::abs(std::accumulate(sym.begin(), sym.end(), 0.0) - (b.e[k] - a.e[k])) < 1e-9);
-      for (std::size_t i = 0; i < sym.size(); ++i) CHECK(swapped[i] == Approx(-sym[i]).margin(1e-14));
+      for (std::size_t i = 0; i < sym.size(); ++i)
+        CHECK(swapped[i] == Approx(-sym[i]).margin(1e-14));
     }
   }
 }
@@ -92,7 +97,8 @@ TEST_CASE("decompose: causes sum to their band, with a guard for equal rates") {
   const std::vector<double> from{0.001, 0.004, 0.0005}, to{0.002, 0.003, 0.0015};
   const auto s = heq::gap::split_by_cause(0.8, from, to);
   CHECK(s.note.empty());
-  CHECK(std::accumulate(s.contribution.begin(), s.contribution.end(), 0.0) == Approx(0.8).epsilon(1e-14));
+  CHECK(std::accumulate(s.contribution.begin(), s.contribution.end(), 0.0) ==
+        Approx(0.8).epsilon(1e-14));
   CHECK(s.contribution[0] == Approx(0.8 * 0.001 / 0.001).epsilon(1e-13));  // share 1 of a 0.001 gap
   CHECK(s.contribution[1] == Approx(-0.8).epsilon(1e-13));
   // Equal totals: the shares would be infinite, so the causes' shares of deaths decide.
@@ -100,7 +106,8 @@ TEST_CASE("decompose: causes sum to their band, with a guard for equal rates") {
   const std::vector<double> swapped{0.003, 0.002, 0.0005};
   const auto g = heq::gap::split_by_cause(0.1, same, swapped);
   CHECK(!g.note.empty());
-  CHECK(std::accumulate(g.contribution.begin(), g.contribution.end(), 0.0) == Approx(0.1).epsilon(1e-14));
+  CHECK(std::accumulate(g.contribution.begin(), g.contribution.end(), 0.0) ==
+        Approx(0.1).epsilon(1e-14));
   CHECK(g.contribution[2] == Approx(0.1 * 0.001 / 0.011).epsilon(1e-13));
 }
 
@@ -119,7 +126,8 @@ TEST_CASE("hle: no bad health gives life expectancy; all bad health gives none")
   std::vector<double> v(t.size(), 0.0);
   v.back() = 0.0004;
   const auto h = heq::gap::sullivan(t, zero, v);
-  CHECK(h.variance[0] == Approx(t.L.back() * t.L.back() * 0.0004 / (t.l[0] * t.l[0])).epsilon(1e-12));
+  CHECK(h.variance[0] ==
+        Approx(t.L.back() * t.L.back() * 0.0004 / (t.l[0] * t.l[0])).epsilon(1e-12));
 }
 
 TEST_CASE("gap: difference and ratio limits") {
@@ -129,8 +137,10 @@ TEST_CASE("gap: difference and ratio limits") {
   CHECK(g.gap_ci[0].lower == Approx(10 - 1.959963984540054 * 0.5).epsilon(1e-14));
   CHECK(g.ratio == Approx(80.0 / 70).epsilon(1e-15));
   const double se_log = std::sqrt(std::pow(0.4 / 80, 2) + std::pow(0.3 / 70, 2));
-  CHECK(g.ratio_ci[0].upper == Approx(80.0 / 70 * std::exp(1.959963984540054 * se_log)).epsilon(1e-14));
-  CHECK(heq::gap::compare({-1, 0.1}, {2, 0.1}, k95).note == "no ratio: it needs positive values on both sides");
+  CHECK(g.ratio_ci[0].upper ==
+        Approx(80.0 / 70 * std::exp(1.959963984540054 * se_log)).epsilon(1e-14));
+  CHECK(heq::gap::compare({-1, 0.1}, {2, 0.1}, k95).note ==
+        "no ratio: it needs positive values on both sides");
   CHECK(heq::gap::compare({1, std::nan("")}, {2, 0.1}, k95).gap_ci.empty());
 }
 
@@ -144,9 +154,11 @@ TEST_CASE("decompose table: contributions sum to heq-life's gap for every group"
   heq::life::TableOptions lo;
   lo.by = {"area", "decile"};
   lo.le_ages = {0, 65};
-  const auto le = heq::test::parse_csv(heq::test::run_table(heq::life::run_life, lo, heq::test::text_input(csv)));
+  const auto le = heq::test::parse_csv(
+      heq::test::run_table(heq::life::run_life, lo, heq::test::text_input(csv)));
   std::map<std::string, double> e;
-  for (const auto& r : le) e[r.at("area") + "/" + r.at("decile") + "/" + r.at("startage")] = num(r, "value");
+  for (const auto& r : le)
+    e[r.at("area") + "/" + r.at("decile") + "/" + r.at("startage")] = num(r, "value");
   for (double at : {0.0, 65.0}) {
     heq::gap::DecomposeOptions o;
     o.group = "decile";
@@ -154,7 +166,8 @@ TEST_CASE("decompose table: contributions sum to heq-life's gap for every group"
     o.to = "10";
     o.by = {"area"};
     o.age_at = at;
-    const auto rows = heq::test::parse_csv(heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(csv)));
+    const auto rows = heq::test::parse_csv(
+        heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(csv)));
     std::map<std::string, double> sum, shares;
     for (const auto& r : rows) {
       sum[r.at("area")] += num(r, "contribution");
@@ -178,7 +191,11 @@ TEST_CASE("decompose table: bad input") {
   o.from = "1";
   o.to = "2";
   o.cause = "cause";
-  CHECK_THROWS_AS(heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(differing)), heq::DataError);
+  CHECK_THROWS_AS(
+      heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(differing)),
+      heq::DataError);
   o.to = "1";
-  CHECK_THROWS_AS(heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(differing)), heq::UsageError);
+  CHECK_THROWS_AS(
+      heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(differing)),
+      heq::UsageError);
 }

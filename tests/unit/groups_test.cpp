@@ -21,7 +21,8 @@ Seen group(const std::string& csv, const std::vector<std::string>& by, bool sort
   heq::io::GroupKeys keys(reader, by, sorted);
   Seen seen;
   heq::io::for_each_group<int>(
-      reader, keys, sorted, [](const heq::io::Reader& r) { return static_cast<int>(r.number(r.column("x"))); },
+      reader, keys, sorted,
+      [](const heq::io::Reader& r) { return static_cast<int>(r.number(r.column("x"))); },
       [&](std::size_t id, std::vector<int>& rows) {
         seen.keys.push_back(keys.key(id));
         seen.rows.push_back(rows);
@@ -74,12 +75,14 @@ TEST_CASE("groups: sort_unique orders by key and names both lines of a repeat") 
   const std::string csv = "a\n1\n";
   heq::io::Reader reader(heq::test::text_input(csv));
   std::vector<Row> rows{{3, 2}, {1, 3}, {2, 4}};
-  heq::io::sort_unique(rows, [](const Row& r) { return r.key; }, reader, "age band");
+  heq::io::sort_unique(
+      rows, [](const Row& r) { return r.key; }, reader, "age band");
   CHECK(rows[0].key == 1);
   CHECK(rows[2].key == 3);
   rows.push_back({2, 9});
   try {
-    heq::io::sort_unique(rows, [](const Row& r) { return r.key; }, reader, "age band");
+    heq::io::sort_unique(
+        rows, [](const Row& r) { return r.key; }, reader, "age band");
     FAIL("no error");
   } catch (const heq::DataError& e) {
     CHECK(std::string(e.what()) == "age band 2 appears twice in one group (lines 4 and 9)");

@@ -22,7 +22,8 @@ TEST_CASE("levels: the level read back from a name") {
   CHECK(*level_in_name("lower99_8cl", "") == Approx(0.998).epsilon(1e-15));
   CHECK(*level_in_name("sii_upper95_0cl", "sii_") == Approx(0.95).epsilon(1e-15));
   CHECK(*level_in_name("upper99_95cl", "") == Approx(0.9995).epsilon(1e-15));
-  for (const char* none : {"lowercl", "lower_cl", "lower99cl", "lowerx_8cl", "sii_lower95_0cl", "lower100_0cl"}) {
+  for (const char* none :
+       {"lowercl", "lower_cl", "lower99cl", "lowerx_8cl", "sii_lower95_0cl", "lower100_0cl"}) {
     INFO(none);
     CHECK_FALSE(level_in_name(none, "").has_value());
   }
@@ -49,10 +50,11 @@ TEST_CASE("levels: which limits are read without --input-confidence") {
   CHECK(find_limit_columns({"value", "lower99_8cl", "upper99_8cl"}, plain)->level ==
         Approx(0.998).epsilon(1e-15));
   // Several levels: the method's own 95% where present, else the user must say.
-  CHECK(find_limit_columns({"lower99_8cl", "upper99_8cl", "lower95_0cl", "upper95_0cl"}, plain)->lower ==
-        "lower95_0cl");
-  CHECK_THROWS_AS(find_limit_columns({"lower90_0cl", "upper90_0cl", "lower99_8cl", "upper99_8cl"}, plain),
-                  heq::UsageError);
+  CHECK(find_limit_columns({"lower99_8cl", "upper99_8cl", "lower95_0cl", "upper95_0cl"}, plain)
+            ->lower == "lower95_0cl");
+  CHECK_THROWS_AS(
+      find_limit_columns({"lower90_0cl", "upper90_0cl", "lower99_8cl", "upper99_8cl"}, plain),
+      heq::UsageError);
   CHECK_FALSE(find_limit_columns({"value", "se"}, plain).has_value());
   // A lone column is handed back so that the caller's lookup names the missing one.
   CHECK(find_limit_columns({"value", "lowercl"}, plain)->upper == "uppercl");
@@ -61,22 +63,27 @@ TEST_CASE("levels: which limits are read without --input-confidence") {
 
 TEST_CASE("levels: --input-confidence and named columns") {
   CHECK(find_limit_columns({"lowercl", "uppercl"}, {"", "", "", 0.998})->level == 0.998);
-  CHECK_THROWS_AS(find_limit_columns({"lower90_0cl", "upper90_0cl"}, {"", "", "", 0.95}), heq::UsageError);
+  CHECK_THROWS_AS(find_limit_columns({"lower90_0cl", "upper90_0cl"}, {"", "", "", 0.95}),
+                  heq::UsageError);
   CHECK_THROWS_AS(find_limit_columns({"value"}, {"", "", "", 0.95}), heq::UsageError);
   const auto named = find_limit_columns({"lo", "hi"}, {"", "lo", "hi", std::nullopt});
   CHECK(named->level == 0.95);
   CHECK_FALSE(named->level_said);
   CHECK(find_limit_columns({"lo", "hi"}, {"", "lo", "hi", 0.9})->level_said);
-  CHECK(find_limit_columns({"lower99_8cl", "upper99_8cl"}, {"", "lower99_8cl", "upper99_8cl", std::nullopt})
+  CHECK(find_limit_columns({"lower99_8cl", "upper99_8cl"},
+                           {"", "lower99_8cl", "upper99_8cl", std::nullopt})
             ->level == Approx(0.998).epsilon(1e-15));
-  CHECK_THROWS_AS(find_limit_columns({"lower99_8cl", "upper99_8cl"}, {"", "lower99_8cl", "upper99_8cl", 0.95}),
-                  heq::UsageError);
-  CHECK_THROWS_AS(find_limit_columns({"lower99_8cl", "upper95_0cl"}, {"", "lower99_8cl", "upper95_0cl", std::nullopt}),
+  CHECK_THROWS_AS(
+      find_limit_columns({"lower99_8cl", "upper99_8cl"}, {"", "lower99_8cl", "upper99_8cl", 0.95}),
+      heq::UsageError);
+  CHECK_THROWS_AS(find_limit_columns({"lower99_8cl", "upper95_0cl"},
+                                     {"", "lower99_8cl", "upper95_0cl", std::nullopt}),
                   heq::UsageError);
 }
 
 TEST_CASE("levels: a value's own limits come first (heq-sii's sii_lowercl)") {
-  const Header sii{"area", "sii", "sii_lowercl", "sii_uppercl", "rii", "rii_lowercl", "rii_uppercl"};
+  const Header sii{"area", "sii",         "sii_lowercl", "sii_uppercl",
+                   "rii",  "rii_lowercl", "rii_uppercl"};
   CHECK(find_value_limits(sii, "sii", {})->lower == "sii_lowercl");
   CHECK(find_value_limits(sii, "rii", {})->upper == "rii_uppercl");
   const Header both{"value", "lowercl", "uppercl", "gap", "gap_lower99_8cl", "gap_upper99_8cl"};

@@ -94,7 +94,8 @@ TEST_CASE("life: 85+ and 90+ layouts and the a0 option") {
   CHECK(check(b85, {}).empty());
   const LifeTable t85 = build(b85);
   CHECK(t85.e.back() == Approx(b85.back().population / b85.back().deaths).epsilon(1e-12));
-  const LifeTable low = build(gompertz(phe_layout()), 0.05), high = build(gompertz(phe_layout()), 0.3);
+  const LifeTable low = build(gompertz(phe_layout()), 0.05),
+                  high = build(gompertz(phe_layout()), 0.3);
   CHECK(low.e[0] < high.e[0]);
   CHECK(low.e[1] == high.e[1]);  // a0 only changes the first year
 }
@@ -140,7 +141,8 @@ TEST_CASE("life: suppression rules in the package's order") {
   b.erase(b.begin());
   CHECK(check(b, {}) == "age bands must start at 0; this group starts at 1");
   CHECK(check(good, {LayoutRule::phe, {}}).empty());
-  CHECK(check(good, {LayoutRule::list, {0, 1, 5}}).rfind("--bands needs 0, 1, 5+ (3 bands)", 0) == 0);
+  CHECK(check(good, {LayoutRule::list, {0, 1, 5}}).rfind("--bands needs 0, 1, 5+ (3 bands)", 0) ==
+        0);
   b = good;
   b[19].deaths = b[19].population + 1;
   CHECK(check(b, {}).rfind("age band 90 has more deaths", 0) == 0);
@@ -169,7 +171,8 @@ TEST_CASE("life table: rows in any order, groups in input order, le-age rows") {
   const auto bands = gompertz(phe_layout());
   std::vector<std::string> lines;
   for (const char* g : {"b", "a"})
-    for (const Band& x : bands) lines.push_back(fmt::format("{},{},{},{}\n", g, x.age, x.deaths, x.population));
+    for (const Band& x : bands)
+      lines.push_back(fmt::format("{},{},{},{}\n", g, x.age, x.deaths, x.population));
   for (const auto& l : lines) csv += l;
   std::shuffle(lines.begin(), lines.end(), std::mt19937_64(4));
   for (const auto& l : lines) shuffled += l;
@@ -212,11 +215,12 @@ TEST_CASE("life table: column names") {
   t.levels = {0.95, 0.998};
   t.lifespan = true;
   CHECK(output_columns(t) == std::vector<std::string>{"area", "startage", "value", "lower95_0cl",
-                                                     "upper95_0cl", "lower99_8cl", "upper99_8cl",
-                                                     "pops_used", "dths_used", "edagger", "gini_aad",
-                                                     "theil_aad", "note"});
+                                                      "upper95_0cl", "lower99_8cl", "upper99_8cl",
+                                                      "pops_used", "dths_used", "edagger",
+                                                      "gini_aad", "theil_aad", "note"});
   t.table = true;
   t.lifespan = false;
-  CHECK(output_columns(t) == std::vector<std::string>{"area", "startage", "n", "mx", "ax", "qx", "px",
-                                                     "lx", "dx", "Lx", "Tx", "ex", "variance", "note"});
+  CHECK(output_columns(t) == std::vector<std::string>{"area", "startage", "n", "mx", "ax", "qx",
+                                                      "px", "lx", "dx", "Lx", "Tx", "ex",
+                                                      "variance", "note"});
 }

@@ -14,7 +14,8 @@ std::vector<Subgroup> quintiles(std::vector<double> y, std::vector<double> se = 
   std::vector<Subgroup> g;
   const double pops[] = {1200, 900, 1100, 1000, 800};  // whole counts at 45%: the SII fits counts
   for (std::size_t i = 0; i < y.size(); ++i)
-    g.push_back({"Q" + std::to_string(i + 1), double(i + 1), y[i], se.empty() ? 1.5 : se[i], pops[i % 5], false});
+    g.push_back({"Q" + std::to_string(i + 1), double(i + 1), y[i], se.empty() ? 1.5 : se[i],
+                 pops[i % 5], false});
   return g;
 }
 
@@ -48,14 +49,17 @@ TEST_CASE("measures: between-group variance is 0 for equal subgroups") {
 }
 
 TEST_CASE("measures: D and R flip with polarity; ACI is 0 for a flat gradient") {
-  const auto up = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {}, Options{}, 1));
-  const auto down = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(false), {}, Options{}, 1));
-  CHECK(up.at("d").estimate == 40);                     // most advantaged minus most disadvantaged
-  CHECK(down.at("d").estimate == -40);                  // the reverse for an adverse indicator
+  const auto up =
+      by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {}, Options{}, 1));
+  const auto down =
+      by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(false), {}, Options{}, 1));
+  CHECK(up.at("d").estimate == 40);     // most advantaged minus most disadvantaged
+  CHECK(down.at("d").estimate == -40);  // the reverse for an adverse indicator
   CHECK(up.at("r").estimate == Approx(1 / down.at("r").estimate).epsilon(1e-15));
   CHECK(up.at("aci").estimate == down.at("aci").estimate);  // ACI, SII keep their sign
   CHECK(up.at("sii").estimate == down.at("sii").estimate);
-  const auto flat = by_name(compute(quintiles({45, 45, 45, 45, 45}), ordered(true), {}, Options{}, 1));
+  const auto flat =
+      by_name(compute(quintiles({45, 45, 45, 45, 45}), ordered(true), {}, Options{}, 1));
   CHECK(flat.at("aci").estimate == Approx(0).margin(1e-12));
   CHECK(flat.at("rci").estimate == Approx(0).margin(1e-12));
   CHECK(flat.at("sii").estimate == Approx(0).margin(1e-9));
@@ -65,15 +69,16 @@ TEST_CASE("measures: MLD and Theil are never negative") {
   std::mt19937_64 rng(5);
   std::uniform_real_distribution<double> u(1, 99);
   for (int trial = 0; trial < 500; ++trial) {
-    const auto r = by_name(compute(quintiles({u(rng), u(rng), u(rng), u(rng), u(rng)}), regions(), {"mld", "ti"},
-                                   Options{}, 1));
+    const auto r = by_name(compute(quintiles({u(rng), u(rng), u(rng), u(rng), u(rng)}), regions(),
+                                   {"mld", "ti"}, Options{}, 1));
     CHECK(r.at("mld").estimate >= 0);
     CHECK(r.at("ti").estimate >= 0);
   }
 }
 
 TEST_CASE("measures: a zero estimate") {
-  const auto r = by_name(compute(quintiles({0, 10, 20, 30, 40}), regions(), {"mld", "ti"}, Options{}, 1));
+  const auto r =
+      by_name(compute(quintiles({0, 10, 20, 30, 40}), regions(), {"mld", "ti"}, Options{}, 1));
   CHECK(std::isnan(r.at("mld").estimate));
   CHECK(r.at("mld").note == "a subgroup's estimate is 0: the MLD is infinite");
   CHECK(std::isfinite(r.at("ti").estimate));
@@ -84,27 +89,34 @@ TEST_CASE("measures: a zero estimate") {
 }
 
 TEST_CASE("measures: which measures apply") {
-  const auto ordered_all = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {}, Options{}, 1));
+  const auto ordered_all =
+      by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {}, Options{}, 1));
   CHECK(ordered_all.count("sii") == 1);
   CHECK(ordered_all.count("bgv") == 0);
-  const auto named = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {"bgv"}, Options{}, 1));
+  const auto named =
+      by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {"bgv"}, Options{}, 1));
   CHECK(named.at("bgv").note == "does not apply to an ordered dimension");
   const auto two = by_name(compute(quintiles({20, 30}), regions(), {}, Options{}, 1));
   CHECK(two.size() == 4);  // d, r, paf, par
   auto gaps = quintiles({20, 30, 40, 50, 60});
   gaps[2].estimate = NAN;
   const auto incomplete = by_name(compute(gaps, regions(), {}, Options{}, 1));
-  CHECK(incomplete.at("bgv").note == "non-ordered measures need estimates for 85% of subgroups (4 of 5 given)");
+  CHECK(incomplete.at("bgv").note ==
+        "non-ordered measures need estimates for 85% of subgroups (4 of 5 given)");
   const auto ordered_gap = by_name(compute(gaps, ordered(true), {"sii"}, Options{}, 1));
-  CHECK(ordered_gap.at("sii").note == "ordered measures need every subgroup's estimate (4 of 5 given)");
+  CHECK(ordered_gap.at("sii").note ==
+        "ordered measures need every subgroup's estimate (4 of 5 given)");
 }
 
 TEST_CASE("measures: simulated limits are seeded and stable") {
   Options o;
   o.reps = 20000;
-  const auto a = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd", "idisw"}, o, 11));
-  const auto again = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd", "idisw"}, o, 11));
-  const auto b = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd", "idisw"}, o, 12));
+  const auto a = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(),
+                                 {"bgsd", "idisw"}, o, 11));
+  const auto again = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(),
+                                     {"bgsd", "idisw"}, o, 11));
+  const auto b = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(),
+                                 {"bgsd", "idisw"}, o, 12));
   for (const char* m : {"bgsd", "idisw"}) {
     CHECK(a.at(m).lower == again.at(m).lower);
     // Percentiles of 20,000 draws: another seed agrees within 3% (a stated MC tolerance).
@@ -113,14 +125,17 @@ TEST_CASE("measures: simulated limits are seeded and stable") {
     CHECK(a.at(m).lower < a.at(m).upper);
   }
   o.level = 0.99;  // the level is honoured, not fixed at 95%
-  const auto wide = by_name(compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd"}, o, 11));
+  const auto wide = by_name(
+      compute(quintiles({20, 30, 40, 50, 60}, {3, 3, 3, 3, 3}), regions(), {"bgsd"}, o, 11));
   CHECK(wide.at("bgsd").upper > a.at("bgsd").upper);
 }
 
 TEST_CASE("measures: the catalogue holds WHO's 21 measures once each, in HEAT's order") {
   const auto specs = catalogue();
   REQUIRE(specs.size() == 21);
-  CHECK(measure_names() == "d,r,aci,rci,sii,rii,bgv,bgsd,cov,mdmu,mdmw,mdbu,mdbw,mdru,mdrw,idisu,idisw,mld,ti,paf,par");
+  CHECK(
+      measure_names() ==
+      "d,r,aci,rci,sii,rii,bgv,bgsd,cov,mdmu,mdmw,mdbu,mdbw,mdru,mdrw,idisu,idisw,mld,ti,paf,par");
   for (const MeasureSpec& s : specs) CHECK(find_measure(s.name) == &s);
   CHECK(find_measure("gini") == nullptr);
   // The rules HEAT states: ordered measures need 3+ ordered subgroups, D/R/PAF/PAR any 2+.
@@ -138,8 +153,9 @@ TEST_CASE("measures: the catalogue holds WHO's 21 measures once each, in HEAT's 
   regions_data[1].reference = true;
   for (const MeasureSpec& s : specs) {
     const bool ordered_dim = s.dimension == Dimension::ordered;
-    const auto r = compute(ordered_dim ? quintiles({20, 30, 40, 50, 60}) : regions_data,
-                           ordered_dim ? ordered(true) : regions(), {std::string(s.name)}, Options{}, 1);
+    const auto r =
+        compute(ordered_dim ? quintiles({20, 30, 40, 50, 60}) : regions_data,
+                ordered_dim ? ordered(true) : regions(), {std::string(s.name)}, Options{}, 1);
     REQUIRE(r.size() == 1);
     CHECK_FALSE(std::isnan(r[0].estimate));
     CHECK(r[0].note.empty());

@@ -52,7 +52,8 @@ TEST_CASE("numbers: rejected forms") {
 }
 
 TEST_CASE("numbers: problems are described for messages") {
-  CHECK(heq::io::describe_number_problem(NumberStatus::invalid, "abc") == "\"abc\" is not a number");
+  CHECK(heq::io::describe_number_problem(NumberStatus::invalid, "abc") ==
+        "\"abc\" is not a number");
   CHECK(heq::io::describe_number_problem(NumberStatus::not_finite, "inf") ==
         "\"inf\" is not a finite number");
   const std::string long_text(100, 'x');
@@ -94,8 +95,22 @@ TEST_CASE("numbers: --digits rounds to decimal places and drops trailing zeros")
 
 TEST_CASE("number: whole numbers take a quick path that writes what fmt writes") {
   std::mt19937_64 rng(7);
-  std::vector<double> xs{0, -0.0, 1, -1, 9, 10, 99999, 100000, 123456789, 999999999999999, -999999999999999,
-                         1e14, 1e15, 1e16, 4503599627370496, 9007199254740992};
+  std::vector<double> xs{0,
+                         -0.0,
+                         1,
+                         -1,
+                         9,
+                         10,
+                         99999,
+                         100000,
+                         123456789,
+                         999999999999999,
+                         -999999999999999,
+                         1e14,
+                         1e15,
+                         1e16,
+                         4503599627370496,
+                         9007199254740992};
   for (int i = 0; i < 200000; ++i) {
     const int digits = static_cast<int>(rng() % 16);
     double x = static_cast<double>(rng() % 10000000000000000ULL) / std::pow(10.0, 16 - digits);

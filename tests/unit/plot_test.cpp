@@ -7,8 +7,8 @@
 #include "plot/charts.hpp"
 #include "plot/scale.hpp"
 #include "plot/svg.hpp"
-#include "tables/plot.hpp"
 #include "sii/sii.hpp"
+#include "tables/plot.hpp"
 
 #include <fmt/format.h>
 
@@ -24,7 +24,9 @@ namespace {
 
 int count(const std::string& haystack, const std::string& needle) {
   int n = 0;
-  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1))
+    ++n;
   return n;
 }
 
@@ -50,7 +52,8 @@ TEST_CASE("plot: nice ticks step by 1, 2, 2.5 or 5 and cover the data") {
   CHECK(z.step == 20);
   CHECK(z.hi == 100);
 
-  for (const auto& [lo, hi] : {std::pair{0.0012, 0.0093}, {-3.7, 12.2}, {1e6, 3.3e6}, {-0.5, -0.1}, {5.0, 5.0}}) {
+  for (const auto& [lo, hi] :
+       {std::pair{0.0012, 0.0093}, {-3.7, 12.2}, {1e6, 3.3e6}, {-0.5, -0.1}, {5.0, 5.0}}) {
     const Ticks k = nice_ticks(lo, hi);
     CAPTURE(lo, hi, k.step);
     CHECK(k.lo <= std::min(lo, hi));
@@ -58,9 +61,10 @@ TEST_CASE("plot: nice ticks step by 1, 2, 2.5 or 5 and cover the data") {
     CHECK(k.values.size() >= 3);
     CHECK(k.values.size() <= 11);
     const double mantissa = k.step / std::pow(10.0, std::floor(std::log10(k.step)));
-    CHECK((std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 || std::abs(mantissa - 2.5) < 1e-9 ||
-           std::abs(mantissa - 5) < 1e-9));
-    for (std::size_t i = 1; i < k.values.size(); ++i) CHECK(k.values[i] - k.values[i - 1] == Approx(k.step));
+    CHECK((std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
+           std::abs(mantissa - 2.5) < 1e-9 || std::abs(mantissa - 5) < 1e-9));
+    for (std::size_t i = 1; i < k.values.size(); ++i)
+      CHECK(k.values[i] - k.values[i - 1] == Approx(k.step));
   }
 }
 
@@ -126,7 +130,7 @@ TEST_CASE("plot: the SII chart has a column, an error bar and a point per quanti
   CHECK(xml.classes.at("point") == 5);
   CHECK(xml.classes.at("fit") == 1);
   CHECK(count(svg, "Gradient &lt;by&gt; decile &amp; sex") == 2);  // <title> and the heading
-  CHECK(svg == render(c));  // same input, same bytes
+  CHECK(svg == render(c));                                         // same input, same bytes
 }
 
 TEST_CASE("plot: an estimate without limits gets a point but no error bar") {
@@ -158,7 +162,12 @@ TEST_CASE("plot: a trend breaks its line at a missing value") {
   TrendChart c;
   c.text = page();
   c.times = {2001, 2002, 2003, 2004, 2005};
-  c.series = {{"", {{1, 0.5, 1.5}, {2, 1.5, 2.5}, {kMissing, kMissing, kMissing}, {3, 2.5, 3.5}, {4, 3.5, 4.5}}}};
+  c.series = {{"",
+               {{1, 0.5, 1.5},
+                {2, 1.5, 2.5},
+                {kMissing, kMissing, kMissing},
+                {3, 2.5, 3.5},
+                {4, 3.5, 4.5}}}};
   const auto xml = check_xml(render(c));
   REQUIRE(xml.error.empty());
   CHECK(xml.classes.at("line") == 2);
@@ -184,7 +193,8 @@ TEST_CASE("plot: file names from group values are safe and distinct") {
 
 TEST_CASE("plot: the fitted line recovers the SII and RII at its ends") {
   using namespace heq::sii;
-  const std::vector<Quantile> q{{1, 100, 10, 0.5}, {2, 300, 14, 0.5}, {3, 200, 15, 0.5}, {4, 250, 19, 0.5}};
+  const std::vector<Quantile> q{
+      {1, 100, 10, 0.5}, {2, 300, 14, 0.5}, {3, 200, 15, 0.5}, {4, 250, 19, 0.5}};
   for (const bool transform : {false, true}) {
     for (const double m : {1.0, -100.0}) {
       Options o;
@@ -208,8 +218,8 @@ TEST_CASE("plot: the SII caption states heq-sii's figures for the same input") {
       "N,4,7666,83.64,80.16,87.12\nN,5,5790,80.47,77.13,83.80\n";
   heq::sii::TableOptions t;
   t.method.rii = true;
-  const auto rows = heq::test::parse_csv(
-      heq::test::run_table(heq::sii::run_sii, t, heq::test::text_input(csv)));
+  const auto rows =
+      heq::test::parse_csv(heq::test::run_table(heq::sii::run_sii, t, heq::test::text_input(csv)));
   REQUIRE(rows.size() == 1);
   const double sii = heq::test::num(rows[0], "sii"), lower = heq::test::num(rows[0], "sii_lowercl");
   const int d = decimals_for(sii);
@@ -222,8 +232,8 @@ TEST_CASE("plot: the SII caption states heq-sii's figures for the same input") {
   REQUIRE(charts.size() == 1);
   const std::string& svg = charts[0].svg;
   CHECK(check_xml(svg).error.empty());
-  CHECK(svg.find("SII " + format_label(sii, d) + " years (95% CI " + format_label(lower, d) + " to ") !=
-        std::string::npos);
+  CHECK(svg.find("SII " + format_label(sii, d) + " years (95% CI " + format_label(lower, d) +
+                 " to ") != std::string::npos);
 }
 
 TEST_CASE("plot: two rows for one subgroup in one chart name both lines") {
@@ -249,7 +259,8 @@ TEST_CASE("plot: two rows for one subgroup in one chart name both lines") {
 TEST_CASE("plot: the compare chart ranks areas, draws the benchmark and colours each verdict") {
   const std::string csv =
       "area,value,lowercl,uppercl,benchmark_value,compared\n"
-      "England,79,78.9,79.1,79,\nA,77,76,78,79,Worse\nB,80.5,79.5,81.5,79,Better\nC,79.5,78.5,80.5,79,Similar\n"
+      "England,79,78.9,79.1,79,\nA,77,76,78,79,Worse\nB,80.5,79.5,81.5,79,Better\nC,79.5,78.5,80.5,"
+      "79,Similar\n"
       "D,81,,,79,Not compared\n";
   heq::io::Reader reader(heq::test::text_input(csv));
   const auto charts = plot_compare(Page{}, CompareColumns{}, reader);
@@ -257,7 +268,7 @@ TEST_CASE("plot: the compare chart ranks areas, draws the benchmark and colours 
   const std::string& svg = charts[0].svg;
   const auto x = check_xml(svg);
   CHECK(x.error.empty());
-  CHECK(x.classes.at("point") == 4);      // every area but the benchmark
+  CHECK(x.classes.at("point") == 4);     // every area but the benchmark
   CHECK(x.classes.at("errorbar") == 3);  // D has no limits
   CHECK(x.classes.at("benchmark") == 1);
   // Ranked by value, each verdict in its point's tooltip and the legend.
@@ -268,11 +279,14 @@ TEST_CASE("plot: the compare chart ranks areas, draws the benchmark and colours 
   CHECK(svg.find("England") != std::string::npos);
 }
 
-TEST_CASE("plot: the spine chart has a bar, an interquartile bar, a line and a marker per indicator") {
+TEST_CASE(
+    "plot: the spine chart has a bar, an interquartile bar, a line and a marker per indicator") {
   const std::string csv =
       "indicator,area,value,benchmark_value,compared\n"
-      "LE,England,80,80,\nLE,A,78,80,Worse\nLE,B,82,80,Better\nLE,C,80,80,Similar\nLE,D,79,80,Similar\n"
-      "Smoking,England,14,14,\nSmoking,A,18,14,Worse\nSmoking,B,10,14,Better\nSmoking,C,14,14,Similar\n";
+      "LE,England,80,80,\nLE,A,78,80,Worse\nLE,B,82,80,Better\nLE,C,80,80,Similar\nLE,D,79,80,"
+      "Similar\n"
+      "Smoking,England,14,14,\nSmoking,A,18,14,Worse\nSmoking,B,10,14,Better\nSmoking,C,14,14,"
+      "Similar\n";
   heq::io::Reader reader(heq::test::text_input(csv));
   SpineColumns c;
   c.highlight = "A";

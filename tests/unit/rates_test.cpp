@@ -39,7 +39,8 @@ TEST_CASE("rates: exact limits below 10 events, Byars' from 10") {
 
 TEST_CASE("rates: Wilson limits are symmetric and within 0..1") {
   for (double x : {0.0, 1.0, 7.0, 50.0, 99.0, 100.0}) {
-    const double lo = heq::stats::wilson_lower(x, 100, 0.95), hi = heq::stats::wilson_upper(x, 100, 0.95);
+    const double lo = heq::stats::wilson_lower(x, 100, 0.95),
+                 hi = heq::stats::wilson_upper(x, 100, 0.95);
     CHECK(lo >= -1e-15);
     CHECK(hi <= 1 + 1e-15);
     CHECK(lo == Approx(1 - heq::stats::wilson_upper(100 - x, 100, 0.95)).margin(1e-14));
@@ -78,7 +79,8 @@ TEST_CASE("rates: non-independent events widen the DSR's limits") {
   const std::vector<DsrBand> repeated{{100, 200, 10000, 1}};
   const Dsr a = dsr(independent, 1, k95), b = dsr(repeated, 1, k95);
   CHECK(a.value == b.value);
-  CHECK(b.ci[0].upper - b.ci[0].lower == Approx(std::sqrt(2.0) * (a.ci[0].upper - a.ci[0].lower)).epsilon(1e-12));
+  CHECK(b.ci[0].upper - b.ci[0].lower ==
+        Approx(std::sqrt(2.0) * (a.ci[0].upper - a.ci[0].lower)).epsilon(1e-12));
 }
 
 TEST_CASE("rates: standard population weights by band") {
@@ -116,7 +118,8 @@ TEST_CASE("rates: age band labels") {
 }
 
 TEST_CASE("rates: an area with the reference's own rates has an ISR of 1") {
-  const std::vector<IsrBand> bands{{10, 1000, 100, 10000}, {30, 2000, 300, 20000}, {60, 500, 1200, 10000}};
+  const std::vector<IsrBand> bands{
+      {10, 1000, 100, 10000}, {30, 2000, 300, 20000}, {60, 500, 1200, 10000}};
   const Isr r = isr(bands, std::nan(""), false, 1, k95);
   CHECK(r.expected == Approx(100).epsilon(1e-13));
   CHECK(r.value == Approx(1).epsilon(1e-13));
@@ -128,8 +131,8 @@ TEST_CASE("rates: an area with the reference's own rates has an ISR of 1") {
 TEST_CASE("rates: quantiles share ties, invert, and need enough values") {
   const std::vector<double> v{5, 1, 3, 3, 9, std::nan(""), 7, 2, 8, 4};
   const auto up = assign_quantiles(v, 3, false);
-  CHECK(up[1] == 1);   // the lowest value
-  CHECK(up[4] == 3);   // the highest
+  CHECK(up[1] == 1);      // the lowest value
+  CHECK(up[4] == 3);      // the highest
   CHECK(up[2] == up[3]);  // tied values share a quantile
   CHECK(std::isnan(up[5]));
   const auto down = assign_quantiles(v, 3, true);
@@ -141,7 +144,8 @@ TEST_CASE("rates: quantiles share ties, invert, and need enough values") {
 TEST_CASE("funnels: proportion limits bracket the average and narrow with size") {
   double last_width = 1;
   for (double n : {50.0, 500.0, 5000.0, 50000.0}) {
-    const double lo = proportion_limit(0.975, n, 0.3, false), hi = proportion_limit(0.975, n, 0.3, true);
+    const double lo = proportion_limit(0.975, n, 0.3, false),
+                 hi = proportion_limit(0.975, n, 0.3, true);
     CHECK(lo < 0.3);
     CHECK(hi > 0.3);
     CHECK(hi - lo < last_width);
@@ -181,11 +185,13 @@ TEST_CASE("rates: the IoD's national deciles (IoD2015: decile 1 holds 3,284 of 3
   // ceil(10 r / n) = d exactly for (d - 1) n / 10 < r <= d n / 10.
   for (std::size_t d = 1; d <= 10; ++d) CHECK(count[d] == (d * n) / 10 - ((d - 1) * n) / 10);
   // --no-invert: rank 1 is the lowest value.
-  const std::vector<double> low = heq::rates::assign_imd_quantiles(std::vector<double>{5, 1, 3, 2, 4}, 5, false);
+  const std::vector<double> low =
+      heq::rates::assign_imd_quantiles(std::vector<double>{5, 1, 3, 2, 4}, 5, false);
   CHECK(low == std::vector<double>{5, 1, 3, 2, 4});
   // Ties share the lowest rank; missing values get none and do not count in N.
   const double nan = std::nan("");
-  const std::vector<double> tied = heq::rates::assign_imd_quantiles(std::vector<double>{9, 9, 1, nan, 5}, 2, true);
+  const std::vector<double> tied =
+      heq::rates::assign_imd_quantiles(std::vector<double>{9, 9, 1, nan, 5}, 2, true);
   CHECK(tied[0] == 1);
   CHECK(tied[1] == 1);
   CHECK(tied[2] == 2);

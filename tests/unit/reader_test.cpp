@@ -54,7 +54,9 @@ using Rows = std::vector<std::vector<std::string>>;
 }  // namespace
 
 TEST_CASE("reader: header, BOM, CRLF, blank lines, missing final newline") {
-  const std::string text = "\xEF\xBB\xBF" "a,b\r\n1,2\r\n\r\n3,4";
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "a,b\r\n1,2\r\n\r\n3,4";
   Reader r(text_input(text));
   CHECK(r.header() == std::vector<std::string>{"a", "b"});
   CHECK(rows_of(r) == Rows{{"1", "2"}, {"3", "4"}});

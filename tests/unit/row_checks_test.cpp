@@ -21,8 +21,8 @@ std::string check(const std::string& text, const std::function<void(const Reader
   try {
     on_row(r);
   } catch (const DataError& e) {
-    return e.where().file + ":" + std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " +
-           e.what();
+    return e.where().file + ":" + std::to_string(e.where().line) + ":" +
+           std::to_string(e.where().column) + ": " + e.what();
   }
   return "";
 }
@@ -31,7 +31,9 @@ std::string check(const std::string& text, const std::function<void(const Reader
 
 TEST_CASE("row checks: one wording each, at the cell") {
   using namespace heq::io;
-  CHECK(check("age,n\n5-9,1\n", [](const Reader& r) { CHECK(read_age_band(r, 0).start == 5); }).empty());
+  CHECK(check("age,n\n5-9,1\n", [](const Reader& r) {
+          CHECK(read_age_band(r, 0).start == 5);
+        }).empty());
   CHECK(check("age,n\nall,1\n", [](const Reader& r) { read_age_band(r, 0); }) ==
         "in.csv:2:1: column 'age': age band \"all\" holds no start age");
   CHECK(check("age,n\n5,-2\n", [](const Reader& r) { read_count(r, 1); }) ==
@@ -39,10 +41,12 @@ TEST_CASE("row checks: one wording each, at the cell") {
   CHECK(check("n,pop\n1,0\n", [](const Reader& r) { read_denominator(r, 1, "populations"); }) ==
         "in.csv:2:2: column 'pop': 0 is not above zero; populations must be");
   // Missing passes unless required.
-  CHECK(check("n,pop\n1,\n", [](const Reader& r) { CHECK(std::isnan(read_denominator(r, 1, "populations"))); })
-            .empty());
-  CHECK(check("n,pop\n1,\n", [](const Reader& r) { read_denominator(r, 1, "populations", true); }) ==
-        "in.csv:2:2: column 'pop':  is not above zero; populations must be");
+  CHECK(check("n,pop\n1,\n", [](const Reader& r) {
+          CHECK(std::isnan(read_denominator(r, 1, "populations")));
+        }).empty());
+  CHECK(check("n,pop\n1,\n", [](const Reader& r) {
+          read_denominator(r, 1, "populations", true);
+        }) == "in.csv:2:2: column 'pop':  is not above zero; populations must be");
   CHECK(check("pop\n0\n", [](const Reader& r) { CHECK(read_population(r, 0) == 0); }).empty());
   CHECK(check("pop\n-1\n", [](const Reader& r) { read_population(r, 0); }) ==
         "in.csv:2:1: column 'pop': negative population -1");

@@ -6,10 +6,10 @@
 #include "core/error.hpp"
 #include "io/sink.hpp"
 #include "sii/sii.hpp"
-#include "tables/sii.hpp"
 #include "stats/confidence.hpp"
 #include "stats/percentile.hpp"
 #include "stats/random.hpp"
+#include "tables/sii.hpp"
 
 #include <fmt/format.h>
 
@@ -28,12 +28,14 @@ namespace {
 // PHEindicatormethods' worked example (uk-methods.md 1.10): area1 of testdata_SII.
 std::vector<Quantile> area1() {
   const double pop[] = {7291, 7997, 6105, 7666, 5790, 6934, 5918, 5974, 7147, 7534};
-  const double y[] = {75.933459010308098, 78.344238272784295, 83.836063104165405, 83.637539966493094,
-                      80.465503, 81.115676, 81.693084, 84.190006, 80.595564, 86.289435};
+  const double y[] = {
+      75.933459010308098, 78.344238272784295, 83.836063104165405, 83.637539966493094, 80.465503,
+      81.115676,          81.693084,          84.190006,          80.595564,          86.289435};
   const double se[] = {1.638472, 1.578193, 1.513436, 1.775491, 1.701339,
                        1.564121, 1.368115, 1.400142, 2.432846, 1.566518};
   std::vector<Quantile> q;
-  for (int i = 0; i < 10; ++i) q.push_back({double(i + 1), pop[i], y[i], se[i], kMissing, kMissing});
+  for (int i = 0; i < 10; ++i)
+    q.push_back({double(i + 1), pop[i], y[i], se[i], kMissing, kMissing});
   return q;
 }
 
@@ -59,7 +61,8 @@ std::string many_groups(int groups) {
   for (int g = 0; g < groups; ++g)
     for (int q = 1; q <= 10; ++q) {
       const double v = 70 + q + 3 * u(rng), half = 1 + u(rng);
-      csv += fmt::format("A{},{},{},{},{},{}\n", g, q, 5000 + int(3000 * u(rng)), v, v - half, v + half);
+      csv += fmt::format("A{},{},{},{},{},{}\n", g, q, 5000 + int(3000 * u(rng)), v, v - half,
+                         v + half);
     }
   return csv;
 }
@@ -93,7 +96,8 @@ TEST_CASE("sii: the published worked example") {
   CHECK(r.sii == Approx(6.934616474).epsilon(1e-9));
   CHECK(r.rii == Approx(1.088818080).epsilon(1e-9));
   CHECK(r.intercept == Approx(78.076630782).epsilon(1e-9));
-  const auto b = relative_ranks(std::vector<double>{7291, 7997, 6105, 7666, 5790, 6934, 5918, 5974, 7147, 7534});
+  const auto b = relative_ranks(
+      std::vector<double>{7291, 7997, 6105, 7666, 5790, 6934, 5918, 5974, 7147, 7534});
   CHECK(b[0] == Approx(0.053331).margin(5e-7));
   CHECK(b[9] == Approx(0.944891).margin(5e-7));
   // Analytic interval published beside it, to its 4 decimals: [3.0898, 10.7794].
@@ -108,7 +112,8 @@ TEST_CASE("sii: exactly linear values give the exact line") {
   std::vector<Quantile> q;
   const std::vector<double> pops{120, 80, 100, 150, 50};
   const auto b = relative_ranks(pops);
-  for (std::size_t i = 0; i < pops.size(); ++i) q.push_back({double(i + 1), pops[i], 3 + 5 * b[i], 0.1});
+  for (std::size_t i = 0; i < pops.size(); ++i)
+    q.push_back({double(i + 1), pops[i], 3 + 5 * b[i], 0.1});
   Options o;
   o.rii = true;
   const Result r = run(q, o);
@@ -218,7 +223,8 @@ TEST_CASE("sii: drawing the fitted line directly matches drawing every quantile"
 
 TEST_CASE("sii: transformed limits swap for a negative multiplier") {
   std::vector<Quantile> q;
-  for (int i = 0; i < 5; ++i) q.push_back({double(i + 1), 100, 50.0 - 5 * i, kMissing, 45.0 - 5 * i, 55.0 - 5 * i});
+  for (int i = 0; i < 5; ++i)
+    q.push_back({double(i + 1), 100, 50.0 - 5 * i, kMissing, 45.0 - 5 * i, 55.0 - 5 * i});
   Options o;
   o.type = ValueType::rate;
   o.transform = true;
@@ -273,7 +279,8 @@ TEST_CASE("sii: groups that cannot be computed say why") {
   CHECK(no_se.sii_ci.empty());
   CHECK(no_se.note == "no limits: quantile 2 has no standard error");
   std::vector<Quantile> rates;
-  for (int i = 0; i < 5; ++i) rates.push_back({double(i + 1), 100, double(i), kMissing, 0.0, i + 1.0});
+  for (int i = 0; i < 5; ++i)
+    rates.push_back({double(i + 1), 100, double(i), kMissing, 0.0, i + 1.0});
   o.type = ValueType::rate;
   o.transform = true;
   CHECK(run(rates, o, ErrorSource::limits).note ==

@@ -34,7 +34,8 @@ std::vector<Respondent> respondents(double weight = 1) {
 std::vector<Subgroup> subgroups() {
   std::vector<Subgroup> g;
   for (std::size_t q = 0; q < 5; ++q)
-    g.push_back({"Q" + std::to_string(q + 1), double(q + 1), 100 * kSuccesses[q] / kCounts[q], 1, kCounts[q], false});
+    g.push_back({"Q" + std::to_string(q + 1), double(q + 1), 100 * kSuccesses[q] / kCounts[q], 1,
+                 kCounts[q], false});
   return g;
 }
 
@@ -86,7 +87,8 @@ TEST_CASE("survey: a respondent without an outcome changes no estimate") {
   people.push_back(missing);
   const auto with = compute_survey(people, 100, {}, Options{});
   const auto without = compute_survey(respondents(), 100, {}, Options{});
-  for (std::size_t i = 0; i < with.size(); ++i) CHECK(rel(with[i].estimate, without[i].estimate) < 1e-12);
+  for (std::size_t i = 0; i < with.size(); ++i)
+    CHECK(rel(with[i].estimate, without[i].estimate) < 1e-12);
 }
 
 TEST_CASE("survey: limits are symmetric at the level asked; RII on the log scale") {
@@ -107,7 +109,8 @@ TEST_CASE("survey: measures that need subgroup estimates, and too few subgroups,
   std::erase_if(two, [](const Respondent& p) { return p.order > 2; });
   const auto few = compute_survey(two, 100, {}, Options{});
   CHECK(few.size() == 4);
-  for (const Result& x : few) CHECK(x.note == "needs three or more subgroups with weighted respondents (2 here)");
+  for (const Result& x : few)
+    CHECK(x.note == "needs three or more subgroups with weighted respondents (2 here)");
   auto counts = respondents();
   counts[0].outcome = 3;
   const auto c = by_name(compute_survey(counts, 100, {}, Options{}));
@@ -119,7 +122,8 @@ TEST_CASE("survey: degenerate samples get notes, not numbers") {
   auto all_one = respondents();
   for (auto& p : all_one) p.outcome = 1;
   const auto one = by_name(compute_survey(all_one, 100, {}, Options{}));
-  CHECK(one.at("sii").note == "every respondent's outcome is 1: the logistic fit has no finite solution");
+  CHECK(one.at("sii").note ==
+        "every respondent's outcome is 1: the logistic fit has no finite solution");
   CHECK(std::isnan(one.at("rii").estimate));
   CHECK(one.at("aci").estimate == Approx(0).margin(1e-10));  // flat (x 100): no inequality
   auto weightless = respondents();

@@ -46,13 +46,15 @@ TEST_CASE("trend: the weighted slope and its se equal a direct weighted least-sq
       const double se = 0.2 + std::abs(noise(rng));
       p.push_back(other(2000 + 1.5 * i, 50 + noise(rng) * 3, se));
       x(i, 0) = 1;
-      x(i, 1) = p.back().time - 2000;  // the slope is shift-invariant; the solve is better conditioned
+      x(i, 1) =
+          p.back().time - 2000;  // the slope is shift-invariant; the solve is better conditioned
       y(i) = p.back().value;
       w(i) = 1 / (se * se);
     }
     const Eigen::MatrixXd xtwx = x.transpose() * w.asDiagonal() * x;
     const Eigen::VectorXd root = w.cwiseSqrt();
-    const Eigen::VectorXd beta = (root.asDiagonal() * x).colPivHouseholderQr().solve(root.asDiagonal() * y);
+    const Eigen::VectorXd beta =
+        (root.asDiagonal() * x).colPivHouseholderQr().solve(root.asDiagonal() * y);
     const double se = std::sqrt(xtwx.inverse()(1, 1));
     const heq::trend::Line line = heq::trend::weighted_slope(p);
     CHECK(std::abs(line.slope - beta(1)) <= 1e-9 * std::abs(beta(1)));
@@ -63,9 +65,11 @@ TEST_CASE("trend: the weighted slope and its se equal a direct weighted least-sq
 TEST_CASE("trend: the marker's rules in order") {
   std::vector<Point> rising;
   for (int t = 1; t <= 6; ++t) rising.push_back(other(t, 10 + t, 0.2));
-  CHECK(heq::trend::recent_trend(rising, Kind::other, true, false).reason == "Duplicate years in group");
+  CHECK(heq::trend::recent_trend(rising, Kind::other, true, false).reason ==
+        "Duplicate years in group");
   CHECK(heq::trend::recent_trend(rising, Kind::other, false, true).reason == "Overlapping periods");
-  CHECK(heq::trend::recent_trend(std::vector<Point>(rising.begin(), rising.begin() + 4), Kind::other, false, false)
+  CHECK(heq::trend::recent_trend(std::vector<Point>(rising.begin(), rising.begin() + 4),
+                                 Kind::other, false, false)
             .reason == "Not enough data points");
   const heq::trend::Marker up = heq::trend::recent_trend(rising, Kind::other, false, false);
   CHECK(up.trend == "Increasing");
@@ -82,8 +86,8 @@ TEST_CASE("trend: the marker's rules in order") {
   for (int t = 1; t <= 5; ++t) flat.push_back(other(t, 10 + (t % 2) * 0.1, 1));
   CHECK(heq::trend::recent_trend(flat, Kind::other, false, false).reason == "No significant trend");
   // One point drives the trend: leaving it out turns the slope.
-  std::vector<Point> outlier{other(1, 10.2, 0.05), other(2, 10.1, 0.05), other(3, 10, 0.05), other(4, 9.9, 0.05),
-                             other(5, 20, 0.05)};
+  std::vector<Point> outlier{other(1, 10.2, 0.05), other(2, 10.1, 0.05), other(3, 10, 0.05),
+                             other(4, 9.9, 0.05), other(5, 20, 0.05)};
   const heq::trend::Marker o = heq::trend::recent_trend(outlier, Kind::other, false, false);
   CHECK(o.trend == "No significant change");
   CHECK(o.reason == "Outlier found");
@@ -97,7 +101,8 @@ TEST_CASE("trend: the chi-squared test for trend in proportions, by hand") {
     p[i].count = 10.0 * (i + 1);
     p[i].denominator = 100;
   }
-  const double want = 300 * std::pow(300 * 140 - 60 * 600, 2) / (60 * 240 * (300 * 1400 - 600.0 * 600));
+  const double want =
+      300 * std::pow(300 * 140 - 60 * 600, 2) / (60 * 240 * (300 * 1400 - 600.0 * 600));
   CHECK(std::abs(heq::trend::proportion_statistic(p) - want) < 1e-12 * want);
   // logit slope: (logit 0.3 - logit 0.1) / 2 for three equally spaced points.
   const auto logit = [](double r) { return std::log(r / (1 - r)); };

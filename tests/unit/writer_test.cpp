@@ -62,7 +62,8 @@ TEST_CASE("writer: an empty JSON table is an empty array") {
 
 TEST_CASE("writer: JSON strings escape control bytes and mend invalid UTF-8") {
   std::string out;
-  heq::io::append_json_string(out, std::string("\x01\x7f") + "\xC3\xA9" + "\xFF" + "\xE2\x82\xAC" + "\xC3");
+  heq::io::append_json_string(
+      out, std::string("\x01\x7f") + "\xC3\xA9" + "\xFF" + "\xE2\x82\xAC" + "\xC3");
   CHECK(out == "\"\\u0001\\u007f\xC3\xA9\\ufffd\xE2\x82\xAC\\ufffd\"");
   out.clear();
   heq::io::append_json_string(out, "\xED\xA0\x80");  // an encoded surrogate is not UTF-8
@@ -98,7 +99,8 @@ TEST_CASE("writer: a row must fill every column") {
 }
 
 TEST_CASE("sink: -o appears only on commit, and nothing is left behind otherwise") {
-  const auto dir = std::filesystem::temp_directory_path() / ("heq-sink-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("heq-sink-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto target = dir / "out.csv";
   {
