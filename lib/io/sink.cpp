@@ -15,6 +15,15 @@ namespace heq::io {
 
 namespace {
 
+// Closes `fd` (then -1): a failed close is a write error, since it may be the one that
+// reports a full disk.
+void close_reporting(int& fd, const std::string& name) {
+  const int closing = fd;
+  fd = -1;
+  if (::close(closing) != 0)
+    throw IoError(fmt::format("{}: write error: {}", name, std::strerror(errno)));
+}
+
 void write_all(int fd, std::string_view bytes, const std::string& name) {
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd, bytes.data(), bytes.size());
@@ -63,10 +72,7 @@ class AtomicFileSink : public Sink {
   void write(std::string_view bytes) override { write_all(fd_, bytes, path_); }
 
   void commit() override {
-    const int fd = fd_;
-    fd_ = -1;
-    if (::close(fd) != 0)
-      throw IoError(fmt::format("{}: write error: {}", path_, std::strerror(errno)));
+    close_reporting(fd_, path_);
     if (::rename(temp_.c_str(), path_.c_str()) != 0)
       throw IoError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
     committed_ = true;
@@ -91,12 +97,7 @@ class DeviceSink : public Sink {
     if (fd_ >= 0) ::close(fd_);
   }
   void write(std::string_view bytes) override { write_all(fd_, bytes, path_); }
-  void commit() override {
-    const int fd = fd_;
-    fd_ = -1;
-    if (::close(fd) != 0)
-      throw IoError(fmt::format("{}: write error: {}", path_, std::strerror(errno)));
-  }
+  void commit() override { close_reporting(fd_, path_); }
 
  private:
   std::string path_;
