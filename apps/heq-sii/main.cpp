@@ -17,6 +17,8 @@ constexpr const char* kExamples =
     | heq-sii --by area,sex --quantile decile --population pops_used
   # Rates fitted on the log scale, with the RII, 95% and 99.8% limits
   heq-sii rates.csv --type rate --transform --rii --confidence 0.95,0.998
+  # Scotland's conventions: RII over the mean, regression limits, PAR
+  heq-sii rates.csv --by sex --quantile simd --ci regression --rii --rii-method mean --par
   # "High is bad" prevalence in percentage points, exact limits
   heq-sii obesity.csv --type proportion --transform --multiplier -100 --ci analytic)";
 
@@ -67,8 +69,18 @@ Differences from PHEindicatormethods, on purpose: quantiles are counted per grou
   and says so in the note), one naming scheme for limits (sii_lowercl, or
   sii_lower95_0cl ... with several levels), 2 to 4 quantiles are allowed.
 
+Scotland's measures (ScotPHO; Scottish Government long-term monitoring): --rii-method
+  mean gives RII = SII / (|M| x the population-weighted mean of the values), its limits
+  the SII's over the same mean (England's fitted(1)/fitted(0) stays the default; the
+  rii_method column says which). --ci regression takes the limits from the weighted
+  line's own residual variance, slope +- t(n-2) se, as R's lm with weights and confint
+  (what ScotPHO runs), instead of from the quantiles' limits; no input limits are needed;
+  3 or more quantiles. --par adds par = |M| (mean - least deprived value) and
+  par_percent = 100 (mean - least deprived) / mean, ScotPHO's PAR (no limits).
+
 Output: the --by columns, sii, sii_lowercl, sii_uppercl, [rii, rii_lowercl,
-  rii_uppercl], [intercept], [sii_mad, rii_mad], quantiles (how many), note.)";
+  rii_uppercl, [rii_method]], [intercept], [par, par_percent], [ci_method], [sii_mad,
+  rii_mad], quantiles (how many), note.)";
 
 }  // namespace
 
@@ -82,6 +94,8 @@ int main(int argc, char** argv) {
   heq::cli::add_sii_options(tool, app, t);
   app.add_flag("--rii", m.rii, "Also give the RII and its limits");
   app.add_flag("--intercept", m.intercept, "Also give the fitted value at the most deprived end");
+  app.add_flag("--par", m.par,
+               "Also give ScotPHO's population attributable risk: mean - least deprived, and %");
   app.add_flag("--reliability", m.reliability, "Add the MAD reliability statistic (10x draws)");
   tool.add_confidence();
   heq::cli::add_compat(

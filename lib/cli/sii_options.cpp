@@ -25,8 +25,16 @@ void add_sii_options(Tool& tool, CLI::App& app, sii::TableOptions& t) {
                  "Scale the SII (e.g. 100 for percentages; negative: high is bad)")
       ->type_name("M")
       ->capture_default_str();
-  add_choice(app, "--ci", m.ci, {{"mc", sii::CiMethod::mc}, {"analytic", sii::CiMethod::analytic}},
-             "Interval method: mc (Monte Carlo) or analytic", "METHOD");
+  add_choice(app, "--ci", m.ci,
+             {{"mc", sii::CiMethod::mc},
+              {"analytic", sii::CiMethod::analytic},
+              {"regression", sii::CiMethod::regression}},
+             "Interval method: mc (Monte Carlo), analytic, or regression (the line's residuals, "
+             "as ScotPHO)",
+             "METHOD");
+  add_choice(app, "--rii-method", m.rii_method,
+             {{"ratio", sii::RiiMethod::ratio}, {"mean", sii::RiiMethod::mean}},
+             "RII: ratio (England: fitted ends) or mean (Scotland: SII / weighted mean)", "METHOD");
   app.add_option("--reps", m.reps, "Monte Carlo repetitions (at least 1000)")
       ->type_name("N")
       ->capture_default_str();

@@ -114,7 +114,7 @@ void simulate(std::span<const Quantile> q, const Options& o, const Line& line,
   const std::size_t total = o.reps * (o.reliability ? kReliabilityBlocks : 1);
   stats::NormalDraws z(seed);
   const double m = o.multiplier;
-  const bool want_rii = o.rii && !o.transform;
+  const bool want_rii = o.rii && !o.transform && o.rii_method == RiiMethod::ratio;
   out.sii.resize(total);
   out.rii.resize(want_rii ? total : 0);
 
@@ -169,6 +169,54 @@ void simulate(std::span<const Quantile> q, const Options& o, const Line& line,
   }
 }
 
+double weighted_mean(std::span<const Quantile> q) {
+  double total = 0, sum = 0;
+  for (const Quantile& x : q) {
+    total += x.population;
+    sum += x.population * x.value;
+  }
+  return sum / total;
+}
+
+// Limits from the weighted line's own residual variance: s^2 = sum a e^2 / (n - 2),
+// var(slope) = s^2 / sum a (b - 1/2)^2, slope +- t(n - 2) sd, as R's lm with weights
+// and confint give them; transformed fits are back-transformed as the analytic limits.
+void regression_limits(std::span<const Quantile> q, const Options& o, const Line& line,
+                       const std::vector<double>& y, double beta1, Result& r) {
+  const std::size_t n = q.size();
+  if (n < 3) {
+    r.note =
+        "no limits: regression limits need 3 or more quantiles (a line through 2 has no residuals)";
+    return;
+  }
+  const double beta0 = dot(line.w0, y);
+  double total = 0;
+  for (const Quantile& x : q) total += x.population;
+  double rss = 0, vb = 0, cumulative = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double a = q[i].population / total;
+    const double b = cumulative + a / 2;
+    cumulative += a;
+    const double e = y[i] - (beta0 + beta1 * b);
+    rss += a * e * e;
+    vb += a * (b - 0.5) * (b - 0.5);
+  }
+  const double df = static_cast<double>(n - 2);
+  const double sd1 = std::sqrt(rss / df / vb);
+  const double m = o.multiplier;
+  const SlopeScale scale{o.type, beta0 + beta1 / 2, m, m < 0};
+  for (double level : o.levels) {
+    const double t = stats::t_for_level(level, df);
+    const double lo = beta1 - t * sd1, hi = beta1 + t * sd1;
+    if (o.transform) {
+      r.sii_ci.push_back(scale.sii_limits(lo, hi));
+      if (o.rii && o.rii_method == RiiMethod::ratio) r.rii_ci.push_back(scale.rii_limits(lo, hi));
+    } else {
+      r.sii_ci.push_back(m > 0 ? Interval{m * lo, m * hi} : Interval{m * hi, m * lo});
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const Options& o, ErrorSource errors) {
@@ -181,12 +229,18 @@ void validate(const Options& o, ErrorSource errors) {
     throw UsageError("--multiplier must be a non-zero number");
   if (o.reps < 1000) throw UsageError("--reps must be 1000 or more");
   if (o.levels.empty()) throw UsageError("--confidence needs at least one level");
+  if (o.ci == CiMethod::regression && o.reliability)
+    throw UsageError("--reliability measures Monte Carlo noise; it needs --ci mc");
+  if (o.ci == CiMethod::regression && o.rii && !o.transform && o.rii_method == RiiMethod::ratio)
+    throw UsageError(
+        "--ci regression has no RII interval for a ratio of fitted ends on the values' own "
+        "scale; use --rii-method mean (Scotland's RII), --transform, or --ci mc");
   if (o.ci == CiMethod::analytic) {
     if (!o.transform && o.type != ValueType::normal)
       throw UsageError(
           "--ci analytic is exact only for --type normal or with --transform; the SII of "
           "untransformed rates and proportions needs --ci mc");
-    if (!o.transform && o.rii)
+    if (!o.transform && o.rii && o.rii_method == RiiMethod::ratio)
       throw UsageError(
           "--ci analytic has no exact RII interval for untransformed values (a ratio); drop "
           "--rii or use --ci mc");
@@ -279,6 +333,29 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
     r.intercept = beta0;
   }
 
+  // Scotland's measures from the population-weighted mean of the values themselves.
+  const double mean = weighted_mean(q);
+  if (o.par) {
+    r.par = (mean - q.back().value) * std::abs(m);
+    r.par_percent = 100 * (mean - q.back().value) / mean;
+  }
+  const double rii_scale = std::abs(m) * mean;  // RII (mean) = SII / (|M| mean): a pure number
+  if (o.rii_method == RiiMethod::mean) r.rii = rii_scale != 0 ? r.sii / rii_scale : kMissing;
+  const auto rii_from_sii = [&] {
+    if (o.rii_method != RiiMethod::mean || !o.rii || rii_scale == 0) return;
+    r.rii_ci.clear();
+    for (const Interval& ci : r.sii_ci) {
+      const double a = ci.lower / rii_scale, b = ci.upper / rii_scale;
+      r.rii_ci.push_back({std::min(a, b), std::max(a, b)});
+    }
+  };
+
+  if (o.ci == CiMethod::regression) {
+    regression_limits(q, o, line, y, beta1, r);
+    rii_from_sii();
+    return;
+  }
+
   // Standard errors on the scale the draws are made on.
   if (errors == ErrorSource::none) return;
   std::vector<double>& s = work.s;
@@ -340,7 +417,7 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
     thread_local Draws draws;
     simulate(q, o, line, y, s, beta0, beta1, stream_seed, draws);
     const std::size_t blocks = o.reliability ? kReliabilityBlocks : 1;
-    const bool want_rii = o.rii;
+    const bool want_rii = o.rii && o.rii_method == RiiMethod::ratio;
     auto& sii_blocks = work.sii_blocks;
     auto& rii_blocks = work.rii_blocks;
     sii_blocks.resize(blocks);
@@ -378,9 +455,11 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
       for (std::size_t l = 0; l < o.levels.size(); ++l) {
         r.sii_mad.push_back(mad(sii_blocks, l));
         if (want_rii) r.rii_mad.push_back(mad(rii_blocks, l));
+        if (o.rii && !want_rii) r.rii_mad.push_back(r.sii_mad.back() / std::abs(rii_scale));
       }
     }
   }
+  rii_from_sii();
   if (quirk)
     r.note =
         "limits swapped as PHEindicatormethods does for a rate multiplier between 0 and 1 "

@@ -16,7 +16,11 @@
 namespace heq::sii {
 
 enum class ValueType { normal, rate, proportion };
-enum class CiMethod { mc, analytic };
+// mc and analytic propagate the quantiles' own uncertainty; regression takes the weighted
+// line's residual variance instead (R's lm + confint, as ScotPHO computes it).
+enum class CiMethod { mc, analytic, regression };
+// ratio: England's fitted(1) / fitted(0); mean: Scotland's SII / the weighted mean.
+enum class RiiMethod { ratio, mean };
 // What the input says about each quantile's uncertainty.
 enum class ErrorSource { none, se, limits };
 
@@ -25,7 +29,9 @@ struct Options {
   bool transform = false;  // fit on the log (rate) or logit (proportion) scale
   double multiplier = 1;   // negative: "high is bad", flips the polarity
   bool rii = false;
+  RiiMethod rii_method = RiiMethod::ratio;
   bool intercept = false;
+  bool par = false;  // ScotPHO's population attributable risk, and as a percentage
   std::vector<double> levels{0.95};
   std::size_t reps = 100000;
   std::uint64_t seed = stats::kDefaultSeed;
@@ -53,7 +59,9 @@ struct Result {
   double sii = kMissing;
   double rii = kMissing;
   double intercept = kMissing;
-  std::vector<Interval> sii_ci;  // one per level; empty when no limits could be made
+  double par = kMissing;          // weighted mean - least deprived value (x |M|)
+  double par_percent = kMissing;  // 100 (mean - least deprived) / mean
+  std::vector<Interval> sii_ci;   // one per level; empty when no limits could be made
   std::vector<Interval> rii_ci;
   std::vector<double> sii_mad;  // with Options::reliability
   std::vector<double> rii_mad;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -35,6 +36,11 @@ std::vector<double> parse_levels(std::string_view text, std::string_view option)
     start = comma + 1;
   }
   return levels;
+}
+
+double t_for_level(double level, double df) {
+  const boost::math::students_t_distribution<double> t(df);
+  return boost::math::quantile(t, level + (1 - level) / 2);
 }
 
 double z_for_level(double level) {

@@ -14,6 +14,9 @@ std::vector<double> parse_levels(std::string_view text, std::string_view option 
 // Two-sided normal quantile for a level: z = Phi^-1(level + (1 - level) / 2).
 double z_for_level(double level);
 
+// The same for Student's t with `df` degrees of freedom (R's qt(level + (1 - level)/2, df)).
+double t_for_level(double level, double df);
+
 // "95_0" for 0.95, "99_8" for 0.998, "99_95" for 0.9995 (one decimal unless more are needed).
 std::string level_suffix(double level);
 

@@ -188,7 +188,13 @@ std::vector<std::string> output_columns(const TableOptions& t) {
     cols.push_back("rii");
     append(stats::limit_columns("rii_", o.levels));
   }
+  if (o.rii && o.rii_method == RiiMethod::mean) cols.push_back("rii_method");
   if (o.intercept) cols.push_back("intercept");
+  if (o.par) {
+    cols.push_back("par");
+    cols.push_back("par_percent");
+  }
+  if (o.ci == CiMethod::regression) cols.push_back("ci_method");
   if (o.reliability) {
     for (double level : o.levels) cols.push_back(mad_name("sii_", level, several));
     if (o.rii)
@@ -246,7 +252,10 @@ void run_sii(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics
         out.number(ci.lower).number(ci.upper);
       }
     }
+    if (o.rii && o.rii_method == RiiMethod::mean) out.text("mean");
     if (o.intercept) out.number(r.intercept);
+    if (o.par) out.number(r.par).number(r.par_percent);
+    if (o.ci == CiMethod::regression) out.text("regression");
     if (o.reliability) {
       for (std::size_t l = 0; l < o.levels.size(); ++l)
         out.number(l < r.sii_mad.size() ? r.sii_mad[l] : kMissing);
@@ -281,7 +290,7 @@ void run_sii(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics
   const auto ready = [&](ErrorSource e, double input_level) {
     errors = e;
     o.input_level = input_level;
-    if (e == ErrorSource::none)
+    if (e == ErrorSource::none && o.ci != CiMethod::regression)
       no_limits_note = fmt::format("no limits: the input has no '{}'/'{}' columns and no --se",
                                    t.columns.lower, t.columns.upper);
     out.begin(output_columns(t));
