@@ -16,6 +16,8 @@ constexpr const char* kExamples =
   heq-funnel screening.csv --count screened --population eligible --limits
   # Standardised ratios: observed against expected
   heq-funnel smr.csv --type ratio --count observed --expected expected
+  # Limits widened for overdispersion (random effects, as SHMI funnel plots)
+  heq-funnel smr.csv --type ratio --count observed --expected expected --overdispersion additive
   # Directly standardised rates from heq-dsr (value per 100,000), 3 years of data
   heq-dsr deaths.csv --by area --age ageband \
     | heq-funnel --type rate --count total_count --years 3)";
@@ -34,6 +36,17 @@ Significance: High or Low at 0.025 or 0.001 when the point lies beyond a limit, 
   point's exact (below 10 events) or Byars' limits. DSRs with fewer than 10 events are
   not tested (a note). A rate implies its denominator as count / rate x multiplier;
   a crude rate with 0 events needs --population.
+Overdispersion (--overdispersion multiplicative|additive; Spiegelhalter 2005, as NHS
+  funnel plots and FunnelPlotR use it): each point's z-score on a variance-stabilising
+  scale (proportions asin(sqrt(x/n)), s = 1/(2 sqrt n), target asin(sqrt(average));
+  ratios and rates sqrt(O/E), s = 1/(2 sqrt E), target 1, E = expected events, for
+  rates the average rate times the point's denominator), winsorised at the --winsorise
+  (0.1) and 1 - 0.1 quantiles; phi = mean z^2; tau^2 = (I phi - (I - 1)) / (sum w -
+  sum w^2 / sum w), w = 1/s^2, at least 0 (DerSimonian-Laird). Multiplicative limits:
+  target +- z sqrt(phi) s; additive: target +- z sqrt(s^2 + tau^2), back-transformed;
+  points are tested against the same limits. Where the data show no overdispersion
+  (phi <= 1, or tau^2 = 0) the exact limits above stay, as FunnelPlotR does. The output
+  adds phi, tau2 and limits (which were used).
 The axis (--limits): 100 points from 0 (or the smallest denominator rounded down when
   the largest is under twice it) to the largest rounded up, geometrically spaced.
 
@@ -41,7 +54,7 @@ Output: every input row with significance and note appended (rates with --years 
   get rate_chart and denominator_derived, per year, for plotting); with --limits, per
   group: population | observed_events | events, then lower_2s, upper_2s, lower_3s and
   upper_3s (each _limit, with _exp_events or _population_1_year for ratios and rates),
-  and baseline (proportions, rates).)";
+  and baseline (proportions, rates); with --overdispersion, phi, tau2 and limits.)";
 
 }  // namespace
 

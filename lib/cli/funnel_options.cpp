@@ -27,6 +27,17 @@ void add_funnel_options(CLI::App& app, rates::FunnelOptions& o) {
   app.add_option("--years", o.years, "Years of data the rates cover (rates)")->type_name("N");
   add_compat(app, "phe", o.compat_phe,
              "phe: clip proportion limits at 100 whatever the multiplier");
+  add_choice(app, "--overdispersion", o.overdispersion,
+             {{"none", Overdispersion::none},
+              {"multiplicative", Overdispersion::multiplicative},
+              {"additive", Overdispersion::additive}},
+             "Widen the limits where units vary more than chance: multiplicative (phi) or "
+             "additive (tau^2), Spiegelhalter 2005",
+             "METHOD");
+  app.add_option("--winsorise", o.winsorise,
+                 "With --overdispersion: z-scores winsorised at each end")
+      ->type_name("P")
+      ->capture_default_str();
 }
 
 }  // namespace heq::cli

@@ -6,6 +6,7 @@
 #include "io/groups.hpp"
 #include "io/number.hpp"
 #include "io/row_store.hpp"
+#include "stats/confidence.hpp"
 #include "tables/common.hpp"
 
 #include <fmt/format.h>
@@ -73,14 +74,28 @@ class Funnel {
   std::vector<Summary> summary;
   std::size_t missing = 0;
 
+  std::vector<Dispersion> dispersion;  // per group, with --overdispersion
+
   std::vector<LimitRow> limits(std::size_t g) const;
   PointResult test(std::size_t i) const;
   double baseline(std::size_t g) const;
+  std::string limits_text(std::size_t g) const;
+
+ private:
+  bool testable(const Point& p) const;
+  Stabilised stabilised(const Point& p, const Summary& s) const;
+  void estimate_dispersion();
+  LimitRow widened(double x, std::size_t g) const;
 };
+
+// The two tails every funnel draws: 95% (2 sigma) and 99.8% (3 sigma).
+const double kZ2 = stats::z_for_level(0.95), kZ3 = stats::z_for_level(0.998);
 
 Funnel::Funnel(const FunnelOptions& options, io::Reader& in)
     : o(options), m(multiplier_of(options)), keys(in, options.by), store(in.header().size()) {
   if (o.multiplier < 0) throw UsageError("--multiplier must be above zero");
+  if (!(o.winsorise >= 0 && o.winsorise < 0.5))
+    throw UsageError("--winsorise must be at least 0 and below 0.5 (a fraction at each end)");
   const std::size_t num_col = in.column(o.count);
   std::optional<std::size_t> den_col, rate_col;
   if (o.type == FunnelType::proportion) den_col = in.column(o.population);
@@ -139,6 +154,69 @@ Funnel::Funnel(const FunnelOptions& options, io::Reader& in)
     }
     summary[g] = {num / den, lo, hi};
   }
+  if (o.overdispersion != Overdispersion::none) estimate_dispersion();
+}
+
+bool Funnel::testable(const Point& p) const {
+  return p.note.empty() &&
+         !(o.type == FunnelType::rate && o.rate_type == RateType::dsr && p.numerator < 10);
+}
+
+// Rates are tested as observed events against those the group's average rate expects.
+Stabilised Funnel::stabilised(const Point& p, const Summary& s) const {
+  if (o.type == FunnelType::proportion)
+    return stabilise_proportion(p.numerator, p.denominator, s.average);
+  if (o.type == FunnelType::ratio) return stabilise_ratio(p.numerator, p.denominator);
+  return stabilise_ratio(p.numerator, s.average * derived_denominator(o, p, false));
+}
+
+void Funnel::estimate_dispersion() {
+  dispersion.resize(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    std::vector<double> z, se;
+    for (std::size_t i : groups[g]) {
+      if (!testable(points[i])) continue;
+      const Stabilised t = stabilised(points[i], summary[g]);
+      z.push_back((t.y - t.target) / t.s);
+      se.push_back(t.s);
+    }
+    dispersion[g] = rates::estimate_dispersion(z, se, o.winsorise, o.overdispersion);
+  }
+}
+
+std::string Funnel::limits_text(std::size_t g) const {
+  if (dispersion.empty()) return "";
+  if (!dispersion[g].adjusted) return "exact: no overdispersion";
+  return o.overdispersion == Overdispersion::multiplicative ? "multiplicative (phi)"
+                                                            : "additive (tau2)";
+}
+
+// The limits at axis point x widened on the stabilised scale: proportions at population
+// x; ratios at x expected events; rates at x expected events (population x / average).
+LimitRow Funnel::widened(double x, std::size_t g) const {
+  const Summary& s = summary[g];
+  const Dispersion& d = dispersion[g];
+  LimitRow row{x, {}, {}};
+  int side = 0;
+  for (const auto& [z_p, high] : {std::pair{kZ2, false}, {kZ2, true}, {kZ3, false}, {kZ3, true}}) {
+    const Stabilised t = o.type == FunnelType::proportion ? stabilise_proportion(0, x, s.average)
+                                                          : stabilise_ratio(0, x);
+    const double h = widened_half_width(z_p, t.s, d, o.overdispersion);
+    const double v = high ? t.target + h : t.target - h;
+    if (o.type == FunnelType::proportion) {
+      row.at[side] = x;
+      row.limit[side] = std::min(o.compat_phe ? 100 : m, unstabilise_proportion(v) * m);
+    } else if (o.type == FunnelType::ratio) {
+      const double ratio = unstabilise_ratio(v);
+      row.at[side] = x;
+      row.limit[side] = o.ratio_type == RatioType::count ? ratio - 1 : ratio * 100;
+    } else {
+      row.at[side] = x / s.average / o.years;
+      row.limit[side] = unstabilise_ratio(v) * s.average * m;
+    }
+    ++side;
+  }
+  return row;
 }
 
 std::vector<LimitRow> Funnel::limits(std::size_t g) const {
@@ -150,7 +228,12 @@ std::vector<LimitRow> Funnel::limits(std::size_t g) const {
   }
   const double cap = o.compat_phe ? 100 : m;
   std::vector<LimitRow> rows;
+  const bool widen = !dispersion.empty() && dispersion[g].adjusted;
   for (double x : axis_points(lo, hi, o.type == FunnelType::ratio)) {
+    if (widen) {
+      rows.push_back(widened(x, g));
+      continue;
+    }
     LimitRow row{x, {}, {}};
     if (o.type == FunnelType::proportion) {
       int side = 0;
@@ -192,7 +275,19 @@ PointResult Funnel::test(std::size_t i) const {
   const Summary& s = summary[group_of[i]];
   PointResult r;
   r.note = p.note;
-  if (r.note.empty()) {
+  const std::size_t g = group_of[i];
+  if (!dispersion.empty() && dispersion[g].adjusted && testable(p)) {
+    // Against the widened limits, on the stabilised scale.
+    const Stabilised t = stabilised(p, s);
+    const double z = t.y - t.target;
+    const auto beyond = [&](double z_p) {
+      return std::abs(z) > widened_half_width(z_p, t.s, dispersion[g], o.overdispersion);
+    };
+    const char* side = z > 0 ? "High" : "Low";
+    r.label = beyond(kZ3)   ? fmt::format("{} (0.001)", side)
+              : beyond(kZ2) ? fmt::format("{} (0.025)", side)
+                            : "Not significant";
+  } else if (r.note.empty()) {
     if (o.type == FunnelType::proportion) {
       r.label = proportion_significance(p.numerator, p.denominator, s.average);
     } else if (o.type == FunnelType::ratio) {
@@ -247,6 +342,8 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
       }
       cols.push_back("baseline");
     }
+    const bool od = o.overdispersion != Overdispersion::none;
+    if (od) cols.insert(cols.end(), {"phi", "tau2", "limits"});
     out.begin(cols);
     for (std::size_t g = 0; g < f.groups.size(); ++g) {
       for (const LimitRow& row : f.limits(g)) {
@@ -257,6 +354,7 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
           out.number(row.limit[side]);
         }
         if (o.type != FunnelType::ratio) out.number(f.baseline(g));
+        if (od) out.number(f.dispersion[g].phi).number(f.dispersion[g].tau2).text(f.limits_text(g));
         out.end_row();
       }
     }
@@ -275,6 +373,11 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
     cols.push_back("denominator_derived");
   }
   cols.push_back("significance");
+  const bool od = o.overdispersion != Overdispersion::none;
+  if (od) {
+    check_no_clash(in, {"phi", "tau2", "limits"}, "heq-funnel");
+    cols.insert(cols.end(), {"phi", "tau2", "limits"});
+  }
   cols.push_back("note");
   out.begin(cols);
   for (std::size_t i = 0; i < f.points.size(); ++i) {
@@ -285,6 +388,10 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
       out.missing();
     else
       out.text(r.label);
+    if (od) {
+      const std::size_t g = f.group_of[i];
+      out.number(f.dispersion[g].phi).number(f.dispersion[g].tau2).text(f.limits_text(g));
+    }
     const std::string note = PassThrough::join(
         pass.upstream([&](std::size_t c) { return f.store.field(i, c); }), r.note);
     if (note.empty())
@@ -310,6 +417,10 @@ std::vector<FunnelChart> funnel_charts(const FunnelOptions& o, io::Reader& in,
     FunnelChart& c = charts[g];
     c.key = f.keys.key(g);
     c.baseline = f.baseline(g);
+    if (!f.dispersion.empty()) {
+      const Dispersion& d = f.dispersion[g];
+      c.limits_text = f.limits_text(g) + fmt::format(", phi {:.3g}, tau2 {:.3g}", d.phi, d.tau2);
+    }
     for (const LimitRow& row : f.limits(g))
       for (int side = 0; side < 4; ++side)
         c.limits[side].emplace_back(row.at[side], row.limit[side]);

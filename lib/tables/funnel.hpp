@@ -6,6 +6,7 @@
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 #include "rates/funnel.hpp"
+#include "rates/overdispersion.hpp"
 
 #include <array>
 #include <string>
@@ -27,6 +28,8 @@ struct FunnelOptions {
   double years = 0;       // years of data (rates)
   bool limits = false;
   bool compat_phe = false;  // clip proportion limits at 100 whatever the multiplier
+  Overdispersion overdispersion = Overdispersion::none;
+  double winsorise = 0.1;  // of the z-scores at each end, for phi and tau^2
   std::vector<std::string> by;
 };
 
@@ -45,8 +48,9 @@ struct FunnelChart {
   std::vector<std::string> key;
   std::vector<Point> points;
   std::array<std::vector<std::pair<double, double>>, 4>
-      limits;       // lower_2s, upper_2s, lower_3s, upper_3s
-  double baseline;  // the group's average (proportions, rates) or the ratio's null value
+      limits;               // lower_2s, upper_2s, lower_3s, upper_3s
+  double baseline;          // the group's average (proportions, rates) or the ratio's null value
+  std::string limits_text;  // with --overdispersion: which limits are drawn, with phi or tau^2
 };
 
 // `label` names a column whose text labels each point (empty: none).

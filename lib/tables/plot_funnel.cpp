@@ -44,11 +44,18 @@ std::vector<Drawn> plot_funnel(const Page& page, const rates::FunnelOptions& o,
         fmt::format("{} point{}, {} {}", drawn, drawn == 1 ? "" : "s",
                     ratio ? "no difference at" : "average", format_label(f.baseline, d));
     p.text = page_text(page, f.key, "Funnel plot", x_title, y_title, facts);
-    p.text.caption =
-        page.text.caption.empty()
-            ? "Control limits at 2 (95%) and 3 (99.8%) standard deviations around the average, "
-              "as PHEindicatormethods computes them; points are coloured by the same test."
-            : page.text.caption;
+    const std::string exact =
+        "Control limits at 2 (95%) and 3 (99.8%) standard deviations around the average, "
+        "as PHEindicatormethods computes them; points are coloured by the same test.";
+    const std::string widened =
+        "Control limits at 2 (95%) and 3 (99.8%) standard deviations, widened for "
+        "overdispersion (Spiegelhalter 2005): " +
+        f.limits_text + "; points are coloured by the same test.";
+    const bool adjusted = !f.limits_text.empty() && f.limits_text.rfind("exact", 0) != 0;
+    p.text.caption = !page.text.caption.empty() ? page.text.caption
+                     : adjusted                 ? widened
+                     : f.limits_text.empty()    ? exact
+                                                : exact + " No overdispersion: " + f.limits_text;
     charts.push_back({f.key, render(p)});
   }
   return charts;
