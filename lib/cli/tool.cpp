@@ -97,8 +97,11 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
       ->type_name("FORMAT")
       ->capture_default_str();
   app_.add_option("--delimiter", common_.delimiter,
-                  "Input delimiter: one character, or tab (default: tab for .tsv files, else ,)")
+                  "Input delimiter: one character, tab, or whitespace (aligned columns, as HMD's "
+                  ".txt) (default: tab for .tsv files, else ,)")
       ->type_name("CHAR");
+  app_.add_option("--skip", common_.skip, "Lines before the header to pass over (a title line)")
+      ->type_name("N");
   app_.add_option("--na", common_.na,
                   "Tokens read as missing besides an empty field (comma-separated)")
       ->type_name("LIST")
@@ -204,7 +207,9 @@ io::ReaderOptions Tool::reader_options() const {
     if (std::count(common_.inputs.begin(), common_.inputs.end(), "-") > 0)
       throw UsageError("standard input (-) cannot be one of several input files");
   }
-  r.delimiter = common_.delimiter.empty() ? 0 : parse_delimiter(common_.delimiter);
+  r.whitespace = common_.delimiter == "whitespace";
+  r.delimiter = common_.delimiter.empty() || r.whitespace ? 0 : parse_delimiter(common_.delimiter);
+  r.skip = common_.skip;
   r.na_tokens = common_.na;
   if (!common_.thousands.empty()) {
     if (common_.thousands.size() != 1 || common_.thousands == "." || common_.thousands == "-")

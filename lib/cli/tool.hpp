@@ -23,6 +23,7 @@ struct CommonOptions {
   std::string output;
   std::string format = "csv";
   std::string delimiter;
+  std::size_t skip = 0;
   std::vector<std::string> na{"NA"};
   std::string thousands;
   std::vector<std::string> where;

@@ -138,4 +138,17 @@ bool split_record(std::string_view record, char delimiter, std::vector<std::stri
   }
 }
 
+void split_whitespace(std::string_view record, std::vector<std::string_view>& fields) {
+  fields.clear();
+  std::size_t i = 0;
+  const std::size_t n = record.size();
+  for (;;) {
+    while (i < n && (record[i] == ' ' || record[i] == '\t')) ++i;
+    if (i == n) return;
+    const std::size_t start = i;
+    while (i < n && record[i] != ' ' && record[i] != '\t') ++i;
+    fields.push_back(record.substr(start, i - start));
+  }
+}
+
 }  // namespace heq::io

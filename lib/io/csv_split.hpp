@@ -26,6 +26,10 @@ struct SplitProblem {
 // Returns false, with `fields` unspecified, as soon as it meets a quote.
 bool split_plain(std::string_view record, char delimiter, std::vector<std::string_view>& fields);
 
+// Whitespace-aligned text (the Human Mortality Database's .txt): fields are the runs of
+// characters between runs of spaces and tabs; leading and trailing blanks are ignored.
+void split_whitespace(std::string_view record, std::vector<std::string_view>& fields);
+
 bool split_record(std::string_view record, char delimiter, std::vector<std::string_view>& fields,
                   std::string& scratch, SplitProblem& problem);
 

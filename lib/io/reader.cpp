@@ -187,6 +187,8 @@ Reader::Reader(const ReaderOptions& options)
       delimiter_(delimiter_for(options.path, options.delimiter)),
       na_tokens_(options.na_tokens),
       thousands_(options.thousands) {
+  whitespace_ = options.whitespace;
+  skip_ = options.skip;
   for (const std::string& token : na_tokens_) {
     double ignored;
     if (parse_number(token, ignored) == NumberStatus::ok) numeric_na_ = true;
@@ -194,6 +196,7 @@ Reader::Reader(const ReaderOptions& options)
   more_paths_ = options.more_paths;
   open(options.path, options.text);
   first_name_ = name_;
+  skip_preamble();
   read_header();
   compile_filter(options.where);
 }
@@ -220,6 +223,7 @@ bool Reader::open_next() {
   if (next_path_ >= more_paths_.size()) return false;
   open(more_paths_[next_path_++], nullptr);
   line_ = 0;
+  skip_preamble();
   const std::vector<std::string> header = std::move(header_);
   header_.clear();  // read the header line as a record of any width
   const bool any = read_record();
@@ -240,6 +244,11 @@ bool Reader::open_next() {
 }
 
 Reader::~Reader() = default;
+
+void Reader::skip_preamble() {
+  for (std::size_t i = 0; i < skip_; ++i)
+    if (!lines_->next_line()) return;
+}
 
 void Reader::read_header() {
   if (!read_record())
@@ -381,8 +390,10 @@ bool Reader::read_record() {
     line_ = lines_->line();
     std::string_view record(raw, std::strlen(raw));
     if (record.empty()) continue;  // blank lines carry no row
-
-    if (!split_plain(record, delimiter_, fields_)) {
+    if (whitespace_) {
+      split_whitespace(record, fields_);
+      if (fields_.empty()) continue;
+    } else if (!split_plain(record, delimiter_, fields_)) {
       // Quotes: the field may run on over the next lines.
       QuoteState state = scan_quotes(record, delimiter_, QuoteState::field_start);
       if (state == QuoteState::quoted) {

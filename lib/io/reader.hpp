@@ -43,6 +43,10 @@ struct ReaderOptions {
   // Files read after `path` as one input (yearly extracts): each must start with the
   // same header, which is not a row; errors name the file they are in.
   std::vector<std::string> more_paths;
+  // Whitespace-aligned columns instead of a delimiter (HMD's .txt files).
+  bool whitespace = false;
+  // Lines before the header to pass over in each file (a title line).
+  std::size_t skip = 0;
 };
 
 inline bool is_missing(double x) noexcept { return std::isnan(x); }
@@ -88,6 +92,7 @@ class Reader {
   void read_header();
   void open(const std::string& path, const std::string* text);
   bool open_next();
+  void skip_preamble();
   void compile_filter(const std::vector<std::string>& where);
   bool passes_filter();
   [[noreturn]] void not_a_number(std::size_t column, NumberStatus status) const;
@@ -101,6 +106,8 @@ class Reader {
   };
 
   std::string name_;
+  bool whitespace_ = false;
+  std::size_t skip_ = 0;
   char delimiter_;
   std::vector<std::string> na_tokens_;
   bool numeric_na_ = false;  // some missing-value token reads as a number

@@ -40,8 +40,32 @@ std::string describe_layout(std::span<const double> ages) {
   return fmt::format("{} ({} band{})", s, n, n == 1 ? "" : "s");
 }
 
-std::string check(std::span<const Band> bands, const Layout& layout) {
-  if (bands.empty()) return "no age bands";
+double a0_from_m0(double m0, Sex sex, A0Rule rule) {
+  const bool male = sex == Sex::male;
+  if (rule == A0Rule::coale_demeny) {
+    if (m0 >= 0.107) return male ? 0.330 : 0.350;
+    return male ? 0.045 + 2.684 * m0 : 0.053 + 2.800 * m0;
+  }
+  if (male)
+    return m0 < 0.0230 ? 0.14929 - 1.99545 * m0 : m0 < 0.08307 ? 0.02832 + 3.26201 * m0 : 0.29915;
+  return m0 < 0.01724 ? 0.14903 - 2.05527 * m0 : m0 < 0.06891 ? 0.04667 + 3.88089 * m0 : 0.31411;
+}
+
+namespace {
+
+// Tables of death rates (--rate) have their own rules: deaths and populations may be
+// absent, and what the package checks of them cannot be checked.
+std::string check_rates(std::span<const Band> bands) {
+  for (const Band& b : bands) {
+    if (std::isnan(b.rate)) return fmt::format("age band {} has no death rate", age_text(b.age));
+    if (b.rate < 0) return fmt::format("age band {} has a negative death rate", age_text(b.age));
+    if (b.population <= 0)
+      return fmt::format("age band {} has a zero or negative population", age_text(b.age));
+  }
+  return "";
+}
+
+std::string check_counts(std::span<const Band> bands) {
   for (const Band& b : bands)
     if (std::isnan(b.deaths))
       return fmt::format("age band {} has no deaths count", age_text(b.age));
@@ -55,6 +79,15 @@ std::string check(std::span<const Band> bands, const Layout& layout) {
   for (const Band& b : bands)
     if (b.population <= 0)
       return fmt::format("age band {} has a zero or negative population", age_text(b.age));
+  return "";
+}
+
+}  // namespace
+
+std::string check(std::span<const Band> bands, const Layout& layout) {
+  if (bands.empty()) return "no age bands";
+  const bool rates = !std::isnan(bands.front().rate);
+  if (std::string why = rates ? check_rates(bands) : check_counts(bands); !why.empty()) return why;
   // 3. the band layout
   const auto has_layout = [&](const std::vector<double>& want) {
     if (want.size() != bands.size()) return false;
@@ -73,9 +106,12 @@ std::string check(std::span<const Band> bands, const Layout& layout) {
   if (layout.rule == LayoutRule::list && !has_layout(layout.ages))
     return fmt::format("--bands needs {}; this group has {}", describe_layout(layout.ages),
                        describe_layout(ages()));
-  if (bands.front().age != 0)
-    return fmt::format("age bands must start at 0; this group starts at {}",
-                       age_text(bands.front().age));
+  if (bands.front().age != layout.first_age)
+    return layout.first_age == 0
+               ? fmt::format("age bands must start at 0; this group starts at {}",
+                             age_text(bands.front().age))
+               : fmt::format("age bands must start at {} (--first-age); this group starts at {}",
+                             age_text(layout.first_age), age_text(bands.front().age));
   {
     thread_local std::vector<double> starts, ends;  // no allocation per group
     starts.clear();
@@ -88,16 +124,16 @@ std::string check(std::span<const Band> bands, const Layout& layout) {
   }
   // 4. more deaths than population
   for (const Band& b : bands)
-    if (b.deaths > b.population)
+    if (!rates && b.deaths > b.population)
       return fmt::format("age band {} has more deaths ({}) than population ({})", age_text(b.age),
                          heq::format_number(b.deaths), heq::format_number(b.population));
-  // 5. total population of 5,000 or less
+  // 5. total population of 5,000 or less (not knowable from rates alone)
   double total = 0;
   for (const Band& b : bands) total += b.population;
-  if (total <= 5000)
+  if (!(rates && std::isnan(total)) && total <= 5000)
     return fmt::format("total population {} is 5000 or less", heq::format_number(total));
   // Not checked by the package, which then returns Inf or NaN.
-  if (bands.back().deaths == 0)
+  if (rates ? bands.back().rate == 0 : bands.back().deaths == 0)
     return fmt::format("no deaths in the open age band ({}+): its death rate is 0",
                        age_text(bands.back().age));
   return "";
@@ -117,14 +153,15 @@ void build(std::span<const Band> bands, double a0, LifeTable& t) {
   for (std::size_t i = 0; i < k; ++i) {
     const Band& b = bands[i];
     t.age[i] = b.age;
-    t.m[i] = b.deaths / b.population;
+    const bool rate = !std::isnan(b.rate);
+    t.m[i] = rate ? b.rate : b.deaths / b.population;
     t.a[i] = b.age == 0 ? a0 : 0.5;
     if (i < last) {
       t.n[i] = bands[i + 1].age - b.age;
       // q = 1 when deaths exceed what the band's width and a allow (the v1.3.0 rule).
-      t.q[i] = b.deaths <= b.population / (t.n[i] * t.a[i])
-                   ? t.n[i] * t.m[i] / (1 + t.n[i] * t.m[i] * (1 - t.a[i]))
-                   : 1.0;
+      const bool within =
+          rate ? t.m[i] <= 1 / (t.n[i] * t.a[i]) : b.deaths <= b.population / (t.n[i] * t.a[i]);
+      t.q[i] = within ? t.n[i] * t.m[i] / (1 + t.n[i] * t.m[i] * (1 - t.a[i])) : 1.0;
     } else {
       t.q[i] = 1;  // the open band: everyone dies in it
     }
@@ -143,6 +180,9 @@ void build(std::span<const Band> bands, double a0, LifeTable& t) {
     t.e[i] = t.l[i] > 0 ? t.T[i] / t.l[i] : 0;
   }
   // Var(e_x) = sum_{j >= x} W_j / l_x^2 (Chiang; Silcocks et al. for the open band).
+  // Death rates without deaths have no sampling variance to give.
+  for (const Band& b : bands)
+    if (std::isnan(b.deaths)) return;
   double w_sum = 0;
   for (std::size_t i = k; i-- > 0;) {
     const Band& b = bands[i];

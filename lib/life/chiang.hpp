@@ -23,6 +23,9 @@ struct Band {
   // One past the last year, where the label says it ("20-24": 25; "90+": infinity);
   // NaN when the label is a bare start age. Used only to find missing bands.
   double end = kMissing;
+  // A death rate m given directly (--rate: HMD, ONS national life tables); then deaths
+  // and population may be missing (no variance) or both given (deaths = m x population).
+  double rate = kMissing;
 };
 
 // One entry per band; the last is the open band (its n is not a width and stays NaN).
@@ -38,7 +41,15 @@ enum class LayoutRule { any, phe, list };
 struct Layout {
   LayoutRule rule = LayoutRule::any;
   std::vector<double> ages;  // for LayoutRule::list
+  double first_age = 0;      // where the table starts (65: LE at 65 from a table of 65+)
 };
+
+// a0, the fraction of the first year lived by infants who die, from the infant death
+// rate m0: Andreev and Kingkade (2015) as the Human Mortality Database's Methods
+// Protocol v6 gives it for m0, or Coale and Demeny (1983) as in Preston et al. (2001).
+enum class A0Rule { andreev_kingkade, coale_demeny };
+enum class Sex { male, female };
+double a0_from_m0(double m0, Sex sex, A0Rule rule);
 
 // The suppression rules, in PHEindicatormethods' order, then heq's own check that the
 // open band has deaths. Returns why the group cannot be computed (empty: it can).

@@ -24,11 +24,60 @@ constexpr double kZ95 = 1.959963984540054;
 struct Row {
   Band band;
   std::size_t line;
+  double a0 = kMissing;    // --a0-column
+  std::optional<Sex> sex;  // --a0 ak|cd
 };
 
 struct Columns {
-  std::size_t age, deaths, population;
+  std::size_t age;
+  std::optional<std::size_t> deaths, population, rate, a0, sex;
 };
+
+Columns find_columns(const TableOptions& t, const io::Reader& in) {
+  Columns c{in.column(t.age), {}, {}, {}, {}, {}};
+  if (t.rate.empty()) {
+    c.deaths = in.column(t.deaths);
+    c.population = in.column(t.population);
+  } else {
+    c.rate = in.column(t.rate);
+    c.population = in.find_column(t.population);  // for limits, where present
+  }
+  if (!t.a0_column.empty()) c.a0 = in.column(t.a0_column);
+  if (t.a0_rule) c.sex = in.column(t.sex);
+  return c;
+}
+
+std::optional<Sex> read_sex(const io::Reader& r, std::size_t col) {
+  std::string v(r.field(col));
+  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  if (v == "male" || v == "males" || v == "m" || v == "men" || v == "1") return Sex::male;
+  if (v == "female" || v == "females" || v == "f" || v == "women" || v == "2") return Sex::female;
+  return std::nullopt;
+}
+
+// The group's a0: the --a0 value, its first band's --a0-column, or a rule from m0.
+// Empty reason: `a0` holds it.
+std::string group_a0(const TableOptions& t, const std::vector<Row>& rows, double& a0) {
+  a0 = t.a0;
+  const Row& first = rows.front();
+  if (first.band.age != 0) return "";
+  if (!t.a0_column.empty()) {
+    a0 = first.a0;
+    if (!(a0 > 0 && a0 < 1))
+      return fmt::format("a0 from column '{}' is {}; it must be between 0 and 1", t.a0_column,
+                         io::format_number(a0));
+    return "";
+  }
+  if (!t.a0_rule) return "";
+  if (rows.size() < 2 || rows[1].band.age != 1)
+    return "--a0 ak and cd need a first band of one year (0, then 1)";
+  if (!first.sex)
+    return fmt::format("--a0 ak and cd need the sex (male or female) in column '{}'", t.sex);
+  const Band& b = first.band;
+  const double m0 = std::isnan(b.rate) ? b.deaths / b.population : b.rate;
+  a0 = a0_from_m0(m0, *first.sex, *t.a0_rule);
+  return "";
+}
 
 }  // namespace
 
@@ -69,16 +118,23 @@ std::vector<std::string> output_columns(const TableOptions& t) {
 
 void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   check_a0(t.a0);
+  if (t.layout.rule == LayoutRule::phe && t.layout.first_age != 0)
+    throw UsageError("--bands phe starts at 0: drop --first-age, or give --bands LIST");
+  if (!(t.layout.first_age >= 0)) throw UsageError("--first-age must be 0 or more");
+  if (!t.a0_column.empty() && t.a0_rule)
+    throw UsageError("give --a0-column or --a0 ak|cd, not both");
   if (t.layout.rule == LayoutRule::list) {
-    if (t.layout.ages.empty() || t.layout.ages.front() != 0)
-      throw UsageError("--bands: the first start age must be 0");
+    if (t.layout.ages.empty() || t.layout.ages.front() != t.layout.first_age)
+      throw UsageError(fmt::format("--bands: the first start age must be {}",
+                                   io::format_number(t.layout.first_age)));
     for (std::size_t i = 1; i < t.layout.ages.size(); ++i)
       if (!(t.layout.ages[i] > t.layout.ages[i - 1]))
         throw UsageError(fmt::format("--bands: start ages must increase ({} comes after {})",
                                      io::format_number(t.layout.ages[i]),
                                      io::format_number(t.layout.ages[i - 1])));
   }
-  const Columns col{in.column(t.age), in.column(t.deaths), in.column(t.population)};
+  const Columns col = find_columns(t, in);
+  const bool rates_only = col.rate && !col.population;
   io::GroupKeys keys(in, t.by, t.sorted);
   out.begin(output_columns(t));
 
@@ -99,8 +155,15 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     const AgeLabel age = io::read_age_band(r, col.age);
     row.band.age = age.start;
     row.band.end = age.end;
-    row.band.deaths = r.number(col.deaths);
-    row.band.population = r.number(col.population);
+    row.band.population = col.population ? r.number(*col.population) : kMissing;
+    if (col.rate) {
+      row.band.rate = r.number(*col.rate);
+      row.band.deaths = row.band.rate * row.band.population;  // NaN without populations
+    } else {
+      row.band.deaths = r.number(*col.deaths);
+    }
+    if (col.a0) row.a0 = r.number(*col.a0);
+    if (col.sex) row.sex = read_sex(r, *col.sex);
     return row;
   };
 
@@ -124,9 +187,11 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     ++*last_layout_count;
 
     const std::vector<std::string>& key = keys.key(group);
-    const std::string note = check(bands, t.layout);
+    std::string note = check(bands, t.layout);
+    double a0 = t.a0;
+    if (note.empty()) note = group_a0(t, rows, a0);
     if (note.empty()) {
-      build(bands, t.a0, table);
+      build(bands, a0, table);
       totals_from(bands, pops_used, dths_used);
     } else {
       ++suppressed;
@@ -137,6 +202,11 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
       out.number(age);
       std::string row_note = note;
       const bool computed = present && note.empty();
+      if (computed && rates_only) row_note = "no limits: death rates without populations";
+      if (computed && t.layout.first_age != 0)
+        row_note +=
+            fmt::format("{}life table from age {} (--first-age)", row_note.empty() ? "" : "; ",
+                        io::format_number(t.layout.first_age));
       if (!present) row_note = fmt::format("no age band starts at {}", io::format_number(age));
       if (t.table) {
         for (const std::vector<double>* v :

@@ -7,6 +7,7 @@
 #include "io/writer.hpp"
 #include "life/chiang.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ struct TableOptions {
   std::vector<double> le_ages;  // empty: every start age
   Layout layout;
   double a0 = 0.1;
+  // Death rates instead of deaths / population (populations then only give limits).
+  std::string rate;  // empty: not used
+  // a0 per group from a column (HMD's ax at age 0), or by a rule from m0 and --sex.
+  std::string a0_column;
+  std::optional<A0Rule> a0_rule;
+  std::string sex = "sex";
   bool table = false;     // the full life table instead of LE with limits
   bool lifespan = false;  // e-dagger, Gini and Theil columns
   bool sorted = false;

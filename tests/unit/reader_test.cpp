@@ -2,6 +2,7 @@
 #include "table_io.hpp"
 
 #include "core/error.hpp"
+#include "io/csv_split.hpp"
 #include "io/reader.hpp"
 
 #include <cmath>
@@ -179,4 +180,27 @@ TEST_CASE("reader: a missing file is an I/O error") {
   heq::io::ReaderOptions options;
   options.path = "/nonexistent/file.csv";
   CHECK_THROWS_AS(Reader(options), heq::IoError);
+}
+
+TEST_CASE("reader: whitespace-aligned columns after a title line (HMD's .txt)") {
+  const std::string text =
+      "Exland, Life tables (period 1x1)\tLast modified: today\n"
+      "\n"
+      "  Year          Age         mx\n"
+      "  2020           0      0.00400\n"
+      "\t2020        110+      0.76640   \n";
+  auto options = text_input(text);
+  options.whitespace = true;
+  options.skip = 1;
+  Reader r(options);
+  CHECK(r.header() == std::vector<std::string>{"Year", "Age", "mx"});
+  CHECK(rows_of(r) == Rows{{"2020", "0", "0.00400"}, {"2020", "110+", "0.76640"}});
+}
+
+TEST_CASE("reader: whitespace splitting drops leading, trailing and repeated blanks") {
+  std::vector<std::string_view> fields;
+  heq::io::split_whitespace("  a \t b   c  ", fields);
+  CHECK(fields == std::vector<std::string_view>{"a", "b", "c"});
+  heq::io::split_whitespace(" \t ", fields);
+  CHECK(fields.empty());
 }
