@@ -1,4 +1,5 @@
 // heq-dsr: directly standardised rates with Dobson limits, per --by group.
+#include "cli/standard_options.hpp"
 #include "cli/tool.hpp"
 #include "tables/dsr.hpp"
 
@@ -45,21 +46,13 @@ Output: the --by columns, total_count, total_pop, value, lowercl, uppercl (sever
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-dsr", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
   tool.add_by();
   tool.add_confidence();
   heq::rates::DsrOptions o;
   tool.add_column("--count", o.count, "Events (or persons, with --frequency) column");
   tool.add_column("--population", o.population, "Population column");
-  tool.add_column("--stdpop", o.stdpop, "Standard population column (instead of --standard)");
   tool.add_column("--age", o.age, "Age band column, to join a built-in standard");
   tool.add_column("--frequency", o.frequency, "Events per person column (non-independent events)");
-  app.add_option("--standard", o.standard, "Built-in standard: esp2013 or esp1976")
-      ->type_name("NAME")
-      ->check(CLI::IsMember({"esp2013", "esp1976"}))
-      ->capture_default_str();
-  app.add_option("--multiplier", o.multiplier, "Rate per this many people")
-      ->type_name("M")
-      ->capture_default_str();
+  heq::cli::add_standard_options(tool, o.stdpop, o.standard, o.multiplier);
   return tool.run_tool(argc, argv, o, heq::rates::run_dsr);
 }

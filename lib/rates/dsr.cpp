@@ -11,9 +11,10 @@ namespace heq::rates {
 
 Dsr dsr(std::span<const DsrBand> bands, double multiplier, std::span<const double> levels) {
   Dsr r;
-  double weighted = 0, weights = 0, variance = 0;
+  double weighted = 0, weights = 0, variance = 0, counts = 0;
   for (const DsrBand& b : bands) {
     r.total_count += b.events;
+    counts += std::isnan(b.count) ? b.events : b.count;
     r.total_population += b.population;
     weights += b.weight;
     weighted += b.events * b.weight / b.population;
@@ -23,7 +24,7 @@ Dsr dsr(std::span<const DsrBand> bands, double multiplier, std::span<const doubl
     variance += b.events_squared * share * share;
   }
   variance /= weights * weights;
-  const double o = r.total_count;
+  const double o = counts;
   if (o < 10) {
     r.note = fmt::format("total count {} is below 10", heq::format_number(o));
     return r;

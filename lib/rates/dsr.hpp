@@ -19,6 +19,9 @@ struct DsrBand {
   double events_squared;
   double population;
   double weight;  // the standard population for the band
+  // The Poisson count behind weighted events (deaths behind years of life lost): Dobson's
+  // O and the small-count rule use it. NaN: the events themselves are the count.
+  double count = kMissing;
 };
 
 struct Dsr {
@@ -30,7 +33,8 @@ struct Dsr {
 };
 
 // DSR = M sum(E w / n) / sum(w); V = sum(S (w / n)^2) / sum(w)^2; limits
-// DSR + sqrt(V / O) (Byars(O) - O) M, O = sum(E). Below 10 events: no values, a note.
+// DSR + sqrt(V / O) (Byars(O) - O) M, O = sum(E) (or the bands' Poisson counts). Below
+// 10 events (counts): no values, a note.
 Dsr dsr(std::span<const DsrBand> bands, double multiplier, std::span<const double> levels);
 
 }  // namespace heq::rates

@@ -20,6 +20,7 @@
 #include "tables/rates.hpp"
 #include "tables/sii.hpp"
 #include "tables/trend.hpp"
+#include "tables/yll.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -160,6 +161,15 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
           data_quintiles(in) ? tables::CompareMethod::quintiles : tables::CompareMethod::ci95;
       return tables::run_compare(o, in, out, d);
     }
+    case 19: {
+      rates::YllOptions o;
+      o.by = {"area", "sex"};
+      o.age = "quantile";
+      o.deaths = "value";
+      o.stdpop = "population";
+      o.window.limit = 8;
+      return rates::run_yll(o, in, out, d);
+    }
     default: {
       plot::Page page;
       sii::TableOptions o;
@@ -186,7 +196,7 @@ int fuzz_one(const std::uint8_t* data, std::size_t size) {
     wo.format = data[0] & 0x80 ? io::Format::json : io::Format::csv;
     io::Writer writer(std::make_unique<io::StringSink>(output), wo);
     Diagnostics diagnostics;
-    run_tool(data[0] % 20, reader, writer, diagnostics);
+    run_tool(data[0] % 21, reader, writer, diagnostics);
   } catch (const DataError&) {
   } catch (const UsageError&) {
   }
