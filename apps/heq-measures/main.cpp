@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
       ->delimiter(',')
       ->allow_extra_args(false)
       ->default_str("all");
-  tool.add_confidence(heq::cli::Tool::Levels::one);
+  tool.add_confidence();
   app.add_option("--reps", o.method.reps, "Draws for simulated intervals")
       ->type_name("N")
       ->capture_default_str();
@@ -55,7 +55,6 @@ int main(int argc, char** argv) {
   bool heat = false;
   heq::cli::add_compat(app, "heat", heat, "heat: reproduce healthequal 1.0.1's conventions");
   return tool.run_tool(argc, argv, o, heq::measures::run_measures, [&] {
-    o.method.level = tool.levels()[0];
     if (heat) o.method.compat = heq::measures::heat_compat();
     if (o.measures == std::vector<std::string>{"all"}) o.measures.clear();
     for (auto [flag, value] :

@@ -43,20 +43,25 @@ namespace detail {
 std::vector<std::string> output_columns(const TableOptions& o) {
   std::vector<std::string> cols = o.by;
   // The limits are named with their level, as every heq tool names them (lowercl = 95%).
-  for (const std::string& c :
-       {std::string("measure"), std::string("estimate"), std::string("se"),
-        stats::lower_name("", o.method.level, false), stats::upper_name("", o.method.level, false),
-        std::string("ci_method"), std::string("note")})
-    cols.push_back(c);
+  for (const char* c : {"measure", "estimate", "se"}) cols.push_back(c);
+  for (const std::string& c : stats::limit_columns("", o.levels)) cols.push_back(c);
+  cols.push_back("ci_method");
+  cols.push_back("note");
   return cols;
 }
 
 std::size_t write_results(io::Writer& out, const std::vector<std::string>& key,
-                          const std::vector<Result>& results) {
+                          const std::vector<double>& levels,
+                          const std::function<std::vector<Result>(double)>& at_level) {
+  std::vector<std::vector<Result>> per_level;
+  for (double level : levels) per_level.push_back(at_level(level));
+  const std::vector<Result>& results = per_level.front();
   std::size_t noted = 0;
-  for (const Result& r : results) {
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const Result& r = results[i];
     out.texts(key);
-    out.text(r.measure).number(r.estimate).number(r.se).number(r.lower).number(r.upper);
+    out.text(r.measure).number(r.estimate).number(r.se);
+    for (const std::vector<Result>& at : per_level) out.number(at[i].lower).number(at[i].upper);
     if (r.ci_method.empty())
       out.missing();
     else
@@ -157,8 +162,11 @@ void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out,
           io::sort_unique(
               rows, [](const Row& r) { return r.subgroup.order; }, in, "subgroup order");
         const std::vector<std::string>& key = keys.key(group);
-        noted += detail::write_results(
-            out, key, compute(subgroups, s, o.measures, o.method, stats::stream_seed(o.seed, key)));
+        noted += detail::write_results(out, key, o.levels, [&](double level) {
+          Options m = o.method;
+          m.level = level;
+          return compute(subgroups, s, o.measures, m, stats::stream_seed(o.seed, key));
+        });
       });
   detail::warn_notes(diagnostics, noted);
   out.finish();

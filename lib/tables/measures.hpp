@@ -34,6 +34,7 @@ struct TableOptions {
   std::optional<std::string> outcome, weight, psu, strata;
   std::vector<std::string> measures;  // empty: all that apply
   std::vector<std::string> by;
+  std::vector<double> levels{0.95};  // limits at each; method.level is set per level
   Options method;
   std::uint64_t seed = 20240101;
   bool sorted = false;

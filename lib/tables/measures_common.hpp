@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,9 +39,11 @@ double constant(const std::vector<Row>& rows, double Row::*field, const char* wh
 
 std::vector<std::string> output_columns(const TableOptions& options);
 
-// Writes one group's results; returns how many carry a note.
+// Writes one group's results, computed once per confidence level by `at_level` (the
+// estimates from the first; each level's limits); returns how many carry a note.
 std::size_t write_results(io::Writer& out, const std::vector<std::string>& key,
-                          const std::vector<Result>& results);
+                          const std::vector<double>& levels,
+                          const std::function<std::vector<Result>(double)>& at_level);
 
 void warn_notes(Diagnostics& diagnostics, std::size_t noted);
 

@@ -100,8 +100,11 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
           r.person.psu = psu_ids.try_emplace(r.person.psu, psu_ids.size()).first->second;
           people.push_back(r.person);
         }
-        noted += write_results(out, keys.key(group),
-                               compute_survey(people, scale, o.measures, o.method));
+        noted += write_results(out, keys.key(group), o.levels, [&](double level) {
+          Options m = o.method;
+          m.level = level;
+          return compute_survey(people, scale, o.measures, m);
+        });
       });
   warn_notes(diagnostics, noted);
   out.finish();
