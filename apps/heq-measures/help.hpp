@@ -47,6 +47,14 @@ Measures (mu = population-weighted mean; p = population shares; X = ridits; r = 
   Simulated limits (bgsd, cov, md*, idis*): --reps draws of every subgroup from a normal
   truncated at 0 (and 100 for percentages), seeded per setting from --seed; percentiles
   at the asked level (R's type 7); se = the draws' standard deviation.
+Bounded outcomes (--bounds LOW,HIGH, as healthequal's aci() and rci() with lmin and
+  lmax): the ACI and RCI of (y - LOW) / (HIGH - LOW); --ci-correction wagstaff gives
+  the RCI / (1 - mu'), erreygers 4 mu' x RCI (= 4 x the bounded ACI), mu' the normalised
+  mean, their SEs scaled alike (the generalised concentration index is the ACI).
+  --linear: the SII and RII from a least-squares fit of est / scale on the ridit weighted
+  by population, HC1 SEs (healthequal's linear = TRUE); its SII is heq-sii's.
+  Individual data: --fpc COL, each stratum's population of PSUs (or its sampling
+  fraction, 1 or less) scales its variance by (N - n) / N, as R's survey package does.
 Applicability: d, r, paf, par everywhere; aci, rci, sii, rii on ordered dimensions of
   three or more subgroups; the rest on non-ordered dimensions of three or more. Ordered
   measures need every subgroup's estimate, non-ordered ones 85% of them (D and R only
@@ -75,7 +83,7 @@ Individual survey data (--outcome COL): one row per respondent, with the outcome
   and RII come from the weighted logistic fit of the outcome on the ridit, ACI and
   RCI from the weighted convenient regression, as healthequal fits them with R's
   survey package (svyglm); standard errors by Taylor linearisation of the estimating
-  equations, PSUs with replacement within strata (no finite population correction),
+  equations, PSUs with replacement within strata (with --fpc, a finite population correction),
   a stratum with one PSU centred at the overall mean (survey's lonely.psu "adjust");
   limits with the normal z. A respondent without an outcome adds nothing to the fit
   but keeps its PSU in the design. The SII and ACI are multiplied by indicator_scale

@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
          "Individual data: survey weight column (default weight, if present)");
   design("--psu", o.psu, "Individual data: primary sampling unit column (default psu, if present)");
   design("--strata", o.strata, "Individual data: stratum column (default strata, if present)");
+  design(
+      "--fpc", o.fpc,
+      "Individual data: finite population correction column (PSUs in the stratum, or a fraction)");
   app.add_option("--favourable-value", o.favourable_value,
                  "1 or 0 for every row, instead of the column")
       ->type_name("0|1")
@@ -52,13 +55,39 @@ int main(int argc, char** argv) {
       ->type_name("N")
       ->capture_default_str();
   app.add_option("--seed", o.seed, "Random seed")->type_name("N")->capture_default_str();
+  std::vector<double> bounds;
+  app.add_option("--bounds", bounds,
+                 "The outcome's bounds LOW,HIGH: ACI and RCI of (y - LOW) / (HIGH - LOW)")
+      ->type_name("LOW,HIGH")
+      ->delimiter(',')
+      ->expected(2)
+      ->allow_extra_args(false);
+  heq::cli::add_choice(app, "--ci-correction", o.method.correction,
+                       {{"none", heq::measures::Correction::none},
+                        {"wagstaff", heq::measures::Correction::wagstaff},
+                        {"erreygers", heq::measures::Correction::erreygers}},
+                       "RCI for a bounded outcome: wagstaff or erreygers (needs --bounds)",
+                       "METHOD");
+  app.add_flag("--linear", o.method.linear,
+               "SII and RII from a weighted linear fit (healthequal's linear = TRUE)");
   bool heat = false;
   heq::cli::add_compat(app, "heat", heat, "heat: reproduce healthequal 1.0.1's conventions");
   return tool.run_tool(argc, argv, o, heq::measures::run_measures, [&] {
     if (heat) o.method.compat = heq::measures::heat_compat();
+    if (!bounds.empty()) {
+      if (bounds.size() != 2 || !(bounds[0] < bounds[1]))
+        throw heq::UsageError("--bounds takes LOW,HIGH with LOW below HIGH (e.g. 0,100)");
+      o.method.low = bounds[0];
+      o.method.high = bounds[1];
+    }
+    if (o.method.correction != heq::measures::Correction::none && bounds.empty())
+      throw heq::UsageError(
+          "--ci-correction corrects for a bounded outcome: give --bounds LOW,HIGH");
     if (o.measures == std::vector<std::string>{"all"}) o.measures.clear();
-    for (auto [flag, value] :
-         {std::pair{"--weight", &o.weight}, {"--psu", &o.psu}, {"--strata", &o.strata}})
+    for (auto [flag, value] : {std::pair{"--weight", &o.weight},
+                               {"--psu", &o.psu},
+                               {"--strata", &o.strata},
+                               {"--fpc", &o.fpc}})
       if (*value && !o.outcome)
         throw heq::UsageError(
             fmt::format("{} describes individual data: give --outcome too", flag));

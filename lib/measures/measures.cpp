@@ -310,6 +310,73 @@ void logistic_measure(Result& r, const Context& x) {
   if (!fit.converged) r.note = "the logistic fit did not converge";
 }
 
+// The ACI and RCI; with bounds, of (y - low) / (high - low); the RCI then corrected
+// as Wagstaff (C / (1 - mu)) or Erreygers (4 mu C), mu the normalised mean. A constant
+// factor on the regression's left-hand side scales the slope and its SE alike.
+void concentration(Result& r, const MeasureSpec& spec, const Context& x, const Options& o) {
+  const bool relative = spec.name == "rci";
+  if (std::isnan(o.low)) {
+    const auto [slope, se] = convenient_regression(x.d, relative);
+    return symmetric(r, x, slope, se, "regression");
+  }
+  Prepared d = x.d;
+  const double range = o.high - o.low;
+  for (double& y : d.y) {
+    if (y < o.low || y > o.high) {
+      r.note = fmt::format("an estimate lies outside the bounds {} to {}",
+                           heq::format_number(o.low), heq::format_number(o.high));
+      return;
+    }
+    y = (y - o.low) / range;
+  }
+  d.mu = (d.mu - o.low) / range;
+  auto [slope, se] = convenient_regression(d, relative);
+  const char* method = "regression (bounded)";
+  if (relative && o.correction != Correction::none) {
+    const bool wagstaff = o.correction == Correction::wagstaff;
+    const double factor = wagstaff ? 1 / (1 - d.mu) : 4 * d.mu;
+    slope *= factor;
+    se *= factor;
+    method = wagstaff ? "regression (Wagstaff)" : "regression (Erreygers)";
+  }
+  symmetric(r, x, slope, se, method);
+}
+
+// healthequal's linear = TRUE: est / scale on the ridit by least squares weighted by
+// population, HC1 sandwich SEs; SII = b1, RII = (b0 + b1) / b0 (its log by the delta method).
+void linear_measure(Result& r, const Context& x) {
+  const Prepared& d = x.d;
+  const std::size_t k = d.y.size();
+  const double scale = x.setting.scale;
+  Eigen::MatrixXd X(k, 2);
+  Eigen::VectorXd y(k), w(k);
+  for (std::size_t i = 0; i < k; ++i) {
+    X(i, 0) = 1;
+    X(i, 1) = d.ridit[i];
+    y(i) = d.y[i] / scale;
+    w(i) = d.n[i];
+  }
+  const Eigen::Matrix2d bread = (X.transpose() * w.asDiagonal() * X).inverse();
+  const Eigen::Vector2d beta = bread * X.transpose() * w.asDiagonal() * y;
+  const Eigen::VectorXd score = w.cwiseProduct(y - X * beta);
+  const Eigen::Matrix2d meat = X.transpose() * score.cwiseProduct(score).asDiagonal() * X;
+  const Eigen::Matrix2d v =
+      bread * meat * bread * (static_cast<double>(k) / static_cast<double>(k - 2));
+  const double top = beta(0) + beta(1), bottom = beta(0);
+  const Eigen::Vector2d g_rii(1 / top - 1 / bottom, 1 / top);
+  const Contrasts c{beta(1), std::sqrt(v(1, 1)), top / bottom, std::sqrt(g_rii.dot(v * g_rii))};
+  report(r, c,
+         {scale, x.z, x.c.unscaled_se, x.c.log_scale_ratio_se, "linear regression, HC1", x.mode});
+  if (r.measure == "rii" && !(top > 0 && bottom > 0))
+    r = Result{r.measure,
+               kMissing,
+               kMissing,
+               kMissing,
+               kMissing,
+               "",
+               "the fitted line is not positive at both ends: no RII"};
+}
+
 void between_group_variance(Result& r, const Context& x) {
   const Prepared& d = x.d;
   const Dispersion disp{d, x.setting};
@@ -474,13 +541,14 @@ std::vector<Result> compute(std::span<const Subgroup> subgroups, const Setting& 
       case Kind::ratio:
         pairwise(r, *spec, x);
         break;
-      case Kind::concentration: {
-        const auto [slope, se] = convenient_regression(d, spec->name == "rci");
-        symmetric(r, x, slope, se, "regression");
+      case Kind::concentration:
+        concentration(r, *spec, x, o);
         break;
-      }
       case Kind::logistic:
-        logistic_measure(r, x);
+        if (o.linear)
+          linear_measure(r, x);
+        else
+          logistic_measure(r, x);
         break;
       case Kind::variance:
         between_group_variance(r, x);

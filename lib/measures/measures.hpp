@@ -41,10 +41,18 @@ struct Compat {
 };
 Compat heat_compat();
 
+// Corrections of the RCI for bounded outcomes (healthequal's rci(method =)).
+enum class Correction { none, wagstaff, erreygers };
+
 struct Options {
   double level = 0.95;
   std::size_t reps = 1000;  // simulated intervals
   Compat compat;
+  // The outcome's bounds: the ACI and RCI are then computed on (y - low) / (high - low),
+  // as healthequal's aci() and rci() with lmin and lmax. NaN: unbounded.
+  double low = kMissing, high = kMissing;
+  Correction correction = Correction::none;  // needs the bounds
+  bool linear = false;  // SII and RII from a weighted linear fit (healthequal's linear = TRUE)
 };
 
 struct Result {

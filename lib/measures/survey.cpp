@@ -1,5 +1,7 @@
 #include "measures/survey.hpp"
+
 #include "core/missing.hpp"
+#include "core/number.hpp"
 
 #include "measures/logistic.hpp"
 
@@ -24,6 +26,7 @@ struct Sample {
                                      // (an outcome and a weight above 0)
   std::vector<std::size_t> psu;      // their PSUs
   std::vector<std::size_t> stratum;  // of each PSU
+  std::vector<double> fpc;           // of each PSU (its stratum's)
   std::size_t subgroups = 0;
   bool binary = true;
   double mu = kMissing, var_ridit = 0;
@@ -34,10 +37,12 @@ Sample prepare(std::span<const Respondent> people) {
   std::size_t psus = 0;
   for (const Respondent& r : people) psus = std::max(psus, r.psu + 1);
   s.stratum.assign(psus, 0);
+  s.fpc.assign(psus, kMissing);
   std::map<double, double> weight_by_order;
   double total = 0, outcome_total = 0;
   for (const Respondent& r : people) {
     s.stratum[r.psu] = r.stratum;
+    s.fpc[r.psu] = r.fpc;
     if (std::isnan(r.outcome)) continue;
     if (r.weight > 0) weight_by_order[r.order] += r.weight;
     total += r.weight;
@@ -64,10 +69,29 @@ Sample prepare(std::span<const Respondent> people) {
   return s;
 }
 
+// A population of PSUs smaller than the stratum's sample cannot be (survey stops there).
+std::string check_fpc(const Sample& s) {
+  std::map<std::size_t, double> psus;
+  for (std::size_t p = 0; p < s.stratum.size(); ++p) psus[s.stratum[p]] += 1;
+  for (std::size_t p = 0; p < s.stratum.size(); ++p)
+    if (s.fpc[p] > 1 && s.fpc[p] < psus[s.stratum[p]])
+      return fmt::format("the fpc ({} PSUs) is below the stratum's {} sampled PSUs",
+                         heq::format_number(s.fpc[p]), heq::format_number(psus[s.stratum[p]]));
+  return "";
+}
+
+// survey's onestrat: f = (N - n) / N for a population of N PSUs, 1 - fraction for a
+// sampling fraction; 1 without a correction.
+double finite_population_factor(double fpc, double n) {
+  if (std::isnan(fpc)) return 1;
+  if (fpc <= 1) return 1 - fpc;
+  return (fpc - n) / fpc;
+}
+
 // The design-based covariance of an estimator from its influence values (one per
 // respondent): PSUs sampled with replacement within strata, as R's survey package
-// computes it without a finite population correction. A stratum with one PSU is centred
-// at the overall mean of the PSU totals, which is zero for solved estimating equations
+// computes it (with each stratum's finite population correction, if any). A stratum with one PSU is
+// centred at the overall mean of the PSU totals, which is zero for solved estimating equations
 // (survey's lonely.psu = "adjust").
 Eigen::Matrix2d design_variance(const Sample& s, const std::vector<Eigen::Vector2d>& influence) {
   std::vector<Eigen::Vector2d> totals(s.stratum.size(), Eigen::Vector2d::Zero());
@@ -83,11 +107,12 @@ Eigen::Matrix2d design_variance(const Sample& s, const std::vector<Eigen::Vector
   Eigen::Matrix2d v = Eigen::Matrix2d::Zero();
   for (std::size_t p = 0; p < totals.size(); ++p) {
     const double n = count[s.stratum[p]];
+    const double f = finite_population_factor(s.fpc[p], n);
     if (n > 1) {
       const Eigen::Vector2d d = totals[p] - sums[s.stratum[p]] / n;
-      v += n / (n - 1) * d * d.transpose();
+      v += f * n / (n - 1) * d * d.transpose();
     } else {
-      v += totals[p] * totals[p].transpose();
+      v += f * totals[p] * totals[p].transpose();
     }
   }
   return v;
@@ -224,6 +249,7 @@ const std::vector<std::string>& survey_measures() {
 std::vector<Result> compute_survey(std::span<const Respondent> people, double scale,
                                    const std::vector<std::string>& wanted, const Options& o) {
   const Sample s = prepare(people);
+  const std::string fpc_problem = check_fpc(s);
   double mean_weight = 0;
   for (const Respondent& p : people) mean_weight += p.weight / static_cast<double>(people.size());
   const double z = stats::z_for_level(o.level);
@@ -239,6 +265,8 @@ std::vector<Result> compute_survey(std::span<const Respondent> people, double sc
         std::find(survey_measures().begin(), survey_measures().end(), m) != survey_measures().end();
     if (!survey) {
       r.note = "needs subgroup estimates: individual data give aci, rci, sii and rii";
+    } else if (!fpc_problem.empty()) {
+      r.note = fpc_problem;
     } else if (s.y.empty() || !(s.mu == s.mu)) {
       r.note = "needs respondents with an outcome and a weight above 0";
     } else if (s.subgroups < 3) {

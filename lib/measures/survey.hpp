@@ -20,6 +20,9 @@ struct Respondent {
   double order = kMissing;    // the subgroup's order, 1 = most disadvantaged
   std::size_t psu = 0;        // dense ids over the whole sample, PSUs nested in strata
   std::size_t stratum = 0;    // dense ids
+  // The stratum's finite population correction, as R's survey package reads fpc: its
+  // population of PSUs (above 1) or its sampling fraction (1 or less). NaN: none.
+  double fpc = kMissing;
 };
 
 // sii, rii, aci, rci: the measures individual data give, in catalogue order.

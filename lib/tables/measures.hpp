@@ -31,7 +31,7 @@ struct TableOptions {
   // design columns are required when named, else used when a column of the default name
   // ("weight", "psu", "strata") exists (without: weight 1, each respondent its own PSU,
   // one stratum).
-  std::optional<std::string> outcome, weight, psu, strata;
+  std::optional<std::string> outcome, weight, psu, strata, fpc;
   std::vector<std::string> measures;  // empty: all that apply
   std::vector<std::string> by;
   std::vector<double> levels{0.95};  // limits at each; method.level is set per level

@@ -7,6 +7,7 @@
 
 #include "io/groups.hpp"
 
+#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -47,6 +48,8 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
   const auto weight_col = design_column(in, o.weight, "weight");
   const auto psu_col = design_column(in, o.psu, "psu");
   const auto strata_col = design_column(in, o.strata, "strata");
+  const auto fpc_col = o.fpc ? std::optional<std::size_t>(in.column(*o.fpc)) : std::nullopt;
+  std::map<std::size_t, std::pair<double, std::size_t>> fpc_of;  // stratum -> fpc, its line
   const auto scale_col =
       o.scale_value ? std::nullopt : std::optional<std::size_t>(in.column(o.scale));
 
@@ -76,6 +79,17 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
     else
       key += std::to_string(row.line);
     p.psu = psus.id(key);
+    if (fpc_col) {
+      p.fpc = r.number(*fpc_col);
+      if (!(p.fpc > 0))
+        io::fail_column(r, *fpc_col, "a finite population correction must be above 0");
+      const auto [it, fresh] = fpc_of.try_emplace(p.stratum, p.fpc, row.line);
+      if (!fresh && it->second.first != p.fpc)
+        io::fail_column(r, *fpc_col,
+                        fmt::format("the stratum's fpc is {} on line {}: it must be the same on "
+                                    "every row of a stratum",
+                                    io::format_number(it->second.first), it->second.second));
+    }
     row.scale = scale_col ? r.number(*scale_col) : kMissing;
     if (row.scale <= 0) io::fail_column(r, *scale_col, "the scale must be above 0");
     return row;

@@ -1,12 +1,15 @@
 #include "catch.hpp"
 
+#include "core/missing.hpp"
 #include "measures/measures.hpp"
+#include "sii/sii.hpp"
 
 #include <cmath>
 #include <map>
 #include <random>
 
 using namespace heq::measures;
+using heq::kMissing;
 
 namespace {
 
@@ -160,4 +163,90 @@ TEST_CASE("measures: the catalogue holds WHO's 21 measures once each, in HEAT's 
     CHECK_FALSE(std::isnan(r[0].estimate));
     CHECK(r[0].note.empty());
   }
+}
+
+TEST_CASE("measures: bounded concentration indices against their closed forms") {
+  std::mt19937_64 rng(17);
+  std::uniform_real_distribution<double> y(20, 95);
+  for (int trial = 0; trial < 100; ++trial) {
+    const auto g = quintiles({y(rng), y(rng), y(rng), y(rng), y(rng)});
+    // C = (2 / mu) sum p (y - mu)(R - 1/2): the convenient regression's slope, exactly.
+    double total = 0, mu = 0;
+    for (const Subgroup& s : g) total += s.population;
+    std::vector<double> p, ridit;
+    double cumulative = 0;
+    for (const Subgroup& s : g) {
+      p.push_back(s.population / total);
+      ridit.push_back(cumulative + p.back() / 2);
+      cumulative += p.back();
+      mu += p.back() * s.estimate;
+    }
+    double cov = 0;
+    for (std::size_t i = 0; i < g.size(); ++i)
+      cov += p[i] * (g[i].estimate - mu) * (ridit[i] - 0.5);
+    const auto plain = by_name(compute(g, ordered(true), {"aci", "rci"}, Options{}, 1));
+    CHECK(plain.at("rci").estimate == Approx(2 * cov / mu).epsilon(1e-12));
+    CHECK(plain.at("aci").estimate == Approx(2 * cov).epsilon(1e-12));
+    // Bounds 0..100: (y - 0) / 100, so ACI / 100 and the same RCI.
+    Options bounded;
+    bounded.low = 0;
+    bounded.high = 100;
+    const auto b = by_name(compute(g, ordered(true), {"aci", "rci"}, bounded, 1));
+    CHECK(b.at("aci").estimate == Approx(2 * cov / 100).epsilon(1e-12));
+    CHECK(b.at("rci").estimate == Approx(2 * cov / mu).epsilon(1e-12));
+    // Wagstaff W = C / (1 - mu'), Erreygers E = 4 mu' C = 4 ACI' (mu' = mu / 100).
+    bounded.correction = Correction::wagstaff;
+    const auto w = by_name(compute(g, ordered(true), {"rci"}, bounded, 1));
+    CHECK(w.at("rci").estimate == Approx(2 * cov / mu / (1 - mu / 100)).epsilon(1e-12));
+    CHECK(w.at("rci").se == Approx(b.at("rci").se / (1 - mu / 100)).epsilon(1e-12));
+    bounded.correction = Correction::erreygers;
+    const auto e = by_name(compute(g, ordered(true), {"rci"}, bounded, 1));
+    CHECK(e.at("rci").estimate == Approx(4 * b.at("aci").estimate).epsilon(1e-12));
+    CHECK(e.at("rci").ci_method == "regression (Erreygers)");
+  }
+}
+
+TEST_CASE("measures: an estimate outside the bounds is a note") {
+  Options o;
+  o.low = 0;
+  o.high = 50;
+  const auto r = by_name(compute(quintiles({20, 30, 40, 50, 60}), ordered(true), {"rci"}, o, 1));
+  CHECK(std::isnan(r.at("rci").estimate));
+  CHECK(r.at("rci").note == "an estimate lies outside the bounds 0 to 50");
+}
+
+TEST_CASE("measures: the linear SII is the population-weighted least-squares slope") {
+  // heq-sii's SII (PHE) is that slope too: the two must agree to rounding.
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> y(10, 90);
+  for (int trial = 0; trial < 100; ++trial) {
+    const auto g = quintiles({y(rng), y(rng), y(rng), y(rng), y(rng)});
+    std::vector<heq::sii::Quantile> q;
+    for (const Subgroup& s : g)
+      q.push_back({s.order, s.population, s.estimate, 1, kMissing, kMissing});
+    heq::sii::Options so;
+    so.ci = heq::sii::CiMethod::analytic;
+    const double sii = heq::sii::compute(q, so, heq::sii::ErrorSource::se, 1).sii;
+    Options o;
+    o.linear = true;
+    const auto r = by_name(compute(g, ordered(true), {"sii", "rii"}, o, 1));
+    CHECK(r.at("sii").estimate == Approx(sii).epsilon(1e-10));
+    CHECK(r.at("sii").ci_method == "linear regression, HC1");
+    // RII = fitted(1) / fitted(0) of the same line.
+    const double fitted0 = heq::sii::compute(q, so, heq::sii::ErrorSource::se, 1).intercept;
+    CHECK(r.at("rii").estimate == Approx((fitted0 + sii) / fitted0).epsilon(1e-10));
+  }
+  // An exact line in the ridit has no residuals: SE 0.
+  auto line = quintiles({0, 0, 0, 0, 0});
+  double total = 0, cumulative = 0;
+  for (const Subgroup& s : line) total += s.population;
+  for (Subgroup& s : line) {
+    s.estimate = 20 + 40 * (cumulative + s.population / total / 2);
+    cumulative += s.population / total;
+  }
+  Options o;
+  o.linear = true;
+  const auto exact = by_name(compute(line, ordered(true), {"sii"}, o, 1));
+  CHECK(exact.at("sii").estimate == Approx(40).epsilon(1e-12));
+  CHECK(exact.at("sii").se == Approx(0).margin(1e-9));
 }

@@ -137,3 +137,28 @@ TEST_CASE("survey: degenerate samples get notes, not numbers") {
   for (const Result& r : compute_survey(hollow, 100, {}, Options{}))
     CHECK(r.note == "needs three or more subgroups with weighted respondents (2 here)");
 }
+
+TEST_CASE("survey: a finite population correction scales the design variance by 1 - f") {
+  const std::vector<Respondent> base = respondents();  // 500 PSUs in one stratum
+  const auto plain = compute_survey(base, 100, {}, Options{});
+  for (double fraction : {0.1, 0.5, 0.9}) {
+    // As a sampling fraction, and as the stratum's population of PSUs: the same f.
+    for (double fpc : {fraction, 500 / fraction}) {
+      std::vector<Respondent> people = base;
+      for (Respondent& r : people) r.fpc = fpc;
+      const auto with = compute_survey(people, 100, {}, Options{});
+      REQUIRE(with.size() == plain.size());
+      for (std::size_t i = 0; i < with.size(); ++i) {
+        CHECK(with[i].estimate == Approx(plain[i].estimate).epsilon(1e-12));
+        CHECK(with[i].se == Approx(plain[i].se * std::sqrt(1 - fraction)).epsilon(1e-9));
+      }
+    }
+  }
+  // A population far larger than the sample is no correction; one smaller is a note.
+  std::vector<Respondent> huge = base, small = base;
+  for (Respondent& r : huge) r.fpc = 1e15;
+  for (Respondent& r : small) r.fpc = 400;
+  CHECK(compute_survey(huge, 100, {}, Options{})[0].se == Approx(plain[0].se).epsilon(1e-9));
+  CHECK(compute_survey(small, 100, {}, Options{})[0].note ==
+        "the fpc (400 PSUs) is below the stratum's 500 sampled PSUs");
+}
