@@ -61,15 +61,23 @@ Other sources (HMD, ONS national life tables):
   gives LE at 65; its rows note the start). --delimiter whitespace and --skip 1 read
   HMD's aligned .txt files (a label such as 110+ is an open band).
 
---lifespan, among those alive at the row's start age x (LifeIneq's definitions,
-  age-at-death flavour; A_i = start + a n of band i, x + 1/M in the open band, where
-  those dying live 1/M on average; f_i = d_i / l_x; mean age at death = x + e_x):
+--lifespan, among those alive at the row's start age x (LifeIneq's definitions, both
+  forms: _aad of the age at death A, centred on x + e_x; _rl of the remaining life
+  A - x, centred on e_x; A_i = start + a n of band i, x + 1/M in the open band, where
+  those dying live 1/M on average; f_i = d_i / l_x):
   edagger   = sum f_i e~_i, life years lost at death, e~_i = e_i + a (e(i+1) - e_i)
-              (e_omega in the open band, where the hazard is constant);
-  gini_aad  = sum_i sum_j f_i f_j |A_i - A_j| / (2 (x + e_x));
-  theil_aad = sum_i f_i (A_i / (x + e_x)) ln(A_i / (x + e_x)).
+              (e_omega in the open band, where the hazard is constant); h = edagger / e_x
+              (Keyfitz's entropy);
+  gini      = sum_i sum_j f_i f_j |A_i - A_j| / (2 mu); aid = the same sum / 2 (years);
+              drewnowski = 1 - gini;
+  theil     = sum f (A / mu) ln(A / mu); mld = sum f ln(mu / A);
+  variance_aad, sd_aad = sum f (A - x - e_x)^2 and its root (the same in both forms);
+              cov = sd / mu;
+  q25_aad, median_aad, q75_aad, iqr_aad: ages by which 25, 50, 75% of those alive at x
+              have died (l linear within closed bands, exponential in the open one).
   LifeIneq's authors advise single-year tables to 110+; from abridged bands these are
-  approximations.
+  approximations. heq centres the remaining-life forms at each row's own start (LifeIneq
+  0.1's ineq_var and ineq_mld assume single years from age 0 there).
 
 Differences from PHEindicatormethods, on purpose: any band layout (the package needs
   exactly 20 bands; --bands phe restores that), notes per row instead of warnings for
@@ -79,7 +87,9 @@ Differences from PHEindicatormethods, on purpose: any band layout (the package n
 
 Output: the --by columns, startage, value, lowercl, uppercl (several levels:
   lower95_0cl, upper95_0cl, lower99_8cl, ...), pops_used and dths_used (population and
-  deaths from that age up), [edagger, gini_aad, theil_aad], note. With --table:
+  deaths from that age up), [edagger, gini_aad, theil_aad, h, gini_rl, theil_rl,
+  mld_aad, mld_rl, variance_aad, sd_aad, cov_aad, cov_rl, aid, drewnowski_aad,
+  drewnowski_rl, q25_aad, median_aad, q75_aad, iqr_aad], note. With --table:
   startage, n, mx, ax, qx, px, lx, dx, Lx, Tx, ex, variance (n is empty for the open
   band).)";
 

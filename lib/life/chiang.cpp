@@ -199,13 +199,37 @@ void build(std::span<const Band> bands, double a0, LifeTable& t) {
   }
 }
 
+Lifespan no_lifespan() {
+  Lifespan s;
+  for (double* v :
+       {&s.edagger, &s.gini, &s.theil, &s.h, &s.gini_rl, &s.theil_rl, &s.mld_aad, &s.mld_rl,
+        &s.variance, &s.sd, &s.cov_aad, &s.cov_rl, &s.aid, &s.q25, &s.median, &s.q75, &s.iqr})
+    *v = kMissing;
+  return s;
+}
+
+namespace {
+
+// The age by which a share p of those alive at band k have died: l(y) = (1 - p) l_k.
+double age_at_death_quantile(const LifeTable& t, std::size_t k, double p) {
+  const std::size_t last = t.size() - 1;
+  const double target = (1 - p) * t.l[k];
+  for (std::size_t i = k; i < last; ++i)
+    if (t.l[i + 1] <= target) return t.age[i] + t.n[i] * (t.l[i] - target) / (t.l[i] - t.l[i + 1]);
+  return t.age[last] + std::log(t.l[last] / target) / t.m[last];  // l falls as exp(-M t)
+}
+
+}  // namespace
+
 Lifespan lifespan(const LifeTable& t, std::size_t k) {
   const std::size_t last = t.size() - 1;
   const double lx = t.l[k];
-  if (!(lx > 0)) return {kMissing, kMissing, kMissing};
-  const double mean_age = t.age[k] + t.e[k];
-  double edagger = 0, pairs = 0, theil = 0;
+  if (!(lx > 0)) return no_lifespan();
+  const double x = t.age[k], ex = t.e[k], mean_age = x + ex;
+  Lifespan s = no_lifespan();
+  double edagger = 0, pairs = 0, theil = 0, theil_rl = 0, mld = 0, mld_rl = 0, variance = 0;
   double below_f = 0, below_fa = 0;  // sums of f and f*A over younger bands
+  bool zero_life = false;
   for (std::size_t i = k; i <= last; ++i) {
     const double f = t.d[i] / lx;
     // Mean age at death in the band; in the open band the hazard is constant, so those
@@ -216,12 +240,37 @@ Lifespan lifespan(const LifeTable& t, std::size_t k) {
     pairs += f * (age_at_death * below_f - below_fa);  // ages at death increase with i
     below_f += f;
     below_fa += f * age_at_death;
+    variance += f * (age_at_death - mean_age) * (age_at_death - mean_age);
     if (f > 0) {
-      const double r = age_at_death / mean_age;
+      const double r = age_at_death / mean_age, rl = (age_at_death - x) / ex;
       theil += f * r * std::log(r);
+      mld -= f * std::log(r);
+      if (rl > 0) {
+        theil_rl += f * rl * std::log(rl);
+        mld_rl -= f * std::log(rl);
+      } else {
+        zero_life = true;
+      }
     }
   }
-  return {edagger, pairs / mean_age, theil};
+  s.edagger = edagger;
+  s.gini = pairs / mean_age;
+  s.theil = theil;
+  s.h = edagger / ex;
+  s.gini_rl = pairs / ex;
+  s.aid = pairs;
+  s.theil_rl = theil_rl;
+  s.mld_aad = mld;
+  s.mld_rl = zero_life ? kMissing : mld_rl;  // ln(e / 0): infinite
+  s.variance = variance;
+  s.sd = std::sqrt(variance);
+  s.cov_aad = s.sd / mean_age;
+  s.cov_rl = s.sd / ex;
+  s.q25 = age_at_death_quantile(t, k, 0.25);
+  s.median = age_at_death_quantile(t, k, 0.5);
+  s.q75 = age_at_death_quantile(t, k, 0.75);
+  s.iqr = s.q75 - s.q25;
+  return s;
 }
 
 }  // namespace heq::life

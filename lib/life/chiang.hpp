@@ -62,14 +62,22 @@ LifeTable build(std::span<const Band> bands, double a0 = 0.1);
 // The same into `out`, reusing its storage.
 void build(std::span<const Band> bands, double a0, LifeTable& out);
 
-// Lifespan inequality among those alive at the start of band k (LifeIneq's definitions,
-// age-at-death flavour): e-dagger (life years lost at death), and the Gini and Theil
-// indices of the age at death.
+// Lifespan inequality among those alive at the start of band k, LifeIneq's indices in
+// both forms: of the age at death (aad, centred on x + e_x) and of the remaining life
+// (rl, centred on e_x). Deaths in a band die at its start + a n (the open band's at
+// start + 1/M); quantiles interpolate l linearly in closed bands, exponentially in the
+// open one.
 struct Lifespan {
-  double edagger;
-  double gini;
-  double theil;
+  double edagger;  // life years lost at death
+  double gini;     // of the age at death (gini_aad)
+  double theil;    // theil_aad
+  double h;        // Keyfitz's entropy e-dagger / e_x
+  double gini_rl, theil_rl, mld_aad, mld_rl;
+  double variance, sd, cov_aad, cov_rl;
+  double aid;                    // absolute inter-individual difference: gini_rl x e_x
+  double q25, median, q75, iqr;  // ages at death
 };
+Lifespan no_lifespan();
 Lifespan lifespan(const LifeTable& table, std::size_t k);
 
 // "0, 1, 5, ..., 90+ (20 bands)": a short description of an age layout.

@@ -111,7 +111,11 @@ std::vector<std::string> output_columns(const TableOptions& t) {
     cols.push_back("dths_used");
   }
   if (t.lifespan)
-    for (const char* c : {"edagger", "gini_aad", "theil_aad"}) cols.push_back(c);
+    for (const char* c :
+         {"edagger", "gini_aad", "theil_aad", "h", "gini_rl", "theil_rl", "mld_aad", "mld_rl",
+          "variance_aad", "sd_aad", "cov_aad", "cov_rl", "aid", "drewnowski_aad", "drewnowski_rl",
+          "q25_aad", "median_aad", "q75_aad", "iqr_aad"})
+      cols.push_back(c);
   cols.push_back("note");
   return cols;
 }
@@ -235,8 +239,12 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
         out.number(computed ? dths_used[i] : kMissing);
       }
       if (t.lifespan) {
-        const Lifespan s = computed ? lifespan(table, i) : Lifespan{kMissing, kMissing, kMissing};
-        out.number(s.edagger).number(s.gini).number(s.theil);
+        const Lifespan s = computed ? lifespan(table, i) : no_lifespan();
+        out.number(s.edagger).number(s.gini).number(s.theil).number(s.h).number(s.gini_rl);
+        out.number(s.theil_rl).number(s.mld_aad).number(s.mld_rl);
+        out.number(s.variance).number(s.sd).number(s.cov_aad).number(s.cov_rl).number(s.aid);
+        out.number(1 - s.gini).number(1 - s.gini_rl);
+        out.number(s.q25).number(s.median).number(s.q75).number(s.iqr);
       }
       if (row_note.empty())
         out.missing();

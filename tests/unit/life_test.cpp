@@ -214,13 +214,57 @@ TEST_CASE("life table: column names") {
   t.by = {"area"};
   t.levels = {0.95, 0.998};
   t.lifespan = true;
-  CHECK(output_columns(t) == std::vector<std::string>{"area", "startage", "value", "lower95_0cl",
-                                                      "upper95_0cl", "lower99_8cl", "upper99_8cl",
-                                                      "pops_used", "dths_used", "edagger",
-                                                      "gini_aad", "theil_aad", "note"});
+  CHECK(output_columns(t) ==
+        std::vector<std::string>{"area",        "startage",     "value",          "lower95_0cl",
+                                 "upper95_0cl", "lower99_8cl",  "upper99_8cl",    "pops_used",
+                                 "dths_used",   "edagger",      "gini_aad",       "theil_aad",
+                                 "h",           "gini_rl",      "theil_rl",       "mld_aad",
+                                 "mld_rl",      "variance_aad", "sd_aad",         "cov_aad",
+                                 "cov_rl",      "aid",          "drewnowski_aad", "drewnowski_rl",
+                                 "q25_aad",     "median_aad",   "q75_aad",        "iqr_aad",
+                                 "note"});
   t.table = true;
   t.lifespan = false;
   CHECK(output_columns(t) == std::vector<std::string>{"area", "startage", "n", "mx", "ax", "qx",
                                                       "px", "lx", "dx", "Lx", "Tx", "ex",
                                                       "variance", "note"});
+}
+
+TEST_CASE("life: lifespan indices of an exponential life match its closed forms") {
+  // A constant hazard m over single years to 600+: ages at death are (nearly) exponential
+  // with mean 1/m. Closed forms: e-dagger 1/m, H 1, Gini 1/2, AID 1/(2m), variance 1/m^2,
+  // CoV 1, Theil 1 - gamma, MLD gamma, median ln 2 / m, IQR ln 3 / m. Each year's deaths
+  // sit at its midpoint, so the discrete values approach these to O(m^2) (stated
+  // tolerance 1e-3 relative at m = 0.02).
+  const double m = 0.02, gamma = 0.5772156649015329;
+  const LifeTable t = build(constant_hazard(single_years(600), m), 0.5);
+  const Lifespan s = lifespan(t, 0);
+  // The discrete table's own mean: e = 1 / m - (n^2 m / 12 terms) is 50 - O(m).
+  const double e = t.e[0];
+  CHECK(e == Approx(1 / m).epsilon(1e-3));
+  CHECK(s.edagger == Approx(1 / m).epsilon(1e-3));
+  CHECK(s.h == Approx(1).epsilon(1e-3));
+  CHECK(s.gini == Approx(0.5).epsilon(1e-3));
+  CHECK(s.gini_rl == Approx(0.5).epsilon(1e-3));  // from age 0 both forms agree
+  CHECK(s.aid == Approx(0.5 / m).epsilon(1e-3));
+  CHECK(s.variance == Approx(1 / (m * m)).epsilon(1e-3));
+  CHECK(s.cov_aad == Approx(1).epsilon(1e-3));
+  CHECK(s.theil == Approx(1 - gamma).epsilon(2e-3));
+  // The MLD weighs the earliest deaths by ln(mu / A): placing the first year's deaths at
+  // 0.5 instead of spread over (0, 1) costs about m (LifeIneq warns of this too).
+  CHECK(s.mld_aad == Approx(gamma).epsilon(1.5e-2));
+  CHECK(s.median == Approx(std::log(2) / m).epsilon(1e-3));
+  CHECK(s.iqr == Approx(std::log(3) / m).epsilon(1e-3));
+  // Memoryless: from age 40 the remaining-life forms are those from birth (to 1e-4: the
+  // open band at 600 truncates the two differently, by about e^-12).
+  const Lifespan at40 = lifespan(t, 40);
+  CHECK(at40.gini_rl == Approx(s.gini_rl).epsilon(1e-4));
+  CHECK(at40.theil_rl == Approx(s.theil).epsilon(1e-4));
+  CHECK(at40.mld_rl == Approx(s.mld_aad).epsilon(1e-4));
+  CHECK(at40.cov_rl == Approx(s.cov_aad).epsilon(1e-4));
+  CHECK(at40.median - 40 == Approx(s.median).epsilon(1e-4));
+  CHECK(at40.variance == Approx(s.variance).epsilon(1e-4));
+  // ... while the age-at-death forms shrink: the same spread around a later mean.
+  CHECK(at40.gini < s.gini);
+  CHECK(at40.cov_aad == Approx(at40.sd / (40 + at40.edagger)).epsilon(1e-3));
 }
