@@ -17,7 +17,9 @@ constexpr const char* kExamples =
   # What the gap is made of, cause by cause (summed over age bands)
   heq-decompose deaths_by_cause.csv --by sex --group decile --from 1 --to 10 --cause cause --sum-over age
   # The gap in life expectancy at 65, both directions averaged
-  heq-decompose deaths.csv --by sex --group decile --from 1 --to 10 --age-at 65 --method symmetric)";
+  heq-decompose deaths.csv --by sex --group decile --from 1 --to 10 --age-at 65 --method symmetric
+  # The gap in healthy life expectancy: how much is mortality, how much ill health
+  heq-decompose health.csv --by sex --group decile --from 1 --to 10 --health not_good)";
 
 constexpr const char* kDetails =
     R"(Input: heq-life's table (start age, deaths, population per age band) for at least two
@@ -36,6 +38,16 @@ Method: heq-life's own life tables (Chiang II, the same rules and open band), so
   these shares explode; the band is then split by the causes' shares of both rates
   combined, with a note and a warning.
 
+--health COL (the prevalence of ill health by band, as heq-hle reads it; --percent for
+  percentages): the gap in Sullivan's HLE split by age into a mortality and a health part
+  (Nusselder and Looman 2004): mortality_x = Arriaga on the table weighted by the mean
+  healthy share w = (w1 + w2) / 2 (e replaced by sum w L / l); health_x = (L1_x / l1 +
+  L2_x / l2) / 2 x (w2_x - w1_x). contribution = mortality + health, and they sum to the
+  HLE gap exactly; ule_mortality and ule_health do the same for the years in ill health
+  (LE - HLE), so mortality + ule_mortality is the LE decomposition. With --cause, the
+  mortality parts are split by cause and the health part is a row of its own, with
+  the cause (ill health) and no mortality.
+
 --against VALUE decomposes every other subgroup's gap to VALUE (one block of rows each,
   the --group column after the --by columns): the same numbers as one --from VALUE --to S
   run per S, so each area against England's table (heq-aggregate's sums) in one run.
@@ -45,7 +57,7 @@ A group that cannot be decomposed (a side missing, a life table suppressed by
   note.
 
 Output: the --by columns, [the --group column with --against], startage, [cause], contribution (years), share (percent of
-  the gap), note. --sum-over age drops startage (one row per cause, summed over bands);
+  the gap), [mortality, health, ule_mortality, ule_health], note. --sum-over age drops startage (one row per cause, summed over bands);
   --sum-over cause drops cause (one row per band, as without --cause).)";
 
 }  // namespace
@@ -64,6 +76,9 @@ int main(int argc, char** argv) {
       ->type_name("VALUE");
   heq::cli::add_life_table_options(tool, o.age, o.deaths, o.population, o.a0);
   tool.add_column("--cause", o.cause, "Cause of death column (deaths per cause)");
+  tool.add_column("--health", o.health,
+                  "Prevalence of ill health column: split the HLE gap into mortality and health");
+  tool.app().add_flag("--percent", o.percent, "--health prevalences are percentages");
   heq::cli::add_choice(
       app, "--method", o.method,
       {{"arriaga", heq::gap::Method::arriaga}, {"symmetric", heq::gap::Method::symmetric}},

@@ -24,6 +24,54 @@ std::vector<double> arriaga_symmetric(const life::LifeTable& a, const life::Life
   return forward;
 }
 
+namespace {
+
+std::vector<double> weighted_direction(const life::LifeTable& a, const life::LifeTable& b,
+                                       std::size_t k, std::span<const double> w) {
+  const std::size_t n = a.size();
+  // he_i = T^w_i / l_i on each table.
+  std::vector<double> ha(n), hb(n);
+  double ta = 0, tb = 0;
+  for (std::size_t i = n; i-- > k;) {
+    ta += w[i] * a.L[i];
+    tb += w[i] * b.L[i];
+    ha[i] = a.l[i] > 0 ? ta / a.l[i] : 0;
+    hb[i] = b.l[i] > 0 ? tb / b.l[i] : 0;
+  }
+  std::vector<double> delta;
+  const double base = a.l[k];
+  for (std::size_t i = k; i < n; ++i) {
+    const double here = a.l[i] / base * (hb[i] - ha[i]);
+    const double next = i + 1 < n ? a.l[i + 1] / base * (hb[i + 1] - ha[i + 1]) : 0;
+    delta.push_back(here - next);
+  }
+  return delta;
+}
+
+}  // namespace
+
+std::vector<double> arriaga_weighted(const life::LifeTable& a, const life::LifeTable& b,
+                                     std::size_t k, std::span<const double> w, bool symmetric) {
+  std::vector<double> forward = weighted_direction(a, b, k, w);
+  if (!symmetric) return forward;
+  const std::vector<double> backward = weighted_direction(b, a, k, w);
+  for (std::size_t i = 0; i < forward.size(); ++i) forward[i] = (forward[i] - backward[i]) / 2;
+  return forward;
+}
+
+HealthParts decompose_health(const life::LifeTable& a, const life::LifeTable& b,
+                             std::span<const double> wa, std::span<const double> wb, std::size_t k,
+                             bool symmetric) {
+  const std::size_t n = a.size();
+  std::vector<double> mean(n);
+  for (std::size_t i = 0; i < n; ++i) mean[i] = (wa[i] + wb[i]) / 2;
+  HealthParts p;
+  p.mortality = arriaga_weighted(a, b, k, mean, symmetric);
+  for (std::size_t i = k; i < n; ++i)
+    p.health.push_back((a.L[i] / a.l[k] + b.L[i] / b.l[k]) / 2 * (wb[i] - wa[i]));
+  return p;
+}
+
 CauseSplit split_by_cause(double contribution, std::span<const double> from,
                           std::span<const double> to) {
   CauseSplit s;

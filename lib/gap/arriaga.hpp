@@ -21,6 +21,23 @@ std::vector<double> arriaga(const life::LifeTable& from, const life::LifeTable& 
 std::vector<double> arriaga_symmetric(const life::LifeTable& from, const life::LifeTable& to,
                                       std::size_t k);
 
+// Arriaga on a weighted table: e_i replaced by sum_{j >= i} w_j L_j / l_i (w = 1 - the
+// prevalence of ill health gives Sullivan's HLE). Sums to the weighted gap exactly.
+std::vector<double> arriaga_weighted(const life::LifeTable& from, const life::LifeTable& to,
+                                     std::size_t k, std::span<const double> weights,
+                                     bool symmetric);
+
+// A gap in healthy life expectancy from band k on, split by age (Nusselder and Looman
+// 2004): the mortality part, Arriaga on the table weighted by the mean healthy share
+// (w1 + w2) / 2; the health part, (L1/l1_k + L2/l2_k) / 2 x (w2 - w1). Together they
+// are HLE2_k - HLE1_k exactly, band by band summed. `healthy` is 1 - prevalence.
+struct HealthParts {
+  std::vector<double> mortality, health;
+};
+HealthParts decompose_health(const life::LifeTable& from, const life::LifeTable& to,
+                             std::span<const double> healthy_from,
+                             std::span<const double> healthy_to, std::size_t k, bool symmetric);
+
 struct CauseSplit {
   std::vector<double> contribution;  // one per cause
   std::string note;                  // when the guard chose the shares

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -22,14 +23,18 @@ namespace {
 struct Row {
   std::string subgroup;
   std::string cause;
-  double age, deaths, population;
+  double age, deaths, population, prevalence;
   std::size_t line;
 };
+
+// The label of the row that carries the health part when causes split the mortality part.
+constexpr const char* kHealthRow = "(ill health)";
 
 // One side's bands: total deaths and population per start age, and deaths by cause.
 struct Side {
   std::vector<life::Band> bands;
   std::vector<std::vector<double>> cause_deaths;  // [band][cause]
+  std::vector<double> healthy;                    // 1 - prevalence, with --health
 };
 
 Side gather(const std::vector<const Row*>& rows, const std::vector<std::string>& causes,
@@ -42,7 +47,13 @@ Side gather(const std::vector<const Row*>& rows, const std::vector<std::string>&
     if (fresh) {
       s.bands.push_back({r->age, 0, r->population});
       s.cause_deaths.emplace_back(causes.size(), 0.0);
+      s.healthy.push_back(1 - r->prevalence);
     }
+    if (!(1 - r->prevalence == s.healthy[it->second]) && !std::isnan(r->prevalence))
+      throw DataError(Location{in.name(), r->line, 0},
+                      fmt::format("age band {}: the prevalence differs from another cause row of "
+                                  "this subgroup; it must repeat the band's prevalence",
+                                  io::format_number(r->age)));
     life::Band& b = s.bands[it->second];
     if (!(r->population == b.population || (std::isnan(r->population) && std::isnan(b.population))))
       throw DataError(
@@ -74,6 +85,7 @@ Side gather(const std::vector<const Row*>& rows, const std::vector<std::string>&
   for (std::size_t i : order) {
     sorted.bands.push_back(s.bands[i]);
     sorted.cause_deaths.push_back(s.cause_deaths[i]);
+    sorted.healthy.push_back(s.healthy[i]);
   }
   return sorted;
 }
@@ -103,7 +115,14 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
   if (against) cols.push_back(o.group);
   if (per_age) cols.push_back("startage");
   if (per_cause) cols.push_back("cause");
-  for (const char* c : {"contribution", "share", "note"}) cols.push_back(c);
+  const std::optional<std::size_t> health_col =
+      o.health.empty() ? std::nullopt : std::optional<std::size_t>(in.column(o.health));
+  const double scale = o.percent ? 100 : 1;
+  cols.push_back("contribution");
+  cols.push_back("share");
+  if (health_col)
+    for (const char* c : {"mortality", "health", "ule_mortality", "ule_health"}) cols.push_back(c);
+  cols.push_back("note");
   out.begin(cols);
 
   std::size_t failed = 0, guarded = 0;
@@ -115,6 +134,16 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
     row.age = io::read_age_band(r, age_col).start;
     row.deaths = r.number(deaths_col);
     row.population = r.number(pop_col);
+    row.prevalence = 0;
+    if (health_col) {
+      row.prevalence = r.number(*health_col) / scale;
+      if (std::isnan(row.prevalence))
+        io::fail_column(r, *health_col, "every band needs a prevalence of ill health");
+      if (row.prevalence < 0 || row.prevalence > 1)
+        io::fail_column(r, *health_col,
+                        fmt::format("prevalence {} is not between 0 and {}{}", r.field(*health_col),
+                                    scale, o.percent ? "" : " (give --percent for percentages)"));
+    }
     return row;
   };
 
@@ -138,7 +167,9 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
       keys_out();
       if (per_age) out.missing();
       if (per_cause) out.missing();
-      out.missing().missing().text(why);
+      out.missing().missing();
+      if (health_col) out.missing().missing().missing().missing();
+      out.text(why);
       out.end_row();
     };
     // Gather (and so check) both sides' rows before asking whether one is missing.
@@ -166,17 +197,34 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
       return;
     }
     const life::LifeTable ta = life::build(a.bands, o.a0), tb = life::build(b.bands, o.a0);
-    const std::vector<double> delta =
-        o.method == Method::symmetric ? arriaga_symmetric(ta, tb, k) : arriaga(ta, tb, k);
-    const double gap = tb.e[k] - ta.e[k];
+    const bool symmetric = o.method == Method::symmetric;
+    const std::vector<double> delta = symmetric ? arriaga_symmetric(ta, tb, k) : arriaga(ta, tb, k);
+    // With --health: the HLE gap's parts, and those of the years in ill health (ULE).
+    HealthParts hle, ule;
+    double gap = tb.e[k] - ta.e[k];
+    if (health_col) {
+      hle = decompose_health(ta, tb, a.healthy, b.healthy, k, symmetric);
+      std::vector<double> ill_a, ill_b;
+      for (std::size_t i = 0; i < a.healthy.size(); ++i) {
+        ill_a.push_back(1 - a.healthy[i]);
+        ill_b.push_back(1 - b.healthy[i]);
+      }
+      ule = decompose_health(ta, tb, ill_a, ill_b, k, symmetric);
+      gap = 0;
+      for (std::size_t i = 0; i < hle.health.size(); ++i) gap += hle.mortality[i] + hle.health[i];
+    }
     const auto share = [&](double c) { return gap != 0 ? 100 * c / gap : kMissing; };
     const std::string gap_note = gap == 0 ? "the gap is 0: no shares" : "";
+    // One output row; `parts` (mortality, health, ule_mortality, ule_health) with --health.
+    using Parts = std::array<double, 4>;
     const auto write = [&](const double* age, const std::string* cause, double contribution,
-                           const std::string& note) {
+                           const std::string& note, const Parts& parts) {
       keys_out();
       if (age) out.number(*age);
       if (cause) out.text(*cause);
       out.number(contribution).number(share(contribution));
+      if (health_col)
+        for (double v : parts) out.number(v);
       const std::string& n = note.empty() ? gap_note : note;
       if (n.empty())
         out.missing();
@@ -184,12 +232,19 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
         out.text(n);
       out.end_row();
     };
-    std::vector<double> cause_totals(causes.size(), 0.0);
+    const Parts none{kMissing, kMissing, kMissing, kMissing};
+    const std::string health_label = kHealthRow;
+    std::vector<Parts> cause_totals(causes.size(), Parts{0, 0, 0, 0});
+    Parts health_total{0, 0, 0, 0};
     std::string cause_notes;
     for (std::size_t i = k; i < a.bands.size(); ++i) {
-      const double contribution = delta[i - k];
+      const std::size_t j = i - k;
+      const Parts band =
+          health_col ? Parts{hle.mortality[j], hle.health[j], ule.mortality[j], ule.health[j]}
+                     : none;
+      const double contribution = health_col ? band[0] + band[1] : delta[j];
       if (!cause_col) {
-        write(&a.bands[i].age, nullptr, contribution, "");
+        write(&a.bands[i].age, nullptr, contribution, "", band);
         continue;
       }
       std::vector<double> m1, m2;
@@ -197,24 +252,38 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
         m1.push_back(a.cause_deaths[i][c] / a.bands[i].population);
         m2.push_back(b.cause_deaths[i][c] / b.bands[i].population);
       }
-      const CauseSplit split = split_by_cause(contribution, m1, m2);
+      // Causes of death split the mortality parts; ill health is a part of its own.
+      const CauseSplit split = split_by_cause(health_col ? band[0] : contribution, m1, m2);
+      const CauseSplit ule_split = health_col ? split_by_cause(band[2], m1, m2) : CauseSplit{};
       if (!split.note.empty()) {
         ++guarded;
         cause_notes = "in some age bands " + split.note.substr(0, split.note.find(':')) +
                       split.note.substr(split.note.find(':'));
       }
+      const auto cause_parts = [&](std::size_t c) {
+        return health_col ? Parts{split.contribution[c], 0, ule_split.contribution[c], 0} : none;
+      };
+      const Parts health_parts{0, band[1], 0, band[3]};
       if (!per_age) {
-        for (std::size_t c = 0; c < causes.size(); ++c) cause_totals[c] += split.contribution[c];
+        for (std::size_t c = 0; c < causes.size(); ++c)
+          for (std::size_t v = 0; v < 4; ++v)
+            cause_totals[c][v] +=
+                health_col ? cause_parts(c)[v] : (v == 0 ? split.contribution[c] : 0);
+        for (std::size_t v = 0; v < 4; ++v) health_total[v] += health_col ? health_parts[v] : 0;
       } else if (!per_cause) {
-        write(&a.bands[i].age, nullptr, contribution, split.note);
+        write(&a.bands[i].age, nullptr, contribution, split.note, band);
       } else {
         for (std::size_t c = 0; c < causes.size(); ++c)
-          write(&a.bands[i].age, &causes[c], split.contribution[c], split.note);
+          write(&a.bands[i].age, &causes[c], split.contribution[c], split.note, cause_parts(c));
+        if (health_col) write(&a.bands[i].age, &health_label, band[1], "", health_parts);
       }
     }
-    if (!per_age)
+    if (!per_age) {
       for (std::size_t c = 0; c < causes.size(); ++c)
-        write(nullptr, &causes[c], cause_totals[c], cause_notes);
+        write(nullptr, &causes[c], cause_totals[c][0], cause_notes,
+              health_col ? cause_totals[c] : none);
+      if (health_col) write(nullptr, &health_label, health_total[1], "", health_total);
+    }
   };
 
   io::for_each_group<Row>(

@@ -46,6 +46,10 @@ struct DecomposeOptions {
   std::string deaths = "deaths";
   std::string population = "population";
   std::string cause;  // empty: by age band only
+  // The prevalence of ill health by band (heq-hle's input): the HLE gap then splits into
+  // a mortality and a health part (Nusselder and Looman), and the years in ill health too.
+  std::string health;
+  bool percent = false;  // prevalences are percentages
   Method method = Method::arriaga;
   std::string sum_over;  // "", "age" (one row per cause) or "cause" (one row per age band)
   double age_at = 0;

@@ -199,3 +199,66 @@ TEST_CASE("decompose table: bad input") {
       heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(differing)),
       heq::UsageError);
 }
+
+TEST_CASE("decompose health: mortality and health parts sum to the HLE gap exactly") {
+  std::mt19937_64 rng(41);
+  std::uniform_real_distribution<double> prevalence(0.05, 0.6);
+  for (int trial = 0; trial < 200; ++trial) {
+    const LifeTable a = heq::life::build(table_bands(rng, 1.0), 0.1);
+    const LifeTable b = heq::life::build(table_bands(rng, 1.4), 0.1);
+    std::vector<double> wa, wb;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      wa.push_back(1 - prevalence(rng));
+      wb.push_back(1 - prevalence(rng));
+    }
+    const std::size_t k = trial % 2 ? 0 : 14;  // at birth and at 65
+    // Sullivan's HLE from band k, directly.
+    const auto hle = [&](const LifeTable& t, const std::vector<double>& w) {
+      double s = 0;
+      for (std::size_t i = k; i < t.size(); ++i) s += w[i] * t.L[i];
+      return s / t.l[k];
+    };
+    for (bool symmetric : {false, true}) {
+      const auto p = heq::gap::decompose_health(a, b, wa, wb, k, symmetric);
+      const double total = std::accumulate(p.mortality.begin(), p.mortality.end(), 0.0) +
+                           std::accumulate(p.health.begin(), p.health.end(), 0.0);
+      CHECK(total == Approx(hle(b, wb) - hle(a, wa)).epsilon(1e-9));
+      // Years in ill health: weights 1 - w; the mortality parts add up to Arriaga's LE.
+      std::vector<double> ua, ub;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        ua.push_back(1 - wa[i]);
+        ub.push_back(1 - wb[i]);
+      }
+      const auto u = heq::gap::decompose_health(a, b, ua, ub, k, symmetric);
+      const auto le = symmetric ? heq::gap::arriaga_symmetric(a, b, k) : heq::gap::arriaga(a, b, k);
+      for (std::size_t i = 0; i < le.size(); ++i) {
+        CHECK(p.mortality[i] + u.mortality[i] == Approx(le[i]).margin(1e-12));
+        CHECK(u.health[i] == Approx(-p.health[i]).margin(1e-15));
+      }
+    }
+    // Symmetric: swapping the two negates every part.
+    const auto ab = heq::gap::decompose_health(a, b, wa, wb, k, true);
+    const auto ba = heq::gap::decompose_health(b, a, wb, wa, k, true);
+    for (std::size_t i = 0; i < ab.health.size(); ++i) {
+      CHECK(ba.mortality[i] == Approx(-ab.mortality[i]).margin(1e-12));
+      CHECK(ba.health[i] == Approx(-ab.health[i]).margin(1e-12));
+    }
+  }
+}
+
+TEST_CASE("decompose health: identical health leaves only mortality, Arriaga's on the HLE table") {
+  std::mt19937_64 rng(43);
+  const LifeTable a = heq::life::build(table_bands(rng, 1.0), 0.1);
+  const LifeTable b = heq::life::build(table_bands(rng, 1.3), 0.1);
+  std::vector<double> w(a.size());
+  for (std::size_t i = 0; i < w.size(); ++i) w[i] = 0.9 - 0.01 * double(i);
+  const auto p = heq::gap::decompose_health(a, b, w, w, 0, false);
+  for (double h : p.health) CHECK(h == 0);
+  const auto weighted = heq::gap::arriaga_weighted(a, b, 0, w, false);
+  for (std::size_t i = 0; i < weighted.size(); ++i) CHECK(p.mortality[i] == weighted[i]);
+  // With every weight 1 the weighted decomposition is Arriaga's own.
+  const std::vector<double> ones(a.size(), 1.0);
+  const auto plain = heq::gap::arriaga(a, b, 0),
+             all = heq::gap::arriaga_weighted(a, b, 0, ones, false);
+  for (std::size_t i = 0; i < plain.size(); ++i) CHECK(all[i] == Approx(plain[i]).margin(1e-12));
+}
