@@ -18,6 +18,10 @@ constexpr const char* kExamples =
   heq-decompose deaths_by_cause.csv --by sex --group decile --from 1 --to 10 --cause cause --sum-over age
   # The gap in life expectancy at 65, both directions averaged
   heq-decompose deaths.csv --by sex --group decile --from 1 --to 10 --age-at 65 --method symmetric
+  # Change over time: one population's two periods, by age band
+  heq-decompose deaths_by_year.csv --by sex --group year --from 2011 --to 2019
+  # What drove the change in lifespan inequality (e-dagger), by stepwise replacement
+  heq-decompose deaths.csv --by sex --group decile --from 1 --to 10 --method stepwise --measure edagger
   # The gap in healthy life expectancy: how much is mortality, how much ill health
   heq-decompose health.csv --by sex --group decile --from 1 --to 10 --health not_good)";
 
@@ -37,6 +41,13 @@ Method: heq-life's own life tables (Chiang II, the same rules and open band), so
   (m2_x - m1_x). Where a band's two death rates differ by less than 1e-6 of their mean
   these shares explode; the band is then split by the causes' shares of both rates
   combined, with a note and a warning.
+
+--method stepwise: stepwise replacement (Andreev, Shkolnikov and Begun 2002), from the
+  oldest band down: band x's contribution is the change in --measure (le, or edagger,
+  life years lost at death) when --to's death rates replace --from's in band x, the
+  older bands already replaced. The contributions sum to the change exactly; for le
+  this order is Arriaga's decomposition itself (the same numbers). Change over time is
+  --group period (or year) with --from the earlier period.
 
 --health COL (the prevalence of ill health by band, as heq-hle reads it; --percent for
   percentages): the gap in Sullivan's HLE split by age into a mortality and a health part
@@ -79,10 +90,16 @@ int main(int argc, char** argv) {
   tool.add_column("--health", o.health,
                   "Prevalence of ill health column: split the HLE gap into mortality and health");
   tool.app().add_flag("--percent", o.percent, "--health prevalences are percentages");
-  heq::cli::add_choice(
-      app, "--method", o.method,
-      {{"arriaga", heq::gap::Method::arriaga}, {"symmetric", heq::gap::Method::symmetric}},
-      "arriaga (directional) or symmetric", "METHOD");
+  heq::cli::add_choice(app, "--method", o.method,
+                       {{"arriaga", heq::gap::Method::arriaga},
+                        {"symmetric", heq::gap::Method::symmetric},
+                        {"stepwise", heq::gap::Method::stepwise}},
+                       "arriaga (directional), symmetric, or stepwise (replacement, any --measure)",
+                       "METHOD");
+  heq::cli::add_choice(app, "--measure", o.measure,
+                       {{"le", heq::gap::Measure::le}, {"edagger", heq::gap::Measure::edagger}},
+                       "What --method stepwise decomposes: le or edagger (life years lost)",
+                       "MEASURE");
   app.add_option("--sum-over", o.sum_over,
                  "With --cause: age (totals per cause) or cause (totals per band)")
       ->type_name("DIM")

@@ -72,6 +72,24 @@ HealthParts decompose_health(const life::LifeTable& a, const life::LifeTable& b,
   return p;
 }
 
+std::vector<double> stepwise(std::span<const life::Band> from, std::span<const life::Band> to,
+                             std::size_t k, double a0,
+                             const std::function<double(const life::LifeTable&)>& measure) {
+  std::vector<life::Band> bands(from.begin(), from.end());
+  life::LifeTable table;
+  life::build(bands, a0, table);
+  double before = measure(table);
+  std::vector<double> delta(bands.size() - k);
+  for (std::size_t i = bands.size(); i-- > k;) {
+    bands[i] = to[i];
+    life::build(bands, a0, table);
+    const double after = measure(table);
+    delta[i - k] = after - before;
+    before = after;
+  }
+  return delta;
+}
+
 CauseSplit split_by_cause(double contribution, std::span<const double> from,
                           std::span<const double> to) {
   CauseSplit s;

@@ -3,6 +3,7 @@
 // on heq-life's own life tables. Pure computation.
 #include "life/chiang.hpp"
 
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -37,6 +38,15 @@ struct HealthParts {
 HealthParts decompose_health(const life::LifeTable& from, const life::LifeTable& to,
                              std::span<const double> healthy_from,
                              std::span<const double> healthy_to, std::size_t k, bool symmetric);
+
+// Stepwise replacement (Andreev, Shkolnikov and Begun 2002), old to young: band i's
+// contribution is measure(`from` with `to`'s rates in bands i and older) - measure(...
+// in bands older than i). It sums to measure(to) - measure(from) exactly, for any measure
+// of the table from band k (LE, e-dagger, ...); for LE this order is Arriaga's
+// decomposition itself. Both sides must share the band layout.
+std::vector<double> stepwise(std::span<const life::Band> from, std::span<const life::Band> to,
+                             std::size_t k, double a0,
+                             const std::function<double(const life::LifeTable&)>& measure);
 
 struct CauseSplit {
   std::vector<double> contribution;  // one per cause

@@ -102,6 +102,12 @@ bool same_layout(const std::vector<life::Band>& a, const std::vector<life::Band>
 void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
                    Diagnostics& diagnostics) {
   const bool against = check_subgroups(o.group, o.from, o.to, o.against);
+  if (o.measure != Measure::le && o.method != Method::stepwise)
+    throw UsageError(
+        "Arriaga's method decomposes life expectancy; --measure edagger needs --method stepwise");
+  if (!o.health.empty() && o.method == Method::stepwise)
+    throw UsageError(
+        "--health splits the HLE gap by Arriaga's method: give --method arriaga or symmetric");
   life::check_a0(o.a0);
   const std::size_t group_col = in.column(o.group), age_col = in.column(o.age);
   const std::size_t deaths_col = in.column(o.deaths), pop_col = in.column(o.population);
@@ -198,10 +204,16 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
     }
     const life::LifeTable ta = life::build(a.bands, o.a0), tb = life::build(b.bands, o.a0);
     const bool symmetric = o.method == Method::symmetric;
-    const std::vector<double> delta = symmetric ? arriaga_symmetric(ta, tb, k) : arriaga(ta, tb, k);
+    const auto measure = [&](const life::LifeTable& t) {
+      return o.measure == Measure::edagger ? life::lifespan(t, k).edagger : t.e[k];
+    };
+    const std::vector<double> delta = o.method == Method::stepwise
+                                          ? stepwise(a.bands, b.bands, k, o.a0, measure)
+                                      : symmetric ? arriaga_symmetric(ta, tb, k)
+                                                  : arriaga(ta, tb, k);
     // With --health: the HLE gap's parts, and those of the years in ill health (ULE).
     HealthParts hle, ule;
-    double gap = tb.e[k] - ta.e[k];
+    double gap = measure(tb) - measure(ta);
     if (health_col) {
       hle = decompose_health(ta, tb, a.healthy, b.healthy, k, symmetric);
       std::vector<double> ill_a, ill_b;

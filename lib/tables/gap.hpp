@@ -36,7 +36,8 @@ bool check_subgroups(const std::string& group, const std::string& from, const st
 void run_gap(const GapOptions& options, io::Reader& reader, io::Writer& writer,
              Diagnostics& diagnostics);
 
-enum class Method { arriaga, symmetric };
+enum class Method { arriaga, symmetric, stepwise };
+enum class Measure { le, edagger };  // what stepwise replacement decomposes
 
 struct DecomposeOptions {
   std::string group;
@@ -51,6 +52,7 @@ struct DecomposeOptions {
   std::string health;
   bool percent = false;  // prevalences are percentages
   Method method = Method::arriaga;
+  Measure measure = Measure::le;
   std::string sum_over;  // "", "age" (one row per cause) or "cause" (one row per age band)
   double age_at = 0;
   double a0 = 0.1;

@@ -262,3 +262,24 @@ TEST_CASE("decompose health: identical health leaves only mortality, Arriaga's o
              all = heq::gap::arriaga_weighted(a, b, 0, ones, false);
   for (std::size_t i = 0; i < plain.size(); ++i) CHECK(all[i] == Approx(plain[i]).margin(1e-12));
 }
+
+TEST_CASE("stepwise replacement: sums to the change; for LE it is Arriaga's") {
+  std::mt19937_64 rng(47);
+  for (int trial = 0; trial < 100; ++trial) {
+    const std::vector<Band> from = table_bands(rng, 1.0), to = table_bands(rng, 0.7);
+    const LifeTable a = heq::life::build(from, 0.1), b = heq::life::build(to, 0.1);
+    const std::size_t k = trial % 2 ? 0 : 14;
+    const auto le = [&](const LifeTable& t) { return t.e[k]; };
+    const auto steps = heq::gap::stepwise(from, to, k, 0.1, le);
+    CHECK(std::accumulate(steps.begin(), steps.end(), 0.0) ==
+          Approx(b.e[k] - a.e[k]).epsilon(1e-12));
+    const auto arriaga = heq::gap::arriaga(a, b, k);
+    for (std::size_t i = 0; i < steps.size(); ++i)
+      CHECK(steps[i] == Approx(arriaga[i]).margin(1e-9));
+    // Any measure: e-dagger's change.
+    const auto edagger = [&](const LifeTable& t) { return heq::life::lifespan(t, k).edagger; };
+    const auto ed = heq::gap::stepwise(from, to, k, 0.1, edagger);
+    CHECK(std::accumulate(ed.begin(), ed.end(), 0.0) ==
+          Approx(edagger(b) - edagger(a)).epsilon(1e-10));
+  }
+}
