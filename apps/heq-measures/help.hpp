@@ -52,7 +52,8 @@ Bounded outcomes (--bounds LOW,HIGH, as healthequal's aci() and rci() with lmin 
   the RCI / (1 - mu'), erreygers 4 mu' x RCI (= 4 x the bounded ACI), mu' the normalised
   mean, their SEs scaled alike (the generalised concentration index is the ACI).
   --linear: the SII and RII from a least-squares fit of est / scale on the ridit weighted
-  by population, HC1 SEs (healthequal's linear = TRUE); its SII is heq-sii's.
+  by population, HC1 SEs (healthequal's linear = TRUE); its SII is heq-sii's. --bounds
+  and --ci-correction apply to individual data too (design-based SEs scaled alike).
   Individual data: --fpc COL, each stratum's population of PSUs (or its sampling
   fraction, 1 or less) scales its variance by (N - n) / N, as R's survey package does.
 Applicability: d, r, paf, par everywhere; aci, rci, sii, rii on ordered dimensions of

@@ -284,7 +284,37 @@ std::vector<Result> compute_survey(std::span<const Respondent> people, double sc
       out.push_back(r);
       continue;
     }
-    if (m == "aci" || m == "rci") {
+    if ((m == "aci" || m == "rci") && !std::isnan(o.low)) {
+      // Bounded: of (y - low) / (high - low), the RCI corrected as for grouped data.
+      Sample b = s;
+      bool outside = false;
+      for (double& y : b.y) {
+        outside = outside || y < o.low || y > o.high;
+        y = (y - o.low) / (o.high - o.low);
+      }
+      b.mu = (s.mu - o.low) / (o.high - o.low);
+      if (outside) {
+        r.note = fmt::format("an outcome lies outside the bounds {} to {}",
+                             heq::format_number(o.low), heq::format_number(o.high));
+        out.push_back(r);
+        continue;
+      }
+      auto [slope, se] = convenient_regression(b, m == "rci");
+      std::string method = "survey regression (bounded), linearisation";
+      if (m == "rci" && o.correction != Correction::none) {
+        const bool wagstaff = o.correction == Correction::wagstaff;
+        const double f = wagstaff ? 1 / (1 - b.mu) : 4 * b.mu;
+        slope *= f;
+        se *= f;
+        method = wagstaff ? "survey regression (Wagstaff), linearisation"
+                          : "survey regression (Erreygers), linearisation";
+      }
+      r.estimate = slope;
+      r.se = se;
+      r.lower = slope - z * se;
+      r.upper = slope + z * se;
+      r.ci_method = method + mode;
+    } else if (m == "aci" || m == "rci") {
       const auto [slope, se] = convenient_regression(s, m == "rci");
       // The ACI is on the outcome's scale: a 0/1 outcome gives a fraction, which the
       // indicator scale turns into the units a grouped estimate in percent would have.

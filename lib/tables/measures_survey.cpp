@@ -44,10 +44,10 @@ std::optional<std::size_t> design_column(const io::Reader& in,
 }  // namespace
 
 void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
-  if (o.method.linear || !std::isnan(o.method.low))
+  if (o.method.linear)
     throw UsageError(
-        "--linear and --bounds work on subgroup estimates; individual data (--outcome) fit "
-        "the logistic SII and the unbounded concentration indices");
+        "--linear works on subgroup estimates; individual data (--outcome) fit the logistic "
+        "SII and RII");
   const std::size_t outcome_col = in.column(*o.outcome);
   const std::size_t order_col = in.column(o.order);
   const auto weight_col = design_column(in, o.weight, "weight");

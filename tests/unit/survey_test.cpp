@@ -162,3 +162,30 @@ TEST_CASE("survey: a finite population correction scales the design variance by 
   CHECK(compute_survey(small, 100, {}, Options{})[0].note ==
         "the fpc (400 PSUs) is below the stratum's 500 sampled PSUs");
 }
+
+TEST_CASE("survey: bounded concentration indices and their corrections") {
+  // A 0/1 outcome with bounds 0,1: the bounded ACI is the fraction-scale ACI, the RCI is
+  // unchanged, Wagstaff's divides it by 1 - mu and Erreygers' is 4 x the bounded ACI.
+  const std::vector<Respondent> people = respondents();
+  const auto plain = compute_survey(people, 100, {"aci", "rci"}, Options{});
+  Options o;
+  o.low = 0;
+  o.high = 1;
+  const auto b = compute_survey(people, 100, {"aci", "rci"}, o);
+  double mu = 0, n = 0;
+  for (const Respondent& r : people) {
+    mu += r.outcome;
+    n += 1;
+  }
+  mu /= n;
+  CHECK(b[0].estimate == Approx(plain[0].estimate / 100).epsilon(1e-12));
+  CHECK(b[0].se == Approx(plain[0].se / 100).epsilon(1e-12));
+  CHECK(b[1].estimate == Approx(plain[1].estimate).epsilon(1e-12));
+  o.correction = Correction::wagstaff;
+  const auto w = compute_survey(people, 100, {"rci"}, o);
+  CHECK(w[0].estimate == Approx(plain[1].estimate / (1 - mu)).epsilon(1e-12));
+  CHECK(w[0].se == Approx(plain[1].se / (1 - mu)).epsilon(1e-12));
+  o.correction = Correction::erreygers;
+  const auto e = compute_survey(people, 100, {"rci"}, o);
+  CHECK(e[0].estimate == Approx(4 * b[0].estimate).epsilon(1e-12));
+}
