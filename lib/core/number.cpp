@@ -67,22 +67,29 @@ std::string describe_number_problem(NumberStatus status, std::string_view text) 
 
 void append_number(std::string& out, double x, int digits) {
   if (x == 0) x = 0;  // turns -0 into 0: the same value, and kinder to spreadsheets
+  // Whole numbers (counts, populations, years) the quick way: the same text as fmt's
+  // shortest form below 1e16 (where it starts writing exponents), and as the fixed form
+  // with its trailing zeros dropped.
+  if (std::abs(x) < 1e15 && x == std::trunc(x)) {
+    char text[24];
+    const auto result = std::to_chars(text, text + sizeof text, static_cast<long long>(x));
+    out.append(text, result.ptr);
+    return;
+  }
   if (digits < 0) {
-    // Whole numbers (counts, populations, years) the quick way: the same text fmt's
-    // shortest form gives below 1e16, where it starts writing exponents.
-    if (std::abs(x) < 1e15 && x == std::trunc(x)) {
-      char text[24];
-      const auto result = std::to_chars(text, text + sizeof text, static_cast<long long>(x));
-      out.append(text, result.ptr);
-      return;
-    }
     char text[32];
     char* end = fmt::format_to(text, FMT_COMPILE("{}"), x);
     out.append(text, static_cast<std::size_t>(end - text));
     return;
   }
   const std::size_t start = out.size();
-  fmt::format_to(std::back_inserter(out), "{:.{}f}", x, digits);
+  // std::to_chars rounds correctly, as fmt does, without parsing a format at run time.
+  char text[512];
+  const auto fixed = std::to_chars(text, text + sizeof text, x, std::chars_format::fixed, digits);
+  if (fixed.ec == std::errc())
+    out.append(text, fixed.ptr);
+  else
+    fmt::format_to(std::back_inserter(out), "{:.{}f}", x, digits);
   if (digits > 0) {
     while (out.back() == '0') out.pop_back();
     if (out.back() == '.') out.pop_back();

@@ -122,3 +122,21 @@ TEST_CASE("number: whole numbers take a quick path that writes what fmt writes")
     CHECK(heq::io::format_number(x) == fmt::format("{}", shown));
   }
 }
+
+TEST_CASE("number: --digits text equals fmt's fixed form, trailing zeros dropped") {
+  std::mt19937_64 rng(99);
+  std::uniform_real_distribution<double> mantissa(-10, 10);
+  std::uniform_int_distribution<int> exponent(-12, 20);
+  for (int i = 0; i < 200000; ++i) {
+    const double x = mantissa(rng) * std::pow(10.0, exponent(rng));
+    const int digits = i % 13;
+    std::string want = fmt::format("{:.{}f}", x == 0 ? 0.0 : x, digits);
+    if (digits > 0) {
+      while (want.back() == '0') want.pop_back();
+      if (want.back() == '.') want.pop_back();
+    }
+    if (want == "-0") want = "0";
+    CHECK(heq::format_number(x, digits) == want);
+  }
+  CHECK(heq::format_number(1e300, 2).size() == 301);
+}
