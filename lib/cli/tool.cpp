@@ -126,6 +126,9 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
       "--bom", common_.bom,
       "Start CSV/TSV output with a UTF-8 byte-order mark, so that a spreadsheet opened by "
       "double-click reads non-ASCII names (Welsh place names) right");
+  app_.add_flag("--no-header", common_.no_header,
+                "Write the rows without the header line (CSV/TSV), to join the outputs of runs "
+                "split by group (GNU parallel)");
   app_.add_flag("-q,--quiet", common_.quiet, "Do not print warnings");
 }
 
@@ -178,7 +181,7 @@ CLI::Option* Tool::add_column(const std::string& flag, std::string& target, cons
 }
 
 void Tool::document_output() {
-  for (const char* name : {"--format", "--digits", "--excel-safe"})
+  for (const char* name : {"--format", "--digits", "--excel-safe", "--no-header"})
     app_.remove_option(app_.get_option(name));
 }
 
@@ -242,6 +245,9 @@ std::unique_ptr<io::Writer> Tool::open_output() const {
   w.digits = common_.digits;
   w.excel_safe = common_.excel_safe;
   w.bom = common_.bom;
+  w.no_header = common_.no_header;
+  if (w.no_header && w.format == io::Format::json)
+    throw UsageError("--no-header joins CSV, TSV or NDJSON outputs; a JSON array cannot be joined");
   if (w.bom && (w.format == io::Format::json || w.format == io::Format::ndjson))
     throw UsageError("--bom is for CSV and TSV output; JSON must not start with a byte-order mark");
   return std::make_unique<io::Writer>(io::open_sink(common_.output), w);

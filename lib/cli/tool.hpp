@@ -20,6 +20,7 @@ namespace heq::cli {
 struct CommonOptions {
   std::vector<std::string> inputs;  // none: standard input; several: read as one
   bool bom = false;                 // --bom: a UTF-8 byte-order mark before CSV/TSV output
+  bool no_header = false;           // --no-header: rows only, for joining parallel runs
   std::string output;
   std::string format = "csv";
   std::string delimiter;

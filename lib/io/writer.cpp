@@ -126,6 +126,7 @@ void Writer::begin(std::vector<std::string> columns) {
   switch (options_.format) {
     case Format::csv:
     case Format::tsv:
+      if (options_.no_header) break;
       if (options_.bom) buffer_ += "\xEF\xBB\xBF";
       for (std::size_t i = 0; i < columns_.size(); ++i) {
         if (i) buffer_ += options_.format == Format::csv ? ',' : '\t';

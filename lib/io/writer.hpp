@@ -20,6 +20,7 @@ struct WriterOptions {
   int digits = -1;          // decimal places for computed numbers; -1: exact
   bool excel_safe = false;  // prefix text that a spreadsheet would run as a formula
   bool bom = false;         // a UTF-8 byte-order mark first (CSV and TSV)
+  bool no_header = false;   // rows only (CSV and TSV): for runs whose outputs are joined
 };
 
 class Writer {
