@@ -217,6 +217,40 @@ void regression_limits(std::span<const Quantile> q, const Options& o, const Line
   }
 }
 
+// The draw-and-select limits of simulate(), sampled exactly where the SII is linear in
+// the draws: slopes are Normal(beta1, sd1), and the SII draws m x slope (the raw slope
+// when transformed), so each limit is an order statistic of R normal slopes.
+std::vector<std::pair<double, double>> order_statistic_limits(const Line& line,
+                                                              const std::vector<double>& s,
+                                                              double beta1, const Options& o,
+                                                              std::uint64_t seed) {
+  double v1 = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) v1 += line.w1[i] * line.w1[i] * s[i] * s[i];
+  const double sd1 = std::sqrt(v1);
+  const double m = o.transform ? 1 : o.multiplier;
+  // Position p among the SII draws is position p (m > 0) or R + 1 - p (m < 0) of the slopes.
+  const auto slope_position = [&](std::size_t p) { return m > 0 ? p : o.reps + 1 - p; };
+  std::vector<std::size_t> positions;
+  for (double level : o.levels) {
+    const auto [lo, hi] = stats::percentile_positions(o.reps, level);
+    positions.push_back(slope_position(lo));
+    positions.push_back(slope_position(hi));
+  }
+  std::vector<std::size_t> unique = positions;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  const std::vector<double> values =
+      stats::normal_order_statistics(beta1, sd1, o.reps, unique, seed);
+  const auto at = [&](std::size_t p) {
+    return m * values[static_cast<std::size_t>(std::lower_bound(unique.begin(), unique.end(), p) -
+                                               unique.begin())];
+  };
+  std::vector<std::pair<double, double>> limits;
+  for (std::size_t l = 0; l < o.levels.size(); ++l)
+    limits.emplace_back(at(positions[2 * l]), at(positions[2 * l + 1]));
+  return limits;
+}
+
 }  // namespace
 
 void validate(const Options& o, ErrorSource errors) {
@@ -414,10 +448,14 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
       }
     }
   } else {
-    thread_local Draws draws;
-    simulate(q, o, line, y, s, beta0, beta1, stream_seed, draws);
     const std::size_t blocks = o.reliability ? kReliabilityBlocks : 1;
     const bool want_rii = o.rii && o.rii_method == RiiMethod::ratio;
+    // Where the SII is linear in the draws and no ratio needs them, the limits are order
+    // statistics of normal slopes: sampled exactly, without drawing them.
+    const bool exact_order =
+        (o.transform || o.type == ValueType::normal) && !(want_rii && !o.transform);
+    thread_local Draws draws;
+    if (!exact_order) simulate(q, o, line, y, s, beta0, beta1, stream_seed, draws);
     auto& sii_blocks = work.sii_blocks;
     auto& rii_blocks = work.rii_blocks;
     sii_blocks.resize(blocks);
@@ -427,8 +465,14 @@ void compute(std::span<const Quantile> q, const Options& o, ErrorSource errors,
       rii_blocks[b].clear();
     }
     for (std::size_t b = 0; b < blocks; ++b) {
-      std::span<double> sii_draws(draws.sii.data() + b * o.reps, o.reps);
-      for (const auto& [lo, hi] : stats::percentile_limits(sii_draws, o.levels)) {
+      std::vector<std::pair<double, double>> limits;
+      if (exact_order) {
+        limits = order_statistic_limits(line, s, beta1, o, stream_seed + b);
+      } else {
+        std::span<double> sii_draws(draws.sii.data() + b * o.reps, o.reps);
+        limits = stats::percentile_limits(sii_draws, o.levels);
+      }
+      for (const auto& [lo, hi] : limits) {
         if (o.transform) {
           sii_blocks[b].push_back(scale.sii_limits(lo, hi));
           if (want_rii) rii_blocks[b].push_back(scale.rii_limits(lo, hi));

@@ -1,5 +1,9 @@
 #include "stats/percentile.hpp"
 
+#include <boost/math/distributions/normal.hpp>
+#include <boost/random/beta_distribution.hpp>
+#include <boost/random/mersenne_twister.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -35,6 +39,24 @@ std::vector<std::pair<double, double>> percentile_limits(std::span<double> draws
   std::vector<std::pair<double, double>> out;
   for (std::size_t i = 0; i < levels.size(); ++i)
     out.emplace_back(draws[wanted[2 * i]], draws[wanted[2 * i + 1]]);
+  return out;
+}
+
+std::vector<double> normal_order_statistics(double mean, double sd, std::size_t reps,
+                                            std::span<const std::size_t> positions,
+                                            std::uint64_t seed) {
+  boost::random::mt19937_64 engine(seed);
+  const boost::math::normal_distribution<double> standard;
+  const double r = static_cast<double>(reps);
+  std::vector<double> out;
+  double u = 0, last = 0;  // the previous order statistic (a uniform) and its position
+  for (std::size_t p : positions) {
+    const double k = static_cast<double>(p);
+    boost::random::beta_distribution<double> beta(k - last, r + 1 - k);
+    u += (1 - u) * beta(engine);
+    last = k;
+    out.push_back(mean + sd * boost::math::quantile(standard, std::clamp(u, 1e-300, 1 - 1e-16)));
+  }
   return out;
 }
 

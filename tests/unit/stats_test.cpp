@@ -71,3 +71,74 @@ TEST_CASE("random: each group has its own stream") {
   CHECK(a != stream_seed(2, {"E06000001", "1"}));
   CHECK(stream_seed(1, {"ab", "c"}) != stream_seed(1, {"a", "bc"}));
 }
+
+namespace {
+
+// The two-sample Kolmogorov-Smirnov statistic.
+double ks_statistic(std::vector<double> a, std::vector<double> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  std::size_t i = 0, j = 0;
+  double d = 0;
+  while (i < a.size() && j < b.size()) {
+    const double x = std::min(a[i], b[j]);
+    while (i < a.size() && a[i] <= x) ++i;
+    while (j < b.size() && b[j] <= x) ++j;
+    d = std::max(d, std::abs(double(i) / double(a.size()) - double(j) / double(b.size())));
+  }
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("order statistics: sampled exactly, distributed as draw-and-select") {
+  // 3,000 seeds each way, R = 2,000 draws, the 95% and 99.8% positions. Two-sample KS
+  // at alpha = 0.001: D < 1.95 sqrt(2 / 3000) = 0.0504 for the lower limit, the upper
+  // and their distance (which checks the conditional step too).
+  const std::size_t reps = 2000, n = 3000;
+  const std::vector<double> levels{0.95, 0.998};
+  std::vector<std::size_t> positions;
+  for (double level : levels) {
+    const auto [lo, hi] = heq::stats::percentile_positions(reps, level);
+    positions.push_back(lo);
+    positions.push_back(hi);
+  }
+  std::sort(positions.begin(), positions.end());
+  std::vector<std::vector<double>> fast(4), slow(4);
+  std::vector<double> draws(reps);
+  for (std::size_t seed = 1; seed <= n; ++seed) {
+    const auto f = heq::stats::normal_order_statistics(3, 2, reps, positions, seed);
+    heq::stats::NormalDraws z(1000000 + seed);
+    for (double& d : draws) d = 3 + 2 * z();
+    std::sort(draws.begin(), draws.end());
+    for (std::size_t i = 0; i < 4; ++i) {
+      fast[i].push_back(f[i]);
+      slow[i].push_back(draws[positions[i] - 1]);
+    }
+  }
+  const double critical = 1.95 * std::sqrt(2.0 / double(n));
+  for (std::size_t i = 0; i < 4; ++i) CHECK(ks_statistic(fast[i], slow[i]) < critical);
+  std::vector<double> fast_span, slow_span;
+  for (std::size_t s = 0; s < n; ++s) {
+    fast_span.push_back(fast[2][s] - fast[1][s]);
+    slow_span.push_back(slow[2][s] - slow[1][s]);
+  }
+  CHECK(ks_statistic(fast_span, slow_span) < critical);
+  // Means and SDs agree to Monte Carlo error (reported in the issue note).
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto mean = [](const std::vector<double>& v) {
+      return std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+    };
+    const double mf = mean(fast[i]), ms = mean(slow[i]);
+    double vf = 0, vs = 0;
+    for (std::size_t s = 0; s < n; ++s) {
+      vf += (fast[i][s] - mf) * (fast[i][s] - mf);
+      vs += (slow[i][s] - ms) * (slow[i][s] - ms);
+    }
+    const double sd = std::sqrt(vs / double(n - 1));
+    CHECK(std::abs(mf - ms) < 4 * sd * std::sqrt(2.0 / double(n)));
+    CHECK(std::sqrt(vf / vs) == Approx(1).margin(0.1));
+    UNSCOPED_INFO("position " << positions[i] << ": mean " << mf << " vs " << ms << ", sd "
+                              << std::sqrt(vf / double(n - 1)) << " vs " << sd);
+  }
+}
