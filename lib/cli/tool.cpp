@@ -5,9 +5,11 @@
 #include "stats/confidence.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <new>
@@ -130,6 +132,9 @@ Tool::Tool(std::string name, std::string summary, std::string examples, std::str
                 "Write the rows without the header line (CSV/TSV), to join the outputs of runs "
                 "split by group (GNU parallel)");
   app_.add_flag("-q,--quiet", common_.quiet, "Do not print warnings");
+  app_.add_flag("--progress", common_.progress,
+                "Report progress on stderr (rows read, rate, time left); by default only on a "
+                "terminal, for runs over 2 seconds");
 }
 
 void Tool::add_by(Sorted sorted, const std::string& help) {
@@ -221,7 +226,47 @@ io::ReaderOptions Tool::reader_options() const {
     r.thousands = common_.thousands[0];
   }
   r.where = common_.where;
+  r.progress = progress_reporter();
   return r;
+}
+
+// The progress line: on a terminal it rewrites itself and is cleared at the end; asked
+// for with --progress elsewhere, one line each time. Never with --quiet.
+std::function<void(std::size_t, std::size_t, bool)> Tool::progress_reporter() const {
+  const bool terminal = ::isatty(2) == 1;
+  if (common_.quiet || !(common_.progress || terminal)) return nullptr;
+  struct State {
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last;
+    bool shown = false;
+  };
+  auto state = std::make_shared<State>();
+  double total = 0;  // bytes of a single regular input file, for the time left
+  struct stat st {};
+  if (common_.inputs.size() == 1 && common_.inputs[0] != "-" &&
+      ::stat(common_.inputs[0].c_str(), &st) == 0 && S_ISREG(st.st_mode))
+    total = static_cast<double>(st.st_size);
+  const bool forced = common_.progress;
+  const std::string name = name_;
+  return [state, total, forced, terminal, name](std::size_t rows, std::size_t bytes, bool done) {
+    const auto now = std::chrono::steady_clock::now();
+    const double elapsed = std::chrono::duration<double>(now - state->start).count();
+    if (!done && (elapsed < (forced ? 0.5 : 2.0) ||
+                  std::chrono::duration<double>(now - state->last).count() < 0.5))
+      return;
+    if (done && !state->shown && !forced) return;
+    state->last = now;
+    state->shown = true;
+    std::string line = fmt::format("{}: {} rows read in {:.1f} s, {:.0f} rows/s", name, rows,
+                                   elapsed, elapsed > 0 ? static_cast<double>(rows) / elapsed : 0);
+    if (!done && total > 0 && bytes > 0)
+      line += fmt::format(", about {:.1f} s left",
+                          elapsed * std::max(0.0, total / static_cast<double>(bytes) - 1));
+    if (done) line += ", done";
+    if (terminal)
+      std::fprintf(stderr, "\r%s\033[K%s", line.c_str(), done ? "\n" : "");
+    else
+      std::fprintf(stderr, "%s\n", line.c_str());
+  };
 }
 
 io::ReaderOptions Tool::side_input(const std::string& path) const {
@@ -229,6 +274,7 @@ io::ReaderOptions Tool::side_input(const std::string& path) const {
   r.path = path;
   r.more_paths.clear();
   r.where.clear();
+  r.progress = nullptr;  // the main input's progress only
   return r;
 }
 

@@ -21,6 +21,7 @@ struct CommonOptions {
   std::vector<std::string> inputs;  // none: standard input; several: read as one
   bool bom = false;                 // --bom: a UTF-8 byte-order mark before CSV/TSV output
   bool no_header = false;           // --no-header: rows only, for joining parallel runs
+  bool progress = false;            // --progress: a progress line even in a pipe
   std::string output;
   std::string format = "csv";
   std::string delimiter;
@@ -101,6 +102,7 @@ class Tool {
   }
 
   io::ReaderOptions reader_options() const;
+  std::function<void(std::size_t, std::size_t, bool)> progress_reporter() const;
   // A second file (a lookup, a benchmark, a reference): read with the input's delimiter
   // rule and missing-value tokens, without --where or the other input files.
   io::ReaderOptions side_input(const std::string& path) const;

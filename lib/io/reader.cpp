@@ -189,6 +189,7 @@ Reader::Reader(const ReaderOptions& options)
       thousands_(options.thousands) {
   whitespace_ = options.whitespace;
   skip_ = options.skip;
+  progress_ = options.progress;
   for (const std::string& token : na_tokens_) {
     double ignored;
     if (parse_number(token, ignored) == NumberStatus::ok) numeric_na_ = true;
@@ -389,6 +390,7 @@ bool Reader::read_record() {
     if (!raw) return false;
     line_ = lines_->line();
     std::string_view record(raw, std::strlen(raw));
+    bytes_read_ += record.size() + 1;
     if (record.empty()) continue;  // blank lines carry no row
     if (whitespace_) {
       split_whitespace(record, fields_);
@@ -457,10 +459,16 @@ bool Reader::next() {
   do {
     while (read_record()) {
       ++rows_read_;
+      if (progress_ && (rows_read_ & 0xFFFF) == 0) progress_(rows_read_, bytes_read_, false);
       if (passes_filter()) return true;
       ++rows_filtered_;
     }
   } while (open_next());
+  if (progress_) {
+    const auto report = std::move(progress_);
+    progress_ = nullptr;  // once, however often next() is asked again
+    report(rows_read_, bytes_read_, true);
+  }
   return false;
 }
 

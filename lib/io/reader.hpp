@@ -8,6 +8,7 @@
 #include "io/number.hpp"
 
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -47,6 +48,9 @@ struct ReaderOptions {
   bool whitespace = false;
   // Lines before the header to pass over in each file (a title line).
   std::size_t skip = 0;
+  // Called every 65,536 rows with the rows and bytes read so far (the CLI layer draws a
+  // progress line from it); and once more, with `done`, when the input ends.
+  std::function<void(std::size_t rows, std::size_t bytes, bool done)> progress;
 };
 
 inline bool is_missing(double x) noexcept { return std::isnan(x); }
@@ -120,6 +124,8 @@ class Reader {
   std::vector<Condition> filter_;
   std::size_t line_ = 0;
   std::size_t rows_read_ = 0;
+  std::function<void(std::size_t, std::size_t, bool)> progress_;
+  std::size_t bytes_read_ = 0;
   std::size_t rows_filtered_ = 0;
   std::vector<std::string> more_paths_;
   std::size_t next_path_ = 0;
