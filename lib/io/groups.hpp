@@ -55,6 +55,37 @@ class GroupKeys {
 // Reads every row, turns it into a Row with make_row(reader), and calls
 // on_group(group_id, rows) once per group, in order of first appearance. `rows` is a
 // scratch vector the callback may reorder; it is reused for the next group.
+// For tools whose result is a running total of their rows (sums of counts): each group's
+// total is kept and updated as its rows arrive, so memory follows the number of groups,
+// not rows; `add(total, reader)` folds in the current row; groups end in input order.
+template <class Total, class Add, class OnGroup>
+void fold_groups(Reader& reader, GroupKeys& keys, bool sorted, const Total& start, Add&& add,
+                 OnGroup&& on_group) {
+  constexpr std::size_t none = static_cast<std::size_t>(-1);
+  if (sorted) {
+    std::size_t current = none;
+    Total total = start;
+    while (reader.next()) {
+      const std::size_t id = keys.assign(reader);
+      if (id != current) {
+        if (current != none) on_group(current, total);
+        total = start;
+        current = id;
+      }
+      add(total, reader);
+    }
+    if (current != none) on_group(current, total);
+    return;
+  }
+  std::vector<Total> totals;
+  while (reader.next()) {
+    const std::size_t id = keys.assign(reader);
+    if (id == totals.size()) totals.push_back(start);
+    add(totals[id], reader);
+  }
+  for (std::size_t id = 0; id < totals.size(); ++id) on_group(id, totals[id]);
+}
+
 template <class Row, class MakeRow, class OnGroup>
 void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make_row,
                     OnGroup&& on_group) {

@@ -71,15 +71,14 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
     cols.push_back(o.population);
     cols.insert(cols.end(), results.begin(), results.end());
     out.begin(cols);
-    io::for_each_group<Counts>(
-        in, keys, o.sorted,
-        [&](const io::Reader& r) { return read_counts(r, count_col, pop_col, o.statistic); },
-        [&](std::size_t group, std::vector<Counts>& rows) {
-          Counts total{0, 0};
-          for (const Counts& c : rows) {  // a missing value makes the total missing
-            total.count += c.count;
-            total.population += c.population;
-          }
+    io::fold_groups(
+        in, keys, o.sorted, Counts{0, 0},
+        [&](Counts& total, const io::Reader& r) {  // a missing value makes the total missing
+          const Counts c = read_counts(r, count_col, pop_col, o.statistic);
+          total.count += c.count;
+          total.population += c.population;
+        },
+        [&](std::size_t group, const Counts& total) {
           out.texts(keys.key(group));
           out.number(total.count).number(total.population);
           Estimate e = estimate(o, total.count, total.population);
