@@ -1,5 +1,6 @@
 #include "measures/measures.hpp"
 #include "core/missing.hpp"
+#include "stats/percentile.hpp"
 
 #include "measures/logistic.hpp"
 
@@ -95,14 +96,6 @@ std::size_t best_index(const std::vector<double>& y, bool favourable) {
   const auto it =
       favourable ? std::max_element(y.begin(), y.end()) : std::min_element(y.begin(), y.end());
   return static_cast<std::size_t>(it - y.begin());
-}
-
-// R's default quantile (type 7) of sorted values.
-double quantile7(const std::vector<double>& sorted, double prob) {
-  const double h = (static_cast<double>(sorted.size()) - 1) * prob;
-  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
 // The closed forms of the simulated measures, as functions of the estimates.
@@ -214,6 +207,30 @@ std::pair<double, double> convenient_regression(const Prepared& d, bool relative
 }
 
 }  // namespace
+
+double correction_factor(Correction correction, double mu) {
+  switch (correction) {
+    case Correction::wagstaff:
+      return 1 / (1 - mu);
+    case Correction::erreygers:
+      return 4 * mu;
+    case Correction::none:
+      break;
+  }
+  return 1;
+}
+
+const char* correction_name(Correction correction) {
+  switch (correction) {
+    case Correction::wagstaff:
+      return "Wagstaff";
+    case Correction::erreygers:
+      return "Erreygers";
+    case Correction::none:
+      break;
+  }
+  return "bounded";
+}
 
 Compat heat_compat() { return {true, true, true, true, true, true}; }
 
@@ -331,15 +348,10 @@ void concentration(Result& r, const MeasureSpec& spec, const Context& x, const O
   }
   d.mu = (d.mu - o.low) / range;
   auto [slope, se] = convenient_regression(d, relative);
-  const char* method = "regression (bounded)";
-  if (relative && o.correction != Correction::none) {
-    const bool wagstaff = o.correction == Correction::wagstaff;
-    const double factor = wagstaff ? 1 / (1 - d.mu) : 4 * d.mu;
-    slope *= factor;
-    se *= factor;
-    method = wagstaff ? "regression (Wagstaff)" : "regression (Erreygers)";
-  }
-  symmetric(r, x, slope, se, method);
+  const Correction correction = relative ? o.correction : Correction::none;
+  const double factor = correction_factor(correction, d.mu);
+  const std::string method = fmt::format("regression ({})", correction_name(correction));
+  symmetric(r, x, slope * factor, se * factor, method.c_str());
 }
 
 // healthequal's linear = TRUE: est / scale on the ridit by least squares weighted by
@@ -484,8 +496,8 @@ void simulate(std::vector<Result>& out, const std::vector<std::size_t>& simulate
     std::vector<double>& v = values[j];
     Result& r = out[simulated[j]];
     std::sort(v.begin(), v.end());
-    r.lower = quantile7(v, (1 - o.level) / 2);
-    r.upper = quantile7(v, (1 + o.level) / 2);
+    r.lower = stats::quantile_type7(v, (1 - o.level) / 2);
+    r.upper = stats::quantile_type7(v, (1 + o.level) / 2);
     if (!x.c.unscaled_se) {
       const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
       double ss = 0;

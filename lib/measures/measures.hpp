@@ -44,6 +44,11 @@ Compat heat_compat();
 // Corrections of the RCI for bounded outcomes (healthequal's rci(method =)).
 enum class Correction { none, wagstaff, erreygers };
 
+// The factor a correction multiplies the bounded RCI (and its SE) by, mu' the normalised
+// mean: 1 / (1 - mu') (Wagstaff), 4 mu' (Erreygers), 1 (none); and its name for ci_method.
+double correction_factor(Correction correction, double mu);
+const char* correction_name(Correction correction);
+
 struct Options {
   double level = 0.95;
   std::size_t reps = 1000;  // simulated intervals

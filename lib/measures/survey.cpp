@@ -299,21 +299,15 @@ std::vector<Result> compute_survey(std::span<const Respondent> people, double sc
         out.push_back(r);
         continue;
       }
-      auto [slope, se] = convenient_regression(b, m == "rci");
-      std::string method = "survey regression (bounded), linearisation";
-      if (m == "rci" && o.correction != Correction::none) {
-        const bool wagstaff = o.correction == Correction::wagstaff;
-        const double f = wagstaff ? 1 / (1 - b.mu) : 4 * b.mu;
-        slope *= f;
-        se *= f;
-        method = wagstaff ? "survey regression (Wagstaff), linearisation"
-                          : "survey regression (Erreygers), linearisation";
-      }
-      r.estimate = slope;
-      r.se = se;
-      r.lower = slope - z * se;
-      r.upper = slope + z * se;
-      r.ci_method = method + mode;
+      const auto [slope, se] = convenient_regression(b, m == "rci");
+      const Correction correction = m == "rci" ? o.correction : Correction::none;
+      const double factor = correction_factor(correction, b.mu);
+      r.estimate = slope * factor;
+      r.se = se * factor;
+      r.lower = r.estimate - z * r.se;
+      r.upper = r.estimate + z * r.se;
+      r.ci_method =
+          fmt::format("survey regression ({}), linearisation", correction_name(correction)) + mode;
     } else if (m == "aci" || m == "rci") {
       const auto [slope, se] = convenient_regression(s, m == "rci");
       // The ACI is on the outcome's scale: a 0/1 outcome gives a fraction, which the

@@ -1,4 +1,5 @@
 #include "rates/overdispersion.hpp"
+#include "stats/percentile.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,18 +7,6 @@
 #include <vector>
 
 namespace heq::rates {
-
-namespace {
-
-// R's quantile(type = 7) of sorted values.
-double type7(const std::vector<double>& sorted, double p) {
-  const double h = (static_cast<double>(sorted.size()) - 1) * p;
-  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
-
-}  // namespace
 
 Stabilised stabilise_proportion(double x, double n, double average) {
   return {std::asin(std::sqrt(x / n)), std::asin(std::sqrt(average)), 1 / (2 * std::sqrt(n))};
@@ -41,7 +30,8 @@ Dispersion estimate_dispersion(std::span<const double> z, std::span<const double
   if (n == 0) return d;
   std::vector<double> sorted(z.begin(), z.end());
   std::sort(sorted.begin(), sorted.end());
-  const double lo = type7(sorted, winsorise), hi = type7(sorted, 1 - winsorise);
+  const double lo = stats::quantile_type7(sorted, winsorise),
+               hi = stats::quantile_type7(sorted, 1 - winsorise);
   double sum = 0;
   for (double zi : z) {
     const double w = std::clamp(zi, lo, hi);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace heq::stats {
 
@@ -17,6 +18,14 @@ std::pair<std::size_t, std::size_t> percentile_positions(std::size_t reps, doubl
     return static_cast<std::size_t>(std::clamp(rounded, 1.0, r));
   };
   return {clamp(r * (1 - cv)), clamp(r * cv)};
+}
+
+double quantile_type7(std::span<const double> sorted, double p) {
+  if (sorted.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const double h = (static_cast<double>(sorted.size()) - 1) * p;
+  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
 }
 
 std::vector<std::pair<double, double>> percentile_limits(std::span<double> draws,

@@ -14,6 +14,10 @@ namespace heq::stats {
 // kept within 1..reps.
 std::pair<std::size_t, std::size_t> percentile_positions(std::size_t reps, double level);
 
+// R's default quantile (type 7) of sorted values: linear between the order statistics
+// at (n - 1) p. NaN for no values.
+double quantile_type7(std::span<const double> sorted, double p);
+
 // Lower and upper limits for each level, found by selection (no full sort).
 // Reorders `draws`.
 std::vector<std::pair<double, double>> percentile_limits(std::span<double> draws,

@@ -21,15 +21,6 @@ struct Row {
   bool is_benchmark;
 };
 
-// R's type 7 quantile of sorted values: the one Fingertips' spine percentiles follow.
-double quantile7(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return kMissing;
-  const double h = (static_cast<double>(sorted.size()) - 1) * p;
-  const std::size_t lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
-
 }  // namespace
 
 std::vector<Drawn> plot_spine(const Page& page, const SpineColumns& c, io::Reader& in) {
@@ -93,8 +84,8 @@ std::vector<Drawn> plot_spine(const Page& page, const SpineColumns& c, io::Reade
           if (!values.empty()) {
             s.worst = high_good ? values.front() : values.back();
             s.best = high_good ? values.back() : values.front();
-            s.p25 = quantile7(values, high_good ? 0.25 : 0.75);
-            s.p75 = quantile7(values, high_good ? 0.75 : 0.25);
+            s.p25 = stats::quantile_type7(values, high_good ? 0.25 : 0.75);
+            s.p75 = stats::quantile_type7(values, high_good ? 0.75 : 0.25);
           }
           chart.rows.push_back(s);
         }
