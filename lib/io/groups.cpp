@@ -70,4 +70,13 @@ std::size_t GroupKeys::assign(const Reader& reader) {
   return last_id_;
 }
 
+std::string key_of(const Reader& reader, const std::vector<std::size_t>& columns) {
+  std::string key;
+  for (std::size_t c : columns) {
+    key += reader.field(c);
+    key += '\x1f';
+  }
+  return key;
+}
+
 }  // namespace heq::io

@@ -58,6 +58,10 @@ class GroupKeys {
 // For tools whose result is a running total of their rows (sums of counts): each group's
 // total is kept and updated as its rows arrive, so memory follows the number of groups,
 // not rows; `add(total, reader)` folds in the current row; groups end in input order.
+// The values of `columns` in the reader's current row as one string (unit separators
+// between them), to match rows of two inputs on shared columns.
+std::string key_of(const Reader& reader, const std::vector<std::size_t>& columns);
+
 template <class Total, class Add, class OnGroup>
 void fold_groups(Reader& reader, GroupKeys& keys, bool sorted, const Total& start, Add&& add,
                  OnGroup&& on_group) {

@@ -1,5 +1,6 @@
 #include "tables/compare.hpp"
 #include "core/missing.hpp"
+#include "io/groups.hpp"
 #include "io/row_checks.hpp"
 
 #include "core/error.hpp"
@@ -23,15 +24,6 @@ struct Benchmark {
   double value;
   std::size_t line;
 };
-
-std::string key_of(const io::Reader& r, const std::vector<std::size_t>& cols) {
-  std::string k;
-  for (std::size_t c : cols) {
-    k += r.field(c);
-    k += '\x1f';
-  }
-  return k;
-}
 
 std::vector<std::size_t> columns(const io::Reader& r, const std::vector<std::string>& names) {
   std::vector<std::size_t> cols;
@@ -113,7 +105,7 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out,
   const auto add_benchmark = [&](const io::Reader& r, std::size_t value,
                                  const std::vector<std::size_t>& cols) {
     const auto [it, added] =
-        benchmarks.try_emplace(key_of(r, cols), Benchmark{r.number(value), r.line()});
+        benchmarks.try_emplace(io::key_of(r, cols), Benchmark{r.number(value), r.line()});
     if (!added)
       throw DataError(
           r.here(),
@@ -147,7 +139,7 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out,
           fmt::format("\"{}\" is not high-good, low-good or none", in.field(polarity_col)));
     polarities.push_back(p);
     rows.add(in);
-    keys.push_back(key_of(in, match_cols));
+    keys.push_back(io::key_of(in, match_cols));
     values.push_back(in.number(value_col));
     lowers.push_back(o.method == CompareMethod::quintiles ? kMissing : in.number(lower_col));
     uppers.push_back(o.method == CompareMethod::quintiles ? kMissing : in.number(upper_col));

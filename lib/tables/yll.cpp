@@ -37,15 +37,6 @@ struct ReferenceTable {
 };
 using References = std::map<std::string, ReferenceTable>;
 
-std::string joined(const io::Reader& r, const std::vector<std::size_t>& cols) {
-  std::string key;
-  for (std::size_t c : cols) {
-    key += r.field(c);
-    key += '\x1f';
-  }
-  return key;
-}
-
 References read_references(const YllOptions& o) {
   io::Reader t(o.life_table);
   const std::size_t age = t.column(o.table_age), e = t.column(o.table_e);
@@ -53,7 +44,7 @@ References read_references(const YllOptions& o) {
   for (const std::string& m : o.match) match.push_back(t.column(m));
   References refs;
   while (t.next()) {
-    ReferenceTable& table = refs[joined(t, match)];
+    ReferenceTable& table = refs[io::key_of(t, match)];
     const double a = io::read_age_band(t, age).start, x = t.number(e);
     if (std::isnan(x)) io::fail_column(t, e, "no life expectancy: every start age needs one");
     if (!table.ages.empty() && !(a > table.ages.back()))
@@ -121,7 +112,7 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       row.population = io::read_denominator(r, *pop_col, "populations", true);
     }
     row.weight = std_col ? r.number(*std_col) : kMissing;
-    if (!match_cols.empty()) row.match = joined(r, match_cols);
+    if (!match_cols.empty()) row.match = io::key_of(r, match_cols);
     return row;
   };
 
