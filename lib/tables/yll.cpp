@@ -129,8 +129,12 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
 
   const auto group_totals = [&](std::vector<Row>& rows) {
     Totals t;
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Row& a, const Row& b) { return a.age.start < b.age.start; });
+    if (individual)
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const Row& a, const Row& b) { return a.age.start < b.age.start; });
+    else
+      io::sort_unique(
+          rows, [](const Row& r) { return r.age.start; }, in, "age band");
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const Row& r = rows[i];
       if (individual) {
@@ -141,10 +145,6 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
         t.yll += y * r.deaths;
         continue;
       }
-      if (i > 0 && r.age.start == rows[i - 1].age.start)
-        throw DataError(Location{in.name(), r.line, age_col + 1},
-                        fmt::format("age band {} appears twice in one group (lines {} and {})",
-                                    io::format_number(r.age.start), rows[i - 1].line, r.line));
       const double end = i + 1 < rows.size()     ? rows[i + 1].age.start
                          : std::isnan(r.age.end) ? kInf
                                                  : r.age.end;
