@@ -54,6 +54,16 @@ void check_count_within(const Reader& r, std::size_t count_column, std::size_t d
                             r.field(denominator_column)));
 }
 
+double read_prevalence(const Reader& r, std::size_t column, bool percent) {
+  const double scale = percent ? 100 : 1;
+  const double v = r.number(column) / scale;
+  if (v < 0 || v > 1)
+    fail_column(r, column,
+                fmt::format("prevalence {} is not between 0 and {}{}", r.field(column), scale,
+                            percent ? "" : " (give --percent for percentages)"));
+  return v;
+}
+
 void check_limit_order(const Reader& r, std::size_t lower_column, std::size_t upper_column,
                        double lower, double upper) {
   if (lower > upper)

@@ -33,6 +33,10 @@ double read_standard_error(const Reader& r, std::size_t column);
 void check_count_within(const Reader& r, std::size_t count_column, std::size_t denominator_column,
                         double count, double denominator, std::string_view noun = "denominator");
 
+// A prevalence as a fraction: the cell over 100 with `percent`; between 0 and 1 (the
+// message suggests --percent when a percentage was read as a fraction). Missing passes.
+double read_prevalence(const Reader& r, std::size_t column, bool percent);
+
 // A pair of limits in order.
 void check_limit_order(const Reader& r, std::size_t lower_column, std::size_t upper_column,
                        double lower, double upper);

@@ -123,7 +123,6 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
   if (per_cause) cols.push_back("cause");
   const std::optional<std::size_t> health_col =
       o.health.empty() ? std::nullopt : std::optional<std::size_t>(in.column(o.health));
-  const double scale = o.percent ? 100 : 1;
   cols.push_back("contribution");
   cols.push_back("share");
   if (health_col)
@@ -142,13 +141,9 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
     row.population = r.number(pop_col);
     row.prevalence = 0;
     if (health_col) {
-      row.prevalence = r.number(*health_col) / scale;
+      row.prevalence = io::read_prevalence(r, *health_col, o.percent);
       if (std::isnan(row.prevalence))
         io::fail_column(r, *health_col, "every band needs a prevalence of ill health");
-      if (row.prevalence < 0 || row.prevalence > 1)
-        io::fail_column(r, *health_col,
-                        fmt::format("prevalence {} is not between 0 and {}{}", r.field(*health_col),
-                                    scale, o.percent ? "" : " (give --percent for percentages)"));
     }
     return row;
   };

@@ -53,11 +53,7 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     row.band.age = io::read_age_band(r, age_col).start;
     row.band.deaths = r.number(deaths_col);
     row.band.population = r.number(pop_col);
-    row.prevalence = r.number(prev_col) / scale;
-    if (row.prevalence < 0 || row.prevalence > 1)
-      io::fail_column(r, prev_col,
-                      fmt::format("prevalence {} is not between 0 and {}{}", r.field(prev_col),
-                                  scale, o.percent ? "" : " (give --percent for percentages)"));
+    row.prevalence = io::read_prevalence(r, prev_col, o.percent);
     const double spread =
         o.sample_size.empty() ? io::read_standard_error(r, spread_col) : r.number(spread_col);
     if (o.sample_size.empty()) {

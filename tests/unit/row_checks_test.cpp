@@ -57,6 +57,12 @@ TEST_CASE("row checks: one wording each, at the cell") {
   CHECK(check("lo,hi\n3,2\n", [](const Reader& r) { check_limit_order(r, 0, 1, 3, 2); }) ==
         "in.csv:2:1: column 'lo': lower limit 3 is above the upper limit 2");
   CHECK(check("lo,hi\n2,3\n", [](const Reader& r) { check_limit_order(r, 0, 1, 2, 3); }).empty());
+  CHECK(check("p\n25\n", [](const Reader& r) {
+          CHECK(read_prevalence(r, 0, true) == 0.25);
+        }).empty());
+  CHECK(check("p\n25\n", [](const Reader& r) { read_prevalence(r, 0, false); }) ==
+        "in.csv:2:1: column 'p': prevalence 25 is not between 0 and 1 (give --percent for "
+        "percentages)");
 }
 
 TEST_CASE("writer: texts writes a group key one cell each") {
