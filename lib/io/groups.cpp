@@ -3,8 +3,29 @@
 #include <fmt/format.h>
 
 #include <cstring>
+#include <functional>
+#include <limits>
 
 namespace heq::io {
+
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+std::uint64_t hash_of(std::string_view bytes) { return std::hash<std::string_view>{}(bytes); }
+
+// Splits length-prefixed parts back into the key's values.
+void decode(std::string_view composite, std::vector<std::string>& out) {
+  out.clear();
+  while (!composite.empty()) {
+    std::uint32_t n;
+    std::memcpy(&n, composite.data(), sizeof n);
+    out.emplace_back(composite.substr(sizeof n, n));
+    composite.remove_prefix(sizeof n + n);
+  }
+}
+
+}  // namespace
 
 GroupKeys::GroupKeys(const Reader& reader, const std::vector<std::string>& by, bool sorted)
     : names_(by), sorted_(sorted) {
@@ -14,9 +35,15 @@ GroupKeys::GroupKeys(const Reader& reader, const std::vector<std::string>& by, b
   for (const std::string& name : by) columns_.push_back(reader.column(name));
 }
 
+const std::vector<std::string>& GroupKeys::key(std::size_t id) const {
+  if (sorted_) return id + 1 == count_ ? current_ : previous_;
+  decode(std::string_view(arena_).substr(starts_[id], starts_[id + 1] - starts_[id]), shown_);
+  return shown_;
+}
+
 std::size_t GroupKeys::assign(const Reader& reader) {
   // Rows of one group usually follow each other: compare in place before building a key.
-  if (last_id_ != static_cast<std::size_t>(-1)) {
+  if (last_id_ != kNone) {
     bool same = true;
     for (std::size_t i = 0; i < columns_.size() && same; ++i)
       same = reader.field(columns_[i]) == last_fields_[i];
@@ -33,41 +60,67 @@ std::size_t GroupKeys::assign(const Reader& reader) {
   last_fields_.resize(columns_.size());
   for (std::size_t i = 0; i < columns_.size(); ++i)
     last_fields_[i].assign(reader.field(columns_[i]));
+  if (sorted_) return assign_new_sorted(reader);
+  return last_id_ = find_or_add();
+}
 
-  if (sorted_) {
-    // A new group starts; the one before is finished and must not come back.
-    if (last_id_ != static_cast<std::size_t>(-1))
-      seen_.insert(std::hash<std::string>{}(last_composite_));
-    if (seen_.count(std::hash<std::string>{}(composite_))) {
-      std::string shown;
-      for (std::size_t i = 0; i < columns_.size(); ++i) {
-        if (i) shown += ", ";
-        shown += fmt::format("{}={}", names_[i], reader.field(columns_[i]));
-      }
-      throw DataError(reader.here(),
-                      fmt::format("--sorted, but the rows of group ({}) are not together; drop "
-                                  "--sorted or sort the input by the --by columns",
-                                  shown));
+std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
+  // A new group starts; the one before is finished and must not come back.
+  if (last_id_ != kNone) seen_.insert(hash_of(last_composite_));
+  if (seen_.count(hash_of(composite_))) {
+    std::string shown;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (i) shown += ", ";
+      shown += fmt::format("{}={}", names_[i], reader.field(columns_[i]));
     }
-    // The finished group's key stays readable: it is handed on only now, as this one starts.
-    std::swap(previous_, current_);
-    current_.resize(columns_.size());
-    for (std::size_t i = 0; i < columns_.size(); ++i) current_[i].assign(reader.field(columns_[i]));
-    last_composite_ = composite_;
-    return last_id_ = count_++;
+    throw DataError(reader.here(),
+                    fmt::format("--sorted, but the rows of group ({}) are not together; drop "
+                                "--sorted or sort the input by the --by columns",
+                                shown));
   }
-
-  auto [it, inserted] = ids_.try_emplace(composite_, keys_.size());
-  if (inserted) {
-    std::vector<std::string> key;
-    key.reserve(columns_.size());
-    for (std::size_t c : columns_) key.emplace_back(reader.field(c));
-    keys_.push_back(std::move(key));
-    ++count_;
-  }
+  // The finished group's key stays readable: it is handed on only now, as this one starts.
+  std::swap(previous_, current_);
+  current_.resize(columns_.size());
+  for (std::size_t i = 0; i < columns_.size(); ++i) current_[i].assign(reader.field(columns_[i]));
   last_composite_ = composite_;
-  last_id_ = it->second;
-  return last_id_;
+  return last_id_ = count_++;
+}
+
+std::size_t GroupKeys::find_or_add() {
+  if (2 * (count_ + 1) > slots_.size()) grow();
+  const std::uint64_t h = hash_of(composite_);
+  const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.id == 0) {
+      if (count_ >= std::numeric_limits<std::uint32_t>::max())
+        throw DataError(Location{}, "more than 4,294,967,294 groups");
+      slot = {tag, static_cast<std::uint32_t>(count_ + 1)};
+      arena_ += composite_;
+      starts_.push_back(arena_.size());
+      return count_++;
+    }
+    if (slot.hash != tag) continue;
+    const std::size_t id = slot.id - 1;
+    if (std::string_view(arena_).substr(starts_[id], starts_[id + 1] - starts_[id]) == composite_)
+      return id;
+  }
+}
+
+void GroupKeys::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id == 0) continue;
+    const std::size_t id = slot.id - 1;
+    const std::uint64_t h =
+        hash_of(std::string_view(arena_).substr(starts_[id], starts_[id + 1] - starts_[id]));
+    std::size_t i = h & mask;
+    while (slots_[i].id != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
 
 std::string key_of(const Reader& reader, const std::vector<std::size_t>& columns) {

@@ -13,7 +13,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -26,26 +25,35 @@ class GroupKeys {
 
   const std::vector<std::string>& names() const noexcept { return names_; }
   std::size_t size() const noexcept { return count_; }
-  // A group's key values. When sorted, only the latest two groups' keys are kept (flat
-  // memory): the one being read and the one just finished.
-  const std::vector<std::string>& key(std::size_t id) const {
-    if (!sorted_) return keys_[id];
-    return id + 1 == count_ ? current_ : previous_;
-  }
+  // A group's key values, valid until the next call. When sorted, only the latest two
+  // groups' keys are kept (flat memory): the one being read and the one just finished.
+  const std::vector<std::string>& key(std::size_t id) const;
 
   // The group number of the reader's current row (a new one if the key is new).
   std::size_t assign(const Reader& reader);
 
  private:
+  std::size_t assign_new_sorted(const Reader& reader);
+  std::size_t find_or_add();
+  void grow();
+
   std::vector<std::size_t> columns_;
   std::vector<std::string> names_;
   bool sorted_;
   std::size_t count_ = 0;
-  std::unordered_map<std::string, std::size_t> ids_;  // unsorted: key -> id
-  std::unordered_set<std::uint64_t> seen_;            // sorted: hashes of finished keys
-  std::vector<std::vector<std::string>> keys_;        // unsorted: every key
-  std::vector<std::string> current_;                  // sorted: the latest key
-  std::vector<std::string> previous_;                 // sorted: the key before it
+  // Unsorted: every key once, as its composite bytes one after another (no allocation
+  // per group), found through an open-addressing table of (hash, id + 1) slots.
+  std::string arena_;
+  std::vector<std::size_t> starts_{0};  // key id's bytes are arena_[starts_[id], starts_[id+1])
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t id = 0;  // id + 1; 0 is an empty slot
+  };
+  std::vector<Slot> slots_;
+  mutable std::vector<std::string> shown_;  // key(): the decoded key handed out
+  std::unordered_set<std::uint64_t> seen_;  // sorted: hashes of finished keys
+  std::vector<std::string> current_;        // sorted: the latest key
+  std::vector<std::string> previous_;       // sorted: the key before it
   std::string composite_;
   std::string last_composite_;
   std::vector<std::string> last_fields_;  // the previous row's key values

@@ -88,3 +88,22 @@ TEST_CASE("groups: sort_unique orders by key and names both lines of a repeat") 
     CHECK(std::string(e.what()) == "age band 2 appears twice in one group (lines 4 and 9)");
   }
 }
+
+TEST_CASE("groups: many interleaved keys keep their numbers as the key table grows") {
+  // 5,000 keys, each seen three times, interleaved so that none follows itself: the
+  // table is rebuilt several times and every lookup after that must find the old id.
+  std::string csv = "a,b,x\n";
+  for (int pass = 0; pass < 3; ++pass)
+    for (int k = 0; k < 5000; ++k)
+      csv += "k" + std::to_string(k % 97) + "," + std::to_string(k) + "," + std::to_string(pass) +
+             "\n";
+  const Seen s = group(csv, {"a", "b"}, false);
+  REQUIRE(s.keys.size() == 5000);
+  for (int k = 0; k < 5000; ++k) {
+    CHECK(s.keys[k] == std::vector<std::string>{"k" + std::to_string(k % 97), std::to_string(k)});
+    CHECK(s.rows[k] == std::vector<int>{0, 1, 2});
+  }
+  // Empty values are keys too, and differ from each other by position.
+  CHECK(group("a,b,x\n,1,1\n1,,2\n,1,3\n", {"a", "b"}, false).keys ==
+        std::vector<std::vector<std::string>>{{"", "1"}, {"1", ""}});
+}
