@@ -65,9 +65,9 @@ std::size_t GroupKeys::assign(const Reader& reader) {
 }
 
 std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
-  // A new group starts; the one before is finished and must not come back.
-  if (last_id_ != kNone) seen_.insert(hash_of(last_composite_));
-  if (seen_.count(hash_of(composite_))) {
+  // A new group starts. Every key is remembered as its group starts, so a key seen before
+  // is a group that came back (the current group's own rows never reach here).
+  if (!remember(hash_of(composite_))) {
     std::string shown;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       if (i) shown += ", ";
@@ -82,8 +82,27 @@ std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
   std::swap(previous_, current_);
   current_.resize(columns_.size());
   for (std::size_t i = 0; i < columns_.size(); ++i) current_[i].assign(reader.field(columns_[i]));
-  last_composite_ = composite_;
   return last_id_ = count_++;
+}
+
+bool GroupKeys::remember(std::uint64_t hash) {
+  if (hash == 0) hash = 1;
+  if (2 * (seen_count_ + 1) > seen_.size()) {
+    std::vector<std::uint64_t> old = std::move(seen_);
+    seen_.assign(old.empty() ? 64 : 2 * old.size(), 0);
+    seen_count_ = 0;
+    for (std::uint64_t h : old)
+      if (h) remember(h);
+  }
+  const std::size_t mask = seen_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    if (seen_[i] == hash) return false;
+    if (seen_[i] == 0) {
+      seen_[i] = hash;
+      ++seen_count_;
+      return true;
+    }
+  }
 }
 
 std::size_t GroupKeys::find_or_add() {

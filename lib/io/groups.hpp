@@ -13,7 +13,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -36,6 +35,8 @@ class GroupKeys {
   std::size_t assign_new_sorted(const Reader& reader);
   std::size_t find_or_add();
   void grow();
+  // Sorted: records a key's hash; false if it was already there.
+  bool remember(std::uint64_t hash);
 
   std::vector<std::size_t> columns_;
   std::vector<std::string> names_;
@@ -51,11 +52,12 @@ class GroupKeys {
   };
   std::vector<Slot> slots_;
   mutable std::vector<std::string> shown_;  // key(): the decoded key handed out
-  std::unordered_set<std::uint64_t> seen_;  // sorted: hashes of finished keys
-  std::vector<std::string> current_;        // sorted: the latest key
-  std::vector<std::string> previous_;       // sorted: the key before it
+  // Sorted: hashes of finished keys, open addressing (0 marks an empty slot).
+  std::vector<std::uint64_t> seen_;
+  std::size_t seen_count_ = 0;
+  std::vector<std::string> current_;   // sorted: the latest key
+  std::vector<std::string> previous_;  // sorted: the key before it
   std::string composite_;
-  std::string last_composite_;
   std::vector<std::string> last_fields_;  // the previous row's key values
   std::size_t last_id_ = static_cast<std::size_t>(-1);
 };
