@@ -3,6 +3,7 @@
 // first appearance, and rows are handed to the method one group at a time. Unsorted
 // input is held in memory (as the parsed rows a method needs, not as text); with
 // `sorted` a group is handed on as soon as the next one starts, so memory stays flat.
+#include "io/key_table.hpp"
 #include "io/number.hpp"
 #include "io/reader.hpp"
 
@@ -12,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,30 +35,16 @@ class GroupKeys {
 
  private:
   std::size_t assign_new_sorted(const Reader& reader);
-  std::size_t find_or_add();
-  void grow();
-  // Sorted: records a key's hash; false if it was already there.
-  bool remember(std::uint64_t hash);
 
   std::vector<std::size_t> columns_;
   std::vector<std::string> names_;
   bool sorted_;
   std::size_t count_ = 0;
-  // Unsorted: every key once, as its composite bytes one after another (no allocation
-  // per group), found through an open-addressing table of (hash, id + 1) slots.
-  std::string arena_;
-  std::vector<std::size_t> starts_{0};  // key id's bytes are arena_[starts_[id], starts_[id+1])
-  struct Slot {
-    std::uint32_t hash = 0;
-    std::uint32_t id = 0;  // id + 1; 0 is an empty slot
-  };
-  std::vector<Slot> slots_;
+  KeyTable table_;                          // unsorted: every key
   mutable std::vector<std::string> shown_;  // key(): the decoded key handed out
-  // Sorted: hashes of finished keys, open addressing (0 marks an empty slot).
-  std::vector<std::uint64_t> seen_;
-  std::size_t seen_count_ = 0;
-  std::vector<std::string> current_;   // sorted: the latest key
-  std::vector<std::string> previous_;  // sorted: the key before it
+  SeenKeys seen_;                           // sorted: the keys of groups begun
+  std::vector<std::string> current_;        // sorted: the latest key
+  std::vector<std::string> previous_;       // sorted: the key before it
   std::string composite_;
   std::vector<std::string> last_fields_;  // the previous row's key values
   std::size_t last_id_ = static_cast<std::size_t>(-1);
@@ -119,23 +107,34 @@ void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make
     if (current != none) on_group(current, rows);
     return;
   }
-  // All rows in one vector, each group's rows chained by index: no per-group allocations.
-  std::vector<Row> all;
-  std::vector<std::size_t> next;
-  std::vector<std::pair<std::size_t, std::size_t>> ends;  // first and last row of each group
+  // Rows in fixed-size blocks (no copy as the store grows, no spare capacity beyond the
+  // last block), each group's rows chained by a 32-bit index: no per-group allocations.
+  constexpr std::size_t block = 8192;
+  std::vector<std::unique_ptr<Row[]>> blocks;
+  std::vector<std::unique_ptr<std::uint32_t[]>> links;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // first and last row of each group
+  constexpr std::uint32_t end_of_chain = static_cast<std::uint32_t>(-1);
+  std::size_t count = 0;
+  const auto link = [&](std::size_t i) -> std::uint32_t& { return links[i / block][i % block]; };
   while (reader.next()) {
     const std::size_t id = keys.assign(reader);
-    const std::size_t index = all.size();
-    all.push_back(make_row(reader));
-    next.push_back(none);
+    if (count == end_of_chain) throw DataError(reader.here(), "more than 4,294,967,294 rows");
+    if (count % block == 0) {
+      blocks.push_back(std::make_unique_for_overwrite<Row[]>(block));
+      links.push_back(std::make_unique_for_overwrite<std::uint32_t[]>(block));
+    }
+    const auto index = static_cast<std::uint32_t>(count++);
+    blocks.back()[index % block] = make_row(reader);
+    link(index) = end_of_chain;
     if (id == ends.size())
       ends.emplace_back(index, index);
     else
-      next[std::exchange(ends[id].second, index)] = index;
+      link(std::exchange(ends[id].second, index)) = index;
   }
   for (std::size_t id = 0; id < ends.size(); ++id) {
     rows.clear();
-    for (std::size_t i = ends[id].first; i != none; i = next[i]) rows.push_back(all[i]);
+    for (std::uint32_t i = ends[id].first; i != end_of_chain; i = link(i))
+      rows.push_back(blocks[i / block][i % block]);
     on_group(id, rows);
   }
 }

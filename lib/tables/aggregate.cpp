@@ -1,6 +1,7 @@
 #include "tables/aggregate.hpp"
 
 #include "core/error.hpp"
+#include "io/key_table.hpp"
 #include "io/number.hpp"
 
 #include <fmt/format.h>
@@ -11,7 +12,6 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace heq::tables {
 
@@ -67,18 +67,38 @@ struct KeyPart {
   std::size_t index;
 };
 
-struct Group {
-  std::vector<std::string> key;
+// Every group's running sums in flat arrays (group g's column i at g * width + i): no
+// allocation per group, so memory follows the number of groups at a few words each.
+struct Totals {
+  std::size_t width;
   std::vector<double> sum, compensation;  // Neumaier: sums of many rows stay exact longer
   std::vector<std::size_t> missing;       // rows without a value, per summed column
-  std::size_t rows = 0;
-};
+  std::vector<std::size_t> rows;          // per group
 
-void add(Group& g, std::size_t i, double x) {
-  const double s = g.sum[i], t = s + x;
-  g.compensation[i] += std::abs(s) >= std::abs(x) ? (s - t) + x : (x - t) + s;
-  g.sum[i] = t;
-}
+  void add_group() {
+    sum.resize(sum.size() + width, 0);
+    compensation.resize(compensation.size() + width, 0);
+    missing.resize(missing.size() + width, 0);
+    rows.push_back(0);
+  }
+  void clear() {
+    sum.clear();
+    compensation.clear();
+    missing.clear();
+    rows.clear();
+  }
+  void add(std::size_t g, std::size_t i, double x) {
+    const std::size_t at = g * width + i;
+    const double s = sum[at], t = s + x;
+    compensation[at] += std::abs(s) >= std::abs(x) ? (s - t) + x : (x - t) + s;
+    sum[at] = t;
+  }
+  bool any_missing(std::size_t g) const {
+    for (std::size_t i = 0; i < width; ++i)
+      if (missing[g * width + i]) return true;
+    return false;
+  }
+};
 
 // Numbers as numbers (deciles 1..10, ages 0, 1, 5), numbers before text, text by bytes.
 bool key_less(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -146,46 +166,34 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
   cols.push_back("note");
   out.begin(cols);
 
-  const auto write = [&](const Group& g) {
-    out.texts(g.key);
+  Totals totals{sum_cols.size(), {}, {}, {}, {}};
+  io::KeyTable ids;    // unsorted: every group's key
+  io::SeenKeys begun;  // --sorted: the keys of groups begun
+  std::string composite, last;
+  std::vector<std::string> key;
+  std::size_t dropped = 0, first_dropped_line = 0, with_missing = 0;
+  std::string first_dropped;
+
+  const auto write = [&](std::size_t g) {
+    with_missing += totals.any_missing(g);
+    out.texts(key);
     std::string note;
     for (std::size_t i = 0; i < sum_cols.size(); ++i) {
-      if (g.missing[i]) {
+      const std::size_t at = g * totals.width + i, m = totals.missing[at];
+      if (m) {
         out.missing();
-        note += fmt::format("{}{} is missing on {} row{}", note.empty() ? "" : "; ", o.sum[i],
-                            g.missing[i], g.missing[i] == 1 ? "" : "s");
+        note += fmt::format("{}{} is missing on {} row{}", note.empty() ? "" : "; ", o.sum[i], m,
+                            m == 1 ? "" : "s");
       } else {
-        out.number(g.sum[i] + g.compensation[i]);
+        out.number(totals.sum[at] + totals.compensation[at]);
       }
     }
-    out.number(static_cast<double>(g.rows));
+    out.number(static_cast<double>(totals.rows[g]));
     if (note.empty())
       out.missing();
     else
       out.text(note);
     out.end_row();
-  };
-
-  std::vector<Group> groups;
-  std::unordered_map<std::string, std::size_t> ids;
-  std::unordered_set<std::string> finished;  // --sorted: keys already written
-  std::string composite, last;
-  std::size_t dropped = 0, first_dropped_line = 0, with_missing = 0;
-  std::string first_dropped;
-  Group current;
-
-  const auto fresh = [&](std::vector<std::string> key) {
-    Group g;
-    g.key = std::move(key);
-    g.sum.assign(sum_cols.size(), 0);
-    g.compensation.assign(sum_cols.size(), 0);
-    g.missing.assign(sum_cols.size(), 0);
-    return g;
-  };
-  const auto close = [&](const Group& g) {
-    with_missing +=
-        std::any_of(g.missing.begin(), g.missing.end(), [](std::size_t m) { return m > 0; });
-    write(g);
   };
 
   while (in.next()) {
@@ -205,58 +213,57 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
       }
     }
     composite.clear();
-    for (const KeyPart& p : parts) {
-      composite += p.from_lookup ? std::string_view((*joined)[p.index]) : in.field(p.index);
-      composite += '\x1f';
-    }
-    const auto key = [&] {
-      std::vector<std::string> k;
-      for (const KeyPart& p : parts)
-        k.emplace_back(p.from_lookup ? std::string_view((*joined)[p.index]) : in.field(p.index));
-      return k;
-    };
-    Group* g;
+    for (const KeyPart& p : parts)
+      io::append_key_part(composite,
+                          p.from_lookup ? std::string_view((*joined)[p.index]) : in.field(p.index));
+    std::size_t g;
     if (o.sorted) {
-      if (current.rows == 0 || composite != last) {
-        if (current.rows) {
-          close(current);
-          finished.insert(last);
-        }
-        if (finished.count(composite)) {
+      if (totals.rows.empty() || composite != last) {
+        if (!totals.rows.empty()) write(0);
+        io::split_key_parts(composite, key);
+        if (!begun.insert(io::key_hash(composite))) {
           std::string shown;
-          for (const std::string& k : key()) shown += (shown.empty() ? "" : ", ") + k;
+          for (const std::string& k : key) shown += (shown.empty() ? "" : ", ") + k;
           throw DataError(
               in.here(), fmt::format("the group ({}) appears again after its rows ended; --sorted "
                                      "needs each group's rows together: drop --sorted, or sort the "
                                      "input by the --by columns",
                                      shown));
         }
-        current = fresh(key());
+        totals.clear();
+        totals.add_group();
         last = composite;
       }
-      g = &current;
+      g = 0;
     } else {
-      const auto [it, added] = ids.try_emplace(composite, groups.size());
-      if (added) groups.push_back(fresh(key()));
-      g = &groups[it->second];
+      g = ids.find_or_add(composite);
+      if (g == totals.rows.size()) totals.add_group();
     }
-    ++g->rows;
+    ++totals.rows[g];
     for (std::size_t i = 0; i < sum_cols.size(); ++i) {
       const double x = in.number(sum_cols[i]);
       if (std::isnan(x))
-        ++g->missing[i];
+        ++totals.missing[g * totals.width + i];
       else
-        add(*g, i, x);
+        totals.add(g, i, x);
     }
   }
 
   if (o.sorted) {
-    if (current.rows) close(current);
+    if (!totals.rows.empty()) write(0);
   } else {
-    if (o.sort)
-      std::stable_sort(groups.begin(), groups.end(),
-                       [](const Group& a, const Group& b) { return key_less(a.key, b.key); });
-    for (const Group& g : groups) close(g);
+    std::vector<std::size_t> order(ids.size());
+    for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
+    if (o.sort) {
+      std::vector<std::vector<std::string>> keys(ids.size());
+      for (std::size_t g = 0; g < keys.size(); ++g) io::split_key_parts(ids.bytes(g), keys[g]);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return key_less(keys[a], keys[b]); });
+    }
+    for (std::size_t g : order) {
+      io::split_key_parts(ids.bytes(g), key);
+      write(g);
+    }
   }
   if (dropped)
     diagnostics.warn(

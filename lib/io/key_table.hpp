@@ -1,0 +1,53 @@
+#pragma once
+// Group keys held compactly: every distinct key once, as bytes one after another in one
+// arena (no allocation per group), found through an open-addressing table. A key is its
+// values length-prefixed, so ("a,b","c") and ("a","b,c") stay apart whatever the bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace heq::io {
+
+// Appends one value to a composite key.
+void append_key_part(std::string& composite, std::string_view value);
+// The values of a composite key.
+void split_key_parts(std::string_view composite, std::vector<std::string>& values);
+
+std::uint64_t key_hash(std::string_view composite) noexcept;
+
+class KeyTable {
+ public:
+  std::size_t size() const noexcept { return starts_.size() - 1; }
+  // The id of `composite`, a new one (the next number) if it was not there. Ids are
+  // limited to 32 bits: a DataError beyond.
+  std::size_t find_or_add(std::string_view composite);
+  std::string_view bytes(std::size_t id) const noexcept {
+    return std::string_view(arena_).substr(starts_[id], starts_[id + 1] - starts_[id]);
+  }
+
+ private:
+  void grow();
+  struct Slot {
+    std::uint32_t tag = 0;  // the hash's high half: most mismatches end here
+    std::uint32_t id = 0;   // id + 1; 0 is an empty slot
+  };
+  std::string arena_;
+  std::vector<std::size_t> starts_{0};
+  std::vector<Slot> slots_;
+};
+
+// Hashes of keys seen, for --sorted's check that a group does not come back (64-bit
+// hashes: a false alarm needs a collision among the groups of one input).
+class SeenKeys {
+ public:
+  // False if the hash was already there.
+  bool insert(std::uint64_t hash);
+
+ private:
+  std::vector<std::uint64_t> slots_;  // 0 marks an empty slot
+  std::size_t count_ = 0;
+};
+
+}  // namespace heq::io
