@@ -90,6 +90,29 @@ std::vector<double> stepwise(std::span<const life::Band> from, std::span<const l
   return delta;
 }
 
+std::vector<std::vector<double>> stepwise_tables(
+    std::span<const std::vector<life::Band>> from, std::span<const std::vector<life::Band>> to,
+    std::size_t k, double a0,
+    const std::function<double(std::span<const std::vector<life::Band>>,
+                               std::span<const life::LifeTable>)>& measure) {
+  std::vector<std::vector<life::Band>> bands(from.begin(), from.end());
+  std::vector<life::LifeTable> tables(bands.size());
+  for (std::size_t t = 0; t < bands.size(); ++t) life::build(bands[t], a0, tables[t]);
+  double before = measure(bands, tables);
+  std::vector<std::vector<double>> delta(bands.size());
+  for (std::size_t t = 0; t < bands.size(); ++t) {
+    delta[t].assign(bands[t].size() - k, 0);
+    for (std::size_t i = bands[t].size(); i-- > k;) {
+      bands[t][i] = to[t][i];
+      life::build(bands[t], a0, tables[t]);  // only this table changed
+      const double after = measure(bands, tables);
+      delta[t][i - k] = after - before;
+      before = after;
+    }
+  }
+  return delta;
+}
+
 CauseSplit split_by_cause(double contribution, std::span<const double> from,
                           std::span<const double> to) {
   CauseSplit s;

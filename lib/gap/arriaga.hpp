@@ -48,6 +48,18 @@ std::vector<double> stepwise(std::span<const life::Band> from, std::span<const l
                              std::size_t k, double a0,
                              const std::function<double(const life::LifeTable&)>& measure);
 
+// The same over several tables at once (one per deprivation quantile), for a measure of
+// them all (the SII of their life expectancies): table by table in the order given, each
+// from its oldest band down, a band's rates (and its population, which may weight the
+// measure) replaced by `to`'s. Entry [t][i - k] is band i of table t; they sum to
+// measure(to) - measure(from) exactly. The measure sees the bands and tables as they stand
+// at each step. Every pair of tables must share its band layout.
+std::vector<std::vector<double>> stepwise_tables(
+    std::span<const std::vector<life::Band>> from, std::span<const std::vector<life::Band>> to,
+    std::size_t k, double a0,
+    const std::function<double(std::span<const std::vector<life::Band>>,
+                               std::span<const life::LifeTable>)>& measure);
+
 struct CauseSplit {
   std::vector<double> contribution;  // one per cause
   std::string note;                  // when the guard chose the shares

@@ -5,6 +5,7 @@
 #include "io/groups.hpp"
 #include "io/number.hpp"
 #include "io/row_checks.hpp"
+#include "tables/decompose_sides.hpp"
 #include "tables/gap.hpp"
 #include "tables/life.hpp"
 
@@ -18,84 +19,15 @@
 
 namespace heq::gap {
 
-namespace {
+using detail::gather;
+using detail::Row;
+using detail::same_layout;
+using detail::Side;
 
-struct Row {
-  std::string subgroup;
-  std::string cause;
-  double age, deaths, population, prevalence;
-  std::size_t line;
-};
+namespace {
 
 // The label of the row that carries the health part when causes split the mortality part.
 constexpr const char* kHealthRow = "(ill health)";
-
-// One side's bands: total deaths and population per start age, and deaths by cause.
-struct Side {
-  std::vector<life::Band> bands;
-  std::vector<std::vector<double>> cause_deaths;  // [band][cause]
-  std::vector<double> healthy;                    // 1 - prevalence, with --health
-};
-
-Side gather(const std::vector<const Row*>& rows, const std::vector<std::string>& causes,
-            const io::Reader& in, std::size_t pop_col) {
-  std::map<double, std::size_t> index;
-  Side s;
-  std::map<std::pair<double, std::string>, std::size_t> seen;  // (age, cause) -> line
-  for (const Row* r : rows) {
-    auto [it, fresh] = index.try_emplace(r->age, s.bands.size());
-    if (fresh) {
-      s.bands.push_back({r->age, 0, r->population});
-      s.cause_deaths.emplace_back(causes.size(), 0.0);
-      s.healthy.push_back(1 - r->prevalence);
-    }
-    if (!(1 - r->prevalence == s.healthy[it->second]) && !std::isnan(r->prevalence))
-      throw DataError(Location{in.name(), r->line, 0},
-                      fmt::format("age band {}: the prevalence differs from another cause row of "
-                                  "this subgroup; it must repeat the band's prevalence",
-                                  io::format_number(r->age)));
-    life::Band& b = s.bands[it->second];
-    if (!(r->population == b.population || (std::isnan(r->population) && std::isnan(b.population))))
-      throw DataError(
-          Location{in.name(), r->line, pop_col + 1},
-          fmt::format("age band {}: population {} differs from {} on another cause row of "
-                      "this subgroup; it must repeat the band's population",
-                      io::format_number(r->age), io::format_number(r->population),
-                      io::format_number(b.population)));
-    const auto [dup, first_time] = seen.try_emplace({r->age, r->cause}, r->line);
-    if (!first_time)
-      throw DataError(Location{in.name(), r->line, 0},
-                      fmt::format("age band {}{} appears twice for one subgroup (lines {} and {})",
-                                  io::format_number(r->age),
-                                  r->cause.empty() ? "" : fmt::format(", cause '{}',", r->cause),
-                                  dup->second, r->line));
-    b.deaths += r->deaths;
-    if (!causes.empty()) {
-      const std::size_t c = static_cast<std::size_t>(
-          std::find(causes.begin(), causes.end(), r->cause) - causes.begin());
-      s.cause_deaths[it->second][c] += r->deaths;
-    }
-  }
-  // Sort bands by age, keeping cause rows aligned.
-  std::vector<std::size_t> order(s.bands.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return s.bands[a].age < s.bands[b].age; });
-  Side sorted;
-  for (std::size_t i : order) {
-    sorted.bands.push_back(s.bands[i]);
-    sorted.cause_deaths.push_back(s.cause_deaths[i]);
-    sorted.healthy.push_back(s.healthy[i]);
-  }
-  return sorted;
-}
-
-bool same_layout(const std::vector<life::Band>& a, const std::vector<life::Band>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].age != b[i].age) return false;
-  return true;
-}
 
 }  // namespace
 
@@ -103,8 +35,12 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
                    Diagnostics& diagnostics) {
   const bool against = check_subgroups(o.group, o.from, o.to, o.against);
   if (o.measure != Measure::le && o.method != Method::stepwise)
-    throw UsageError(
-        "Arriaga's method decomposes life expectancy; --measure edagger needs --method stepwise");
+    throw UsageError(fmt::format(
+        "Arriaga's method decomposes life expectancy; --measure {} needs --method stepwise",
+        o.measure == Measure::sii ? "sii" : "edagger"));
+  if (o.measure == Measure::sii) return run_decompose_sii(o, against, in, out, diagnostics);
+  if (!o.quantile.empty()) throw UsageError("--quantile is for --measure sii");
+  if (o.sum_over == "quantile") throw UsageError("--sum-over quantile needs --measure sii");
   if (!o.health.empty() && o.method == Method::stepwise)
     throw UsageError(
         "--health splits the HLE gap by Arriaga's method: give --method arriaga or symmetric");
@@ -293,17 +229,8 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
     }
   };
 
-  io::for_each_group<Row>(
-      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
-        const std::vector<std::string>& key = keys.key(group);
-        if (!against) return decompose(key, rows, o.from, o.to);
-        std::vector<std::string> others;  // every other subgroup, in input order
-        for (const Row& r : rows)
-          if (r.subgroup != o.against &&
-              std::find(others.begin(), others.end(), r.subgroup) == others.end())
-            others.push_back(r.subgroup);
-        for (const std::string& other : others) decompose(key, rows, o.against, other);
-      });
+  detail::for_each_pair(in, keys, o.sorted, o.from, o.to, against ? o.against : "", make_row,
+                        decompose);
   if (failed)
     diagnostics.warn(fmt::format("{} group{} no decomposition; the note column says why", failed,
                                  failed == 1 ? " has" : "s have"));

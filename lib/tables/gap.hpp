@@ -37,7 +37,9 @@ void run_gap(const GapOptions& options, io::Reader& reader, io::Writer& writer,
              Diagnostics& diagnostics);
 
 enum class Method { arriaga, symmetric, stepwise };
-enum class Measure { le, edagger };  // what stepwise replacement decomposes
+// What stepwise replacement decomposes: life expectancy, e-dagger, or the SII of life
+// expectancy across --quantile's deprivation quantiles.
+enum class Measure { le, edagger, sii };
 
 struct DecomposeOptions {
   std::string group;
@@ -53,7 +55,9 @@ struct DecomposeOptions {
   bool percent = false;  // prevalences are percentages
   Method method = Method::arriaga;
   Measure measure = Measure::le;
-  std::string sum_over;  // "", "age" (one row per cause) or "cause" (one row per age band)
+  std::string quantile;  // with Measure::sii: the deprivation quantile column
+  // "", "age" (one row per cause, or per quantile), "cause" or "quantile" (one row per band)
+  std::string sum_over;
   double age_at = 0;
   double a0 = 0.1;
   std::vector<std::string> by;
@@ -62,6 +66,9 @@ struct DecomposeOptions {
 
 void run_decompose(const DecomposeOptions& options, io::Reader& reader, io::Writer& writer,
                    Diagnostics& diagnostics);
+// heq-decompose --measure sii: the change in the SII of life expectancy by quantile and age.
+void run_decompose_sii(const DecomposeOptions& options, bool against, io::Reader& reader,
+                       io::Writer& writer, Diagnostics& diagnostics);
 
 struct HleOptions {
   std::string age = "startage";

@@ -170,6 +170,16 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.window.limit = 8;
       return rates::run_yll(o, in, out, d);
     }
+    case 20: {
+      gap::DecomposeOptions o;
+      o.group = "sex";
+      o.from = "male";
+      o.to = "female";
+      o.method = gap::Method::stepwise;
+      o.measure = gap::Measure::sii;
+      o.quantile = "decile";
+      return gap::run_decompose(o, in, out, d);
+    }
     default: {
       plot::Page page;
       sii::TableOptions o;
@@ -196,7 +206,7 @@ int fuzz_one(const std::uint8_t* data, std::size_t size) {
     wo.format = data[0] & 0x80 ? io::Format::json : io::Format::csv;
     io::Writer writer(std::make_unique<io::StringSink>(output), wo);
     Diagnostics diagnostics;
-    run_tool(data[0] % 21, reader, writer, diagnostics);
+    run_tool(data[0] % 22, reader, writer, diagnostics);
   } catch (const DataError&) {
   } catch (const UsageError&) {
   }

@@ -6,8 +6,10 @@
 #include "gap/gap.hpp"
 #include "hle/sullivan.hpp"
 #include "life/chiang.hpp"
+#include "sii/sii.hpp"
 #include "tables/gap.hpp"
 #include "tables/life.hpp"
+#include "tables/sii.hpp"
 
 #include <fmt/format.h>
 
@@ -282,4 +284,115 @@ TEST_CASE("stepwise replacement: sums to the change; for LE it is Arriaga's") {
     CHECK(std::accumulate(ed.begin(), ed.end(), 0.0) ==
           Approx(edagger(b) - edagger(a)).epsilon(1e-10));
   }
+}
+
+namespace {
+
+// The SII of LE at band k over tables in quantile order, weighted by each quantile's
+// population from band k up, as heq-life | heq-sii --population pops_used computes it.
+double sii_of_le(std::span<const std::vector<Band>> bands, std::span<const LifeTable> tables,
+                 std::size_t k) {
+  std::vector<heq::sii::Quantile> q(tables.size());
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    q[t].label = static_cast<double>(t + 1);
+    q[t].value = tables[t].e[k];
+    q[t].population = 0;
+    for (std::size_t i = k; i < bands[t].size(); ++i) q[t].population += bands[t][i].population;
+  }
+  heq::sii::Options o;
+  o.ci = heq::sii::CiMethod::analytic;
+  return heq::sii::compute(q, o, heq::sii::ErrorSource::none, 0).sii;
+}
+
+}  // namespace
+
+TEST_CASE("stepwise over quantiles: with two, the SII is 2 (e2 - e1), so cells are 2 x Arriaga") {
+  // Two points fix the weighted line whatever the weights: SII = 2 (e_2 - e_1), and the
+  // change splits into +2 x quantile 2's Arriaga terms and -2 x quantile 1's.
+  std::mt19937_64 rng(53);
+  for (int trial = 0; trial < 20; ++trial) {
+    const std::size_t k = trial % 2 ? 0 : 14;
+    const std::vector<std::vector<Band>> from{table_bands(rng, 1.3), table_bands(rng, 1.0)},
+        to{table_bands(rng, 1.1), table_bands(rng, 0.7)};
+    const auto delta = heq::gap::stepwise_tables(
+        from, to, k, 0.1, [&](auto bands, auto tables) { return sii_of_le(bands, tables, k); });
+    for (std::size_t t = 0; t < 2; ++t) {
+      const auto arriaga =
+          heq::gap::arriaga(heq::life::build(from[t], 0.1), heq::life::build(to[t], 0.1), k);
+      REQUIRE(delta[t].size() == arriaga.size());
+      for (std::size_t i = 0; i < arriaga.size(); ++i)
+        CHECK(delta[t][i] == Approx((t == 0 ? -2 : 2) * arriaga[i]).margin(2e-9));
+    }
+  }
+}
+
+TEST_CASE("stepwise over quantiles: cells sum to the SII's change; unchanged quantiles give 0") {
+  std::mt19937_64 rng(59);
+  for (int trial = 0; trial < 20; ++trial) {
+    std::vector<std::vector<Band>> from, to;
+    for (int q = 0; q < 10; ++q) {
+      from.push_back(table_bands(rng, 1.4 - 0.05 * q));
+      to.push_back(q == 3 || q == 7 ? table_bands(rng, 1.2 - 0.05 * q) : from.back());
+    }
+    const std::size_t k = trial % 2 ? 0 : 14;
+    const auto measure = [&](auto bands, auto tables) { return sii_of_le(bands, tables, k); };
+    const auto delta = heq::gap::stepwise_tables(from, to, k, 0.1, measure);
+    std::vector<LifeTable> ta, tb;
+    for (int q = 0; q < 10; ++q) {
+      ta.push_back(heq::life::build(from[q], 0.1));
+      tb.push_back(heq::life::build(to[q], 0.1));
+    }
+    double sum = 0;
+    for (std::size_t q = 0; q < 10; ++q)
+      for (double c : delta[q]) {
+        sum += c;
+        if (q != 3 && q != 7) CHECK(c == 0);
+      }
+    CHECK(sum == Approx(sii_of_le(to, tb, k) - sii_of_le(from, ta, k)).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("heq-decompose --measure sii: the change equals heq-life | heq-sii's two SIIs") {
+  std::mt19937_64 rng(61);
+  std::string csv = "period,decile,startage,deaths,population\n";
+  for (const char* period : {"p1", "p2"})
+    for (int q = 1; q <= 10; ++q)
+      for (const Band& b : table_bands(rng, (period[1] == '1' ? 1.5 : 1.3) - 0.06 * q))
+        csv += fmt::format("{},{},{},{},{}\n", period, q, b.age, b.deaths, b.population);
+  heq::gap::DecomposeOptions o;
+  o.group = "period";
+  o.from = "p1";
+  o.to = "p2";
+  o.method = heq::gap::Method::stepwise;
+  o.measure = heq::gap::Measure::sii;
+  o.quantile = "decile";
+  o.sum_over = "age";
+  const auto rows = heq::test::parse_csv(
+      heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(csv)));
+  REQUIRE(rows.size() == 10);
+  double change = 0, shares = 0;
+  for (const auto& r : rows) {
+    change += heq::test::num(r, "contribution");
+    shares += heq::test::num(r, "share");
+  }
+  CHECK(shares == Approx(100).epsilon(1e-12));
+  // The two periods' SIIs through the tools' own table layers.
+  double sii[2];
+  for (int p = 0; p < 2; ++p) {
+    heq::life::TableOptions life;
+    life.by = {"decile"};
+    life.le_ages = {0};
+    heq::io::ReaderOptions in = heq::test::text_input(csv);
+    in.where = {p == 0 ? "period=p1" : "period=p2"};
+    const std::string les = heq::test::run_table(heq::life::run_life, life, in);
+    heq::sii::TableOptions s;
+    s.columns.quantile = "decile";
+    s.columns.population = "pops_used";
+    s.method.ci = heq::sii::CiMethod::analytic;
+    sii[p] = heq::test::num(
+        heq::test::parse_csv(heq::test::run_table(heq::sii::run_sii, s, heq::test::text_input(les)))
+            .at(0),
+        "sii");
+  }
+  CHECK(change == Approx(sii[1] - sii[0]).epsilon(1e-10));
 }
