@@ -215,3 +215,39 @@ TEST_CASE("measures: survey-design SII, RII, ACI and RCI on IndividualSample") {
     CHECK(rel_diff(num(g, "se"), se) < (m == "sii" || m == "rii" ? 1e-7 : 1e-9));
   }
 }
+
+// healthequal's values for the options its own reference files leave out, computed with
+// its rci() and aci() and its linear SII/RII model (scripts/reference/healthequal_options.R
+// says how; the values are in tests/reference, the data still in ../shared/reference).
+// Deterministic: 1e-9 relative, in --compat heat (healthequal's conventions).
+TEST_CASE("measures: corrections, bounds and --linear against healthequal's own functions") {
+  const auto want =
+      heq::test::read_rows(std::string(HEQ_OWN_REFERENCE_DIR) + "/healthequal_options.csv");
+  REQUIRE(want.size() == 13);
+  for (const Row& w : want) {
+    heq::measures::TableOptions o;
+    o.method.compat = heq::measures::heat_compat();
+    o.measures = {w.at("measure")};
+    const std::string& option = w.at("options");
+    if (option == "linear") o.method.linear = true;
+    if (option == "wagstaff") o.method.correction = heq::measures::Correction::wagstaff;
+    if (option == "erreygers") o.method.correction = heq::measures::Correction::erreygers;
+    if (!w.at("low").empty()) {
+      o.method.low = num(w, "low");
+      o.method.high = num(w, "high");
+    }
+    std::map<std::string, Row> got;
+    if (w.at("dataset") == "IndividualSample") {
+      o.outcome = "sba";
+      got = run_measures(o, file("IndividualSample.csv"));
+    } else {
+      o.by = {"indicator"};
+      got = run_measures(o, file(w.at("dataset") + ".csv"), w.at("indicator"));
+    }
+    const Row& g = got.at(w.at("measure"));
+    INFO(w.at("dataset") << " / " << w.at("indicator") << " / " << w.at("measure") << " " << option
+                         << ": " << g.at("estimate") << " se " << g.at("se"));
+    CHECK(rel_diff(num(g, "estimate"), num(w, "estimate")) < 1e-9);
+    CHECK(rel_diff(num(g, "se"), num(w, "se")) < 1e-9);
+  }
+}
