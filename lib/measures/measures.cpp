@@ -232,7 +232,12 @@ const char* correction_name(Correction correction) {
   return "bounded";
 }
 
-Compat heat_compat() { return {true, true, true, true, true, true}; }
+Compat heat_compat() {
+  Compat c;
+  c.n_squared_weights = c.infer_scale = c.whole_people = c.unscaled_se = c.log_scale_ratio_se =
+      c.ignore_reference_for_paf = c.zero_as_tiny = true;
+  return c;
+}
 
 namespace {
 
@@ -313,14 +318,18 @@ void pairwise(Result& r, const MeasureSpec& spec, const Context& x) {
   r.ci_method = "analytic (log scale)" + x.mode;
 }
 
+// The scale the SII/RII models divide the estimates by: the setting's, or with
+// infer_scale healthequal's, from the largest estimate (1, 100, 1000, ...).
+double model_scale(const Context& x) {
+  if (!x.c.infer_scale) return x.setting.scale;
+  const double top = *std::max_element(x.d.y.begin(), x.d.y.end());
+  double scale = 1;
+  while (top > scale) scale *= 10;
+  return scale == 10 ? 100 : scale;
+}
+
 void logistic_measure(Result& r, const Context& x) {
-  double scale = x.setting.scale;
-  if (x.c.infer_scale) {
-    const double top = *std::max_element(x.d.y.begin(), x.d.y.end());
-    scale = 1;
-    while (top > scale) scale *= 10;
-    if (scale == 10) scale = 100;  // the package's steps are 1, 100, 1000, ...
-  }
+  const double scale = model_scale(x);
   const Logistic fit = logistic(x.d, scale, x.c.n_squared_weights);
   report(r, fit.contrasts,
          {scale, x.z, x.c.unscaled_se, x.c.log_scale_ratio_se, "logistic regression, HC1", x.mode});
@@ -359,14 +368,22 @@ void concentration(Result& r, const MeasureSpec& spec, const Context& x, const O
 void linear_measure(Result& r, const Context& x) {
   const Prepared& d = x.d;
   const std::size_t k = d.y.size();
-  const double scale = x.setting.scale;
+  const double scale = model_scale(x);
+  // healthequal rounds populations up to whole people before either model, the ranks
+  // included; heq's default weights by the populations as given.
+  std::vector<double> people(d.n.begin(), d.n.end());
+  if (x.c.whole_people)
+    for (double& n : people) n = std::ceil(n);
+  const double total = std::accumulate(people.begin(), people.end(), 0.0);
   Eigen::MatrixXd X(k, 2);
   Eigen::VectorXd y(k), w(k);
+  double cumulative = 0;
   for (std::size_t i = 0; i < k; ++i) {
     X(i, 0) = 1;
-    X(i, 1) = d.ridit[i];
+    X(i, 1) = x.c.whole_people ? (cumulative + people[i] / 2) / total : d.ridit[i];
+    cumulative += people[i];
     y(i) = d.y[i] / scale;
-    w(i) = d.n[i];
+    w(i) = people[i];
   }
   const Eigen::Matrix2d bread = (X.transpose() * w.asDiagonal() * X).inverse();
   const Eigen::Vector2d beta = bread * X.transpose() * w.asDiagonal() * y;

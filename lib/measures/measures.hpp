@@ -33,7 +33,8 @@ struct Setting {
 // The same switches --compat heat sets, one by one (for tests of each quirk).
 struct Compat {
   bool n_squared_weights = false;   // logistic SII/RII: prior weights n on top of totals n
-  bool infer_scale = false;         // logistic SII/RII: scale from the largest estimate
+  bool infer_scale = false;         // SII/RII models: scale from the largest estimate
+  bool whole_people = false;        // linear SII/RII: populations rounded up, as the package does
   bool unscaled_se = false;         // MLD, TI, PAF, SII standard errors as healthequal reports them
   bool log_scale_ratio_se = false;  // R and RII: the standard error of the log
   bool ignore_reference_for_paf = false;
