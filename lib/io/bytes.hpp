@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace heq::io::bytes {
 
 constexpr std::uint64_t repeated(char c) {
@@ -39,10 +43,28 @@ inline std::uint64_t load(const char* data, std::size_t size, std::size_t at) {
 }
 
 // How many bytes of data[0, size) equal c. Matches are summed per byte lane (no popcount
-// instruction on the baseline x86-64 target) and folded every 255 words.
+// instruction on the baseline x86-64 target) and folded every 255 words; with SSE2 (every
+// x86-64) sixteen bytes a step: a compare gives -1 per match, subtracted into byte lanes,
+// which psadbw folds before they can overflow.
 inline std::size_t count(const char* data, std::size_t size, char c) {
-  const std::uint64_t pattern = repeated(c);
   std::size_t n = 0;
+#if defined(__SSE2__)
+  const __m128i needle = _mm_set1_epi8(c), zero = _mm_setzero_si128();
+  std::size_t step = 0;
+  while (size - step >= 16) {
+    __m128i lanes = zero;
+    for (int steps = 0; steps < 255 && size - step >= 16; ++steps, step += 16) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + step));
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(chunk, needle));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, zero);
+    n += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+         static_cast<std::size_t>(_mm_extract_epi16(sums, 4));
+  }
+  data += step;
+  size -= step;
+#endif
+  const std::uint64_t pattern = repeated(c);
   const auto fold = [](std::uint64_t lanes) {
     const std::uint64_t pairs =
         (lanes & 0x00ff00ff00ff00ffULL) + ((lanes >> 8) & 0x00ff00ff00ff00ffULL);

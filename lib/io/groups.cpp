@@ -16,7 +16,20 @@ GroupKeys::GroupKeys(const Reader& reader, const std::vector<std::string>& by, b
     for (std::size_t j = 0; j < i; ++j)
       if (by[i] == by[j]) throw UsageError(fmt::format("--by names '{}' twice", by[i]));
   for (const std::string& name : by) columns_.push_back(reader.column(name));
+  adjacent_ = !columns_.empty();
+  for (std::size_t i = 1; i < columns_.size(); ++i)
+    adjacent_ = adjacent_ && columns_[i] == columns_[i - 1] + 1;
 }
+
+namespace {
+
+// The bytes of a plain row from the first key field to the end of the last.
+std::string_view key_span(const Reader& reader, const std::vector<std::size_t>& columns) {
+  const std::string_view first = reader.field(columns.front()), last = reader.field(columns.back());
+  return {first.data(), static_cast<std::size_t>(last.data() + last.size() - first.data())};
+}
+
+}  // namespace
 
 const std::vector<std::string>& GroupKeys::key(std::size_t id) const {
   if (sorted_) return id + 1 == count_ ? current_ : previous_;
@@ -25,13 +38,23 @@ const std::vector<std::string>& GroupKeys::key(std::size_t id) const {
 }
 
 std::size_t GroupKeys::assign(const Reader& reader) {
-  // Rows of one group usually follow each other: compare in place before building a key.
+  // Rows of one group usually follow each other: compare in place before building a key,
+  // as one span when the key columns are adjacent in a plain line (equal spans are equal
+  // fields; unequal spans may still be equal fields, in whitespace-aligned input).
+  const bool span = adjacent_ && reader.fields_in_line();
   if (last_id_ != kNone) {
+    if (span && span_valid_ && key_span(reader, columns_) == last_span_) return last_id_;
     bool same = true;
     for (std::size_t i = 0; i < columns_.size() && same; ++i)
       same = reader.field(columns_[i]) == last_fields_[i];
-    if (same) return last_id_;
+    if (same) {
+      span_valid_ = span;
+      if (span) last_span_.assign(key_span(reader, columns_));
+      return last_id_;
+    }
   }
+  span_valid_ = span;
+  if (span) last_span_.assign(key_span(reader, columns_));
   composite_.clear();
   for (std::size_t c : columns_) append_key_part(composite_, reader.field(c));
   last_fields_.resize(columns_.size());

@@ -47,6 +47,11 @@ class GroupKeys {
   std::vector<std::string> previous_;       // sorted: the key before it
   std::string composite_;
   std::vector<std::string> last_fields_;  // the previous row's key values
+  // When the key columns are adjacent: the previous row's bytes from the first key field
+  // to the end of the last, compared as one span (valid only if taken from a plain line).
+  bool adjacent_ = false;
+  std::string last_span_;
+  bool span_valid_ = false;
   std::size_t last_id_ = static_cast<std::size_t>(-1);
 };
 

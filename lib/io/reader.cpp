@@ -392,10 +392,12 @@ bool Reader::read_record() {
     std::string_view record(raw, std::strlen(raw));
     bytes_read_ += record.size() + 1;
     if (record.empty()) continue;  // blank lines carry no row
+    fields_in_line_ = true;
     if (whitespace_) {
       split_whitespace(record, fields_);
       if (fields_.empty()) continue;
     } else if (!split_plain(record, delimiter_, fields_)) {
+      fields_in_line_ = false;
       // Quotes: the field may run on over the next lines.
       QuoteState state = scan_quotes(record, delimiter_, QuoteState::field_start);
       if (state == QuoteState::quoted) {

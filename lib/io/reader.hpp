@@ -83,6 +83,9 @@ class Reader {
   std::string filter_report() const;
 
   std::string_view field(std::size_t column) const { return fields_[column]; }
+  // Whether the current row's fields are slices of its line as read (no quotes undone):
+  // the bytes from one field to a later one are then those fields and the delimiters.
+  bool fields_in_line() const noexcept { return fields_in_line_; }
   bool is_missing_field(std::size_t column) const;
   // The field as a number, or kMissing when it is a missing-value token.
   double number(std::size_t column) const;
@@ -119,6 +122,7 @@ class Reader {
   std::unique_ptr<LineSource> lines_;
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;
+  bool fields_in_line_ = false;
   std::string scratch_;
   std::string joined_;  // a record spread over several physical lines
   std::vector<Condition> filter_;

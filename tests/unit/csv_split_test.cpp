@@ -99,7 +99,7 @@ TEST_CASE("split: the word-at-a-time splitter agrees with the general one") {
   }
 }
 
-TEST_CASE("bytes: counting a byte eight at a time") {
+TEST_CASE("bytes: counting a byte, near misses around it") {
   std::string text;
   std::size_t newlines = 0;
   for (int i = 0; i < 1000; ++i) {
@@ -107,5 +107,20 @@ TEST_CASE("bytes: counting a byte eight at a time") {
     const char c = "\n\x0b\x09\x8a\xff a"[i % 7];  // near misses of '\n' (0x0a) around it
     newlines += c == '\n';
     text += c;
+  }
+}
+
+TEST_CASE("bytes: counting over long runs, where the byte lanes must be folded in time") {
+  // 255 steps of 16 bytes fill a lane to 255; all-newline text is the worst case.
+  for (std::size_t size : {4079u, 4080u, 4081u, 8161u, 100000u}) {
+    const std::string all(size, '\n');
+    CHECK(heq::io::bytes::count(all.data(), all.size(), '\n') == size);
+    std::string mixed;
+    std::size_t want = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+      mixed += i % 3 ? '\n' : 'x';
+      want += i % 3 != 0;
+    }
+    CHECK(heq::io::bytes::count(mixed.data(), mixed.size(), '\n') == want);
   }
 }

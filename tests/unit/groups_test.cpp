@@ -107,3 +107,20 @@ TEST_CASE("groups: many interleaved keys keep their numbers as the key table gro
   CHECK(group("a,b,x\n,1,1\n1,,2\n,1,3\n", {"a", "b"}, false).keys ==
         std::vector<std::vector<std::string>>{{"", "1"}, {"1", ""}});
 }
+
+TEST_CASE("groups: adjacent key columns compared as one span, quoted or not") {
+  // The same key quoted and unquoted is one group; so is a key whose span differs only in
+  // the whitespace between aligned columns. Keys that differ in any field stay apart.
+  CHECK(group("a,b,x\nA,1,1\n\"A\",1,2\nA,\"1\",3\nA,2,4\nA,1,5\n", {"a", "b"}, false).rows ==
+        std::vector<std::vector<int>>{{1, 2, 3, 5}, {4}});
+  CHECK(group("a,b,x\nA,1,1\n\"A\",1,2\nA,\"1\",3\nA,2,4\n", {"a", "b"}, true).rows ==
+        std::vector<std::vector<int>>{{1, 2, 3}, {4}});
+  std::string aligned = "a b x\nA  1 1\nA 1  2\nAB 1 3\nA 11 4\n";
+  heq::io::ReaderOptions ro = heq::test::text_input(aligned);
+  ro.whitespace = true;
+  heq::io::Reader reader(ro);
+  heq::io::GroupKeys keys(reader, {"a", "b"});
+  std::vector<std::size_t> ids;
+  while (reader.next()) ids.push_back(keys.assign(reader));
+  CHECK(ids == std::vector<std::size_t>{0, 0, 1, 2});
+}
