@@ -30,10 +30,9 @@ std::uint64_t key_hash(std::string_view composite) noexcept {
 
 std::size_t KeyTable::find_or_add(std::string_view composite) {
   if (2 * (size() + 1) > slots_.size()) grow();
-  const std::uint64_t h = key_hash(composite);
-  const auto tag = static_cast<std::uint32_t>(h >> 32);
+  const auto tag = static_cast<std::uint32_t>(key_hash(composite));
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = tag & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.id == 0) {
       const std::size_t id = size();
@@ -54,7 +53,7 @@ void KeyTable::grow() {
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.id == 0) continue;
-    std::size_t i = key_hash(bytes(slot.id - 1)) & mask;
+    std::size_t i = slot.tag & mask;
     while (slots_[i].id != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }

@@ -30,8 +30,10 @@ class KeyTable {
  private:
   void grow();
   struct Slot {
-    std::uint32_t tag = 0;  // the hash's high half: most mismatches end here
-    std::uint32_t id = 0;   // id + 1; 0 is an empty slot
+    // The hash's low half: it places the slot (the table is smaller than 2^32 slots), so
+    // growing needs no rehash, and its bits above the table's index end most mismatches.
+    std::uint32_t tag = 0;
+    std::uint32_t id = 0;  // id + 1; 0 is an empty slot
   };
   std::string arena_;
   std::vector<std::size_t> starts_{0};
