@@ -29,6 +29,17 @@ struct Isr {
   std::string note;
 };
 
+// A group's running sums, band by band in the order given (so folding rows as they
+// arrive sums exactly as isr() over the held bands does).
+struct IsrTotals {
+  double expected = 0, count = 0, ref_count = 0, ref_population = 0;
+  void add(const IsrBand& band);
+};
+
+// The ratio or rate from a group's sums; `observed` as for isr().
+Isr isr_from(const IsrTotals& totals, double observed, bool rate, double multiplier,
+             std::span<const double> levels);
+
 // E = sum(ref_count / ref_population x population); O = sum(count), or `observed` when
 // it is not NaN (observed totals given separately). Ratio: O / E x multiplier. Rate
 // (`rate`): O / E x sum(ref_count) / sum(ref_population) x multiplier. Limits: exact

@@ -155,28 +155,30 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
                       "reference counts must be 0 or more and reference populations above 0");
     return b;
   };
-  io::for_each_group<IsrBand>(in, keys, o.sorted, make_row,
-                              [&](std::size_t group, std::vector<IsrBand>& bands) {
-                                const std::vector<std::string>& key = keys.key(group);
-                                double total = kMissing;
-                                std::string note;
-                                if (!o.observed.empty()) {
-                                  const auto it = observed.find(key_text(key));
-                                  if (it == observed.end()) {
-                                    note = "no observed total for this group in " + o.observed;
-                                    ++unmatched;
-                                  } else {
-                                    total = it->second;
-                                  }
-                                }
-                                Isr r = isr(bands, total, o.rate, multiplier, o.levels);
-                                if (!note.empty())
-                                  r = Isr{kMissing, r.expected, kMissing, {}, note};
-                                out.texts(key);
-                                out.number(r.observed).number(r.expected);
-                                write_result(out, r.value, r.ci, o.levels.size(), r.note);
-                                out.end_row();
-                              });
+  // Each group's sums grow as its rows arrive: memory follows groups, not rows.
+  io::fold_groups(
+      in, keys, o.sorted, IsrTotals{},
+      [&](IsrTotals& totals, const io::Reader& r) { totals.add(make_row(r)); },
+      [&](std::size_t group, const IsrTotals& totals) {
+        const std::vector<std::string>& key = keys.key(group);
+        double total = kMissing;
+        std::string note;
+        if (!o.observed.empty()) {
+          const auto it = observed.find(key_text(key));
+          if (it == observed.end()) {
+            note = "no observed total for this group in " + o.observed;
+            ++unmatched;
+          } else {
+            total = it->second;
+          }
+        }
+        Isr r = isr_from(totals, total, o.rate, multiplier, o.levels);
+        if (!note.empty()) r = Isr{kMissing, r.expected, kMissing, {}, note};
+        out.texts(key);
+        out.number(r.observed).number(r.expected);
+        write_result(out, r.value, r.ci, o.levels.size(), r.note);
+        out.end_row();
+      });
   if (zeroed)
     diagnostics.warn(fmt::format("{} missing count{} read as 0, as the UK method does", zeroed,
                                  zeroed == 1 ? " was" : "s were"));
