@@ -3,6 +3,7 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -65,6 +66,69 @@ std::string describe_number_problem(NumberStatus status, std::string_view text) 
   return "unknown number problem";
 }
 
+namespace {
+
+// x rounded to `digits` decimal places exactly as std::to_chars rounds (the nearest
+// decimal to the double's exact binary value, ties to even), by integer arithmetic: with
+// |x| = m 2^-s, the places are m 10^digits / 2^s rounded, all in 128 bits. False where
+// that does not fit (huge or tiny magnitudes, more than 17 places): the caller falls
+// back to to_chars. Writes no trailing zeros and no "-0".
+bool append_fixed(std::string& out, double x, int digits) {
+  static constexpr std::uint64_t kPow10[] = {1,
+                                             10,
+                                             100,
+                                             1000,
+                                             10000,
+                                             100000,
+                                             1000000,
+                                             10000000,
+                                             100000000,
+                                             1000000000,
+                                             10000000000,
+                                             100000000000,
+                                             1000000000000,
+                                             10000000000000,
+                                             100000000000000,
+                                             1000000000000000,
+                                             10000000000000000,
+                                             100000000000000000};
+  if (digits < 0 || digits > 17 || !std::isfinite(x) || x == 0) return false;
+  int exponent = 0;
+  const double fraction = std::frexp(std::abs(x), &exponent);  // [0.5, 1) x 2^exponent
+  const auto m = static_cast<std::uint64_t>(std::ldexp(fraction, 53));
+  const int shift = 53 - exponent;  // |x| = m / 2^shift exactly
+  if (shift <= 0 || shift > 120) return false;
+  using u128 = unsigned __int128;
+  const u128 scaled = static_cast<u128>(m) * kPow10[digits];  // below 2^110
+  u128 q = scaled >> shift;
+  const u128 rest = scaled - (q << shift), half = static_cast<u128>(1) << (shift - 1);
+  if (rest > half || (rest == half && (q & 1))) ++q;
+  if (q >> 64) return false;
+  if (q == 0) {
+    out.push_back('0');
+    return true;
+  }
+  char text[24];
+  const char* end = std::to_chars(text, text + sizeof text, static_cast<std::uint64_t>(q)).ptr;
+  std::string_view places(text, static_cast<std::size_t>(end - text));
+  if (x < 0) out.push_back('-');
+  const std::size_t n = places.size(), d = static_cast<std::size_t>(digits);
+  if (n > d) {
+    out.append(places.substr(0, n - d));
+    places.remove_prefix(n - d);
+  } else {
+    out.push_back('0');
+  }
+  while (!places.empty() && places.back() == '0') places.remove_suffix(1);
+  if (places.empty()) return true;
+  out.push_back('.');
+  out.append(d - std::min(n, d), '0');
+  out.append(places);
+  return true;
+}
+
+}  // namespace
+
 void append_number(std::string& out, double x, int digits) {
   if (x == 0) x = 0;  // turns -0 into 0: the same value, and kinder to spreadsheets
   // Whole numbers (counts, populations, years) the quick way: the same text as fmt's
@@ -82,6 +146,7 @@ void append_number(std::string& out, double x, int digits) {
     out.append(text, static_cast<std::size_t>(end - text));
     return;
   }
+  if (append_fixed(out, x, digits)) return;
   const std::size_t start = out.size();
   // std::to_chars rounds correctly, as fmt does, without parsing a format at run time.
   char text[512];

@@ -140,3 +140,29 @@ TEST_CASE("number: --digits text equals fmt's fixed form, trailing zeros dropped
   }
   CHECK(heq::format_number(1e300, 2).size() == 301);
 }
+
+TEST_CASE("number: --digits on exact ties rounds to even, as the fixed form does") {
+  // i / 2^j has j decimal places ending in 5: rounding it to j - 1 places is an exact
+  // tie, the case where rounding a scaled double (or the shortest digits) goes wrong.
+  std::mt19937_64 rng(7);
+  for (int i = 0; i < 100000; ++i) {
+    const int j = 1 + static_cast<int>(rng() % 17);
+    const double x = std::ldexp(static_cast<double>(rng() % 2000001) - 1000000, -j);
+    for (int digits : {j - 1, j, j + 1}) {
+      if (digits > 17) continue;
+      std::string want = fmt::format("{:.{}f}", x == 0 ? 0.0 : x, digits);
+      if (digits > 0) {
+        while (want.back() == '0') want.pop_back();
+        if (want.back() == '.') want.pop_back();
+      }
+      if (want == "-0") want = "0";
+      CAPTURE(x, digits);
+      CHECK(heq::format_number(x, digits) == want);
+    }
+  }
+  CHECK(heq::format_number(0.125, 2) == "0.12");
+  CHECK(heq::format_number(0.375, 2) == "0.38");
+  CHECK(heq::format_number(2.675, 2) == "2.67");  // 2.67499999... in binary
+  CHECK(heq::format_number(-0.004, 2) == "0");
+  CHECK(heq::format_number(1e-30, 17) == "0");
+}
