@@ -3,17 +3,18 @@
 # its own test files and reference_values_computed.csv leave out (Wagstaff and Erreygers
 # corrections, bounded ACI, linear SII and RII), on its sample data.
 #   scripts/reference/healthequal_options.R HEALTHEQUAL_CHECKOUT SHARED_REFERENCE OUT.csv
-# Needs R with dplyr, survey and sandwich (Debian: r-base-core r-cran-dplyr r-cran-survey
-# r-cran-sandwich). rci() and aci() are healthequal's own functions, sourced from the
+# Needs R with dplyr, survey, sandwich and emmeans (Debian: r-base-core r-cran-dplyr
+# r-cran-survey r-cran-sandwich r-cran-emmeans). rci() and aci() are healthequal's own functions, sourced from the
 # checkout (WHOequity/healthequal, measured at 3e7e040). sii() and rii() with linear = TRUE
 # need marginaleffects (not in Debian), so their model is fitted here as sii.R fits it:
 # glm(est / scale ~ rank, gaussian, weights = ceiling(pop)), scale inferred from the
 # largest estimate, HC1 covariance (sandwich); for the identity link avg_comparisons()
 # from rank 0 to 1 is the rank coefficient, and the log ratio's SE is the delta method's.
 args <- commandArgs(trailingOnly = TRUE)
-suppressMessages({ library(dplyr); library(survey); library(sandwich) })
+suppressMessages({ library(dplyr); library(survey); library(sandwich); library(emmeans) })
 source(file.path(args[1], "R", "rci.R"))
 source(file.path(args[1], "R", "aci.R"))
+source(file.path(args[1], "R", "sii.R"))
 ref <- args[2]
 rows <- list()
 add <- function(...) rows[[length(rows) + 1]] <<- data.frame(...)
@@ -63,6 +64,26 @@ a <- suppressMessages(aci(survey_data$sba, survey_data$subgroup_order,
                           strata = survey_data$strata, lmin = 0, lmax = 1))
 add(dataset = "IndividualSample", indicator = "sba", measure = "aci", options = "bounds",
     low = 0, high = 1, estimate = a$estimate, se = a$se)
+
+# A finite population correction: each stratum's population of PSUs, three times those
+# sampled (the test builds the same column). Rows sorted by subgroup first: rci() and
+# aci() do not reorder their fpc argument with the data, so unsorted rows would pair
+# respondents with other strata's corrections.
+s <- survey_data[order(survey_data$subgroup_order), ]
+psus <- tapply(s$psu, s$strata, function(p) length(unique(p)))
+s$fpc <- 3 * psus[as.character(s$strata)]
+r <- suppressMessages(sii(s$sba, s$subgroup_order, weight = s$weight, psu = s$psu,
+                          strata = s$strata, fpc = s$fpc))
+# The SII on the indicator's scale, as HEAT reports it (and reference_values_computed.csv).
+add(dataset = "IndividualSample", indicator = "sba", measure = "sii", options = "fpc",
+    low = NA, high = NA, estimate = r$estimate * s$indicator_scale[1], se = r$se)
+for (m in c("rci", "aci")) {
+  f <- if (m == "rci") rci else aci
+  r <- suppressMessages(f(s$sba, s$subgroup_order, weight = s$weight, psu = s$psu,
+                          strata = s$strata, fpc = s$fpc))
+  add(dataset = "IndividualSample", indicator = "sba", measure = m, options = "fpc",
+      low = NA, high = NA, estimate = r$estimate, se = r$se)
+}
 
 out <- do.call(rbind, rows)
 out$estimate <- sprintf("%.17g", out$estimate)

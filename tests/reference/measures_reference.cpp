@@ -19,6 +19,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 
 namespace {
@@ -220,10 +221,19 @@ TEST_CASE("measures: survey-design SII, RII, ACI and RCI on IndividualSample") {
 // its rci() and aci() and its linear SII/RII model (scripts/reference/healthequal_options.R
 // says how; the values are in tests/reference, the data still in ../shared/reference).
 // Deterministic: 1e-9 relative, in --compat heat (healthequal's conventions).
-TEST_CASE("measures: corrections, bounds and --linear against healthequal's own functions") {
+TEST_CASE("measures: corrections, bounds, --linear and --fpc against healthequal's own functions") {
   const auto want =
       heq::test::read_rows(std::string(HEQ_OWN_REFERENCE_DIR) + "/healthequal_options.csv");
-  REQUIRE(want.size() == 13);
+  REQUIRE(want.size() == 16);
+  // IndividualSample with a finite population correction, built as the script builds it:
+  // each stratum's population of PSUs is three times those sampled.
+  std::vector<Row> respondents = heq::test::read_rows(file("IndividualSample.csv"));
+  std::map<std::string, std::set<std::string>> psus;
+  for (const Row& r : respondents) psus[r.at("strata")].insert(r.at("psu"));
+  for (Row& r : respondents) r["fpc"] = std::to_string(3 * psus[r.at("strata")].size());
+  std::vector<std::string> columns;
+  for (const auto& [name, value] : respondents.at(0)) columns.push_back(name);
+  const std::string with_fpc = heq::test::to_csv(columns, respondents);
   for (const Row& w : want) {
     heq::measures::TableOptions o;
     o.method.compat = heq::measures::heat_compat();
@@ -237,7 +247,13 @@ TEST_CASE("measures: corrections, bounds and --linear against healthequal's own 
       o.method.high = num(w, "high");
     }
     std::map<std::string, Row> got;
-    if (w.at("dataset") == "IndividualSample") {
+    if (option == "fpc") {
+      o.outcome = "sba";
+      o.fpc = "fpc";
+      for (const Row& r : heq::test::parse_csv(heq::test::run_table(
+               heq::measures::run_measures, o, heq::test::text_input(with_fpc))))
+        got[r.at("measure")] = r;
+    } else if (w.at("dataset") == "IndividualSample") {
       o.outcome = "sba";
       got = run_measures(o, file("IndividualSample.csv"));
     } else {
