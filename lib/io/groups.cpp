@@ -89,10 +89,7 @@ std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
 
 std::string key_of(const Reader& reader, const std::vector<std::size_t>& columns) {
   std::string key;
-  for (std::size_t c : columns) {
-    key += reader.field(c);
-    key += '\x1f';
-  }
+  for (std::size_t c : columns) append_key_part(key, reader.field(c));
   return key;
 }
 

@@ -55,16 +55,13 @@ class GroupKeys {
   std::size_t last_id_ = static_cast<std::size_t>(-1);
 };
 
-// Reads every row, turns it into a Row with make_row(reader), and calls
-// on_group(group_id, rows) once per group, in order of first appearance. `rows` is a
-// scratch vector the callback may reorder; it is reused for the next group.
+// The values of `columns` in the reader's current row as one composite key (values
+// length-prefixed, as group keys are), to match rows of two inputs on shared columns.
+std::string key_of(const Reader& reader, const std::vector<std::size_t>& columns);
+
 // For tools whose result is a running total of their rows (sums of counts): each group's
 // total is kept and updated as its rows arrive, so memory follows the number of groups,
 // not rows; `add(total, reader)` folds in the current row; groups end in input order.
-// The values of `columns` in the reader's current row as one string (unit separators
-// between them), to match rows of two inputs on shared columns.
-std::string key_of(const Reader& reader, const std::vector<std::size_t>& columns);
-
 template <class Total, class Add, class OnGroup>
 void fold_groups(Reader& reader, GroupKeys& keys, bool sorted, const Total& start, Add&& add,
                  OnGroup&& on_group) {
@@ -93,6 +90,9 @@ void fold_groups(Reader& reader, GroupKeys& keys, bool sorted, const Total& star
   for (std::size_t id = 0; id < totals.size(); ++id) on_group(id, totals[id]);
 }
 
+// Reads every row, turns it into a Row with make_row(reader), and calls
+// on_group(group_id, rows) once per group, in order of first appearance. `rows` is a
+// scratch vector the callback may reorder; it is reused for the next group.
 template <class Row, class MakeRow, class OnGroup>
 void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make_row,
                     OnGroup&& on_group) {

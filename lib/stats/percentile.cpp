@@ -1,5 +1,7 @@
 #include "stats/percentile.hpp"
 
+#include "core/missing.hpp"
+
 #include <boost/math/distributions/normal.hpp>
 #include <boost/random/beta_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
@@ -21,7 +23,7 @@ std::pair<std::size_t, std::size_t> percentile_positions(std::size_t reps, doubl
 }
 
 double quantile_type7(std::span<const double> sorted, double p) {
-  if (sorted.empty()) return std::numeric_limits<double>::quiet_NaN();
+  if (sorted.empty()) return kMissing;
   const double h = (static_cast<double>(sorted.size()) - 1) * p;
   const std::size_t lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);

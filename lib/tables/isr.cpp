@@ -5,6 +5,7 @@
 #include "core/age_label.hpp"
 #include "core/error.hpp"
 #include "io/groups.hpp"
+#include "io/key_table.hpp"
 #include "io/number.hpp"
 #include "rates/isr.hpp"
 #include "tables/common.hpp"
@@ -50,10 +51,7 @@ std::map<double, Reference> read_reference(const IsrOptions& o) {
 
 std::string key_text(const std::vector<std::string>& key) {
   std::string s;
-  for (const std::string& k : key) {
-    s += k;
-    s += '\x1f';
-  }
+  for (const std::string& k : key) io::append_key_part(s, k);
   return s;
 }
 

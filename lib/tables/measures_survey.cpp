@@ -2,6 +2,7 @@
 // setting per --by group.
 #include "core/error.hpp"
 #include "core/missing.hpp"
+#include "io/key_table.hpp"
 #include "io/row_checks.hpp"
 #include "measures/survey.hpp"
 #include "tables/measures_common.hpp"
@@ -76,13 +77,10 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
       if (!(p.weight >= 0)) io::fail_column(r, *weight_col, "a survey weight must be 0 or more");
     }
     // PSU labels are nested in strata: the same label in two strata is two PSUs.
-    key.assign(strata_col ? r.field(*strata_col) : std::string_view());
+    key.clear();
+    io::append_key_part(key, strata_col ? r.field(*strata_col) : std::string_view());
     p.stratum = strata.id(key);
-    key += '\x1f';
-    if (psu_col)
-      key += r.field(*psu_col);
-    else
-      key += std::to_string(row.line);
+    io::append_key_part(key, psu_col ? r.field(*psu_col) : std::to_string(row.line));
     p.psu = psus.id(key);
     if (fpc_col) {
       p.fpc = r.number(*fpc_col);

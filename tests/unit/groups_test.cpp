@@ -127,8 +127,9 @@ TEST_CASE("groups: adjacent key columns compared as one span, quoted or not") {
 
 TEST_CASE("groups: key_of keeps two inputs' keys apart whatever bytes the values hold") {
   // A separator byte inside a value must not make ("a<US>", "b") and ("a", "<US>b") one key.
-  const std::string csv = "x,y\na\x1f,b\na,\x1f"
-                          "b\n";
+  const std::string csv =
+      "x,y\na\x1f,b\na,\x1f"
+      "b\n";
   heq::io::Reader reader(heq::test::text_input(csv));
   const std::vector<std::size_t> cols{0, 1};
   REQUIRE(reader.next());
