@@ -28,9 +28,10 @@ using detail::Row;
 // Each quantile's bands on one side, in quantile order (1, the most deprived, first).
 using Quantiles = std::map<double, std::vector<const Row*>>;
 
+// The SII of the tables' LE at band k; `why` keeps the first reason a step had none.
 double sii_of(std::span<const std::vector<life::Band>> bands,
               std::span<const life::LifeTable> tables, std::span<const double> labels,
-              std::size_t k) {
+              std::size_t k, std::string& why) {
   std::vector<sii::Quantile> q(tables.size());
   for (std::size_t t = 0; t < tables.size(); ++t) {
     q[t].label = labels[t];
@@ -41,7 +42,7 @@ double sii_of(std::span<const std::vector<life::Band>> bands,
   sii::Options o;
   o.ci = sii::CiMethod::analytic;
   const sii::Result r = sii::compute(q, o, sii::ErrorSource::none, 0);
-  if (!r.note.empty()) throw DataError(Location{}, r.note);
+  if (!r.note.empty() && why.empty()) why = r.note;
   return r.sii;
 }
 
@@ -136,16 +137,16 @@ void run_decompose_sii(const DecomposeOptions& o, bool against, io::Reader& in, 
       return fail_group(
           fmt::format("no age band starts at {} (--age-at)", io::format_number(o.age_at)));
 
-    std::vector<std::vector<double>> delta;
-    try {
-      delta = stepwise_tables(a, b, k, o.a0,
-                              [&](std::span<const std::vector<life::Band>> bands,
-                                  std::span<const life::LifeTable> tables) {
-                                return sii_of(bands, tables, labels, k);
-                              });
-    } catch (const DataError& e) {  // a quantile with no population from --age-at
-      return fail_group(e.what());
-    }
+    // life::check has passed every table, so each quantile has people from --age-at and
+    // a finite LE; a step without an SII is still refused rather than written.
+    std::string why;
+    const std::vector<std::vector<double>> delta =
+        stepwise_tables(a, b, k, o.a0,
+                        [&](std::span<const std::vector<life::Band>> bands,
+                            std::span<const life::LifeTable> tables) {
+                          return sii_of(bands, tables, labels, k, why);
+                        });
+    if (!why.empty()) return fail_group(why);
     double change = 0;
     for (const auto& d : delta)
       for (double c : d) change += c;
