@@ -40,21 +40,16 @@ Output: the --by columns, the --sum columns under their own names, rows (input r
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-aggregate", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
   tool.add_by();
   heq::tables::AggregateOptions o;
   std::string lookup;
-  app.add_option("--sum", o.sum, "Columns to add up within each group")
-      ->type_name("COLS")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->required();
-  app.add_option("--lookup", lookup, "Lookup file joined on --on (e.g. LSOA -> decile, LA)")
-      ->type_name("FILE");
+  tool.add_list("--sum", o.sum, "COLS", "Columns to add up within each group")->required();
+  tool.add_named("--lookup", lookup, "FILE",
+                 "Lookup file joined on --on (e.g. LSOA -> decile, LA)");
   tool.add_column("--on", o.on, "The key column in the input and the lookup");
-  heq::cli::add_choice(app, "--unmatched", o.drop_unmatched, {{"error", false}, {"drop", true}},
-                       "A key the lookup lacks: error, or drop the row", "error|drop");
-  app.add_flag("--sort", o.sort, "Order groups by key (numbers as numbers)");
+  tool.add_choice("--unmatched", o.drop_unmatched, {{"error", false}, {"drop", true}},
+                  "A key the lookup lacks: error, or drop the row", "error|drop");
+  tool.add_flag("--sort", o.sort, "Order groups by key (numbers as numbers)");
   return tool.run_tool(argc, argv, o, heq::tables::run_aggregate, [&] {
     o.lookup.path.clear();
     if (!lookup.empty()) o.lookup = tool.side_input(lookup);

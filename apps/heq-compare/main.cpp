@@ -42,34 +42,31 @@ Output: every input column, then benchmark_value and compared.)";
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-compare", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
   heq::tables::CompareOptions o;
   std::string benchmark_file;
   tool.add_column("--area", o.area, "The column naming each row's area (or decile, or subgroup)");
-  app.add_option("--benchmark", o.benchmark, "The benchmark's value of --area (e.g. England)")
-      ->type_name("VALUE");
-  app.add_option("--match", o.match, "Columns a row and its benchmark share (e.g. sex,year)")
-      ->type_name("COLS")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  app.add_option("--benchmark-file", benchmark_file, "The benchmark rows in their own file")
-      ->type_name("FILE");
-  tool.add_column("--value", o.value, "Value column");
-  tool.add_column("--lcl", o.lower,
-                  "Lower limit column (default: found by name at the method's level)");
-  tool.add_column("--ucl", o.upper, "Upper limit column");
+  tool.add_named("--benchmark", o.benchmark, "VALUE",
+                 "The benchmark's value of --area (e.g. England)");
+  tool.add_list("--match", o.match, "COLS",
+                "Columns a row and its benchmark share (e.g. sex,year)");
+  tool.add_named("--benchmark-file", benchmark_file, "FILE",
+                 "The benchmark rows in their own file");
+  tool.add_columns(
+      {{"--value", o.value, "Value column"},
+       {"--lcl", o.lower, "Lower limit column (default: found by name at the method's level)"},
+       {"--ucl", o.upper, "Upper limit column"}});
   using heq::tables::CompareMethod;
   using heq::tables::Polarity;
-  heq::cli::add_choice(app, "--method", o.method,
-                       {{"ci95", CompareMethod::ci95},
-                        {"ci998", CompareMethod::ci998},
-                        {"quintiles", CompareMethod::quintiles}},
-                       "ci95, ci998 or quintiles", "METHOD");
-  heq::cli::add_choice(app, "--polarity", o.polarity,
-                       {{"high-good", Polarity::high_good},
-                        {"low-good", Polarity::low_good},
-                        {"none", Polarity::none}},
-                       "high-good, low-good or none", "POLARITY");
+  tool.add_choice("--method", o.method,
+                  {{"ci95", CompareMethod::ci95},
+                   {"ci998", CompareMethod::ci998},
+                   {"quintiles", CompareMethod::quintiles}},
+                  "ci95, ci998 or quintiles", "METHOD");
+  tool.add_choice("--polarity", o.polarity,
+                  {{"high-good", Polarity::high_good},
+                   {"low-good", Polarity::low_good},
+                   {"none", Polarity::none}},
+                  "high-good, low-good or none", "POLARITY");
   tool.add_column(
       "--polarity-column", o.polarity_column,
       "Per-row polarity (high-good, low-good, none; or Fingertips' words), for many indicators");

@@ -46,13 +46,13 @@ Output: the --by columns, total_count, total_pop, value, lowercl, uppercl (sever
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-dsr", kSummary, kExamples, kDetails);
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   heq::rates::DsrOptions o;
-  tool.add_column("--count", o.count, "Events (or persons, with --frequency) column");
-  tool.add_column("--population", o.population, "Population column");
-  tool.add_column("--age", o.age, "Age band column, to join a built-in standard");
-  tool.add_column("--frequency", o.frequency, "Events per person column (non-independent events)");
+  tool.add_columns(
+      {{"--count", o.count, "Events (or persons, with --frequency) column"},
+       {"--population", o.population, "Population column"},
+       {"--age", o.age, "Age band column, to join a built-in standard"},
+       {"--frequency", o.frequency, "Events per person column (non-independent events)"}});
   heq::cli::add_standard_options(tool, o.stdpop, o.standard, o.multiplier);
   return tool.run_tool(argc, argv, o, heq::rates::run_dsr);
 }

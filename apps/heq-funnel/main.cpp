@@ -63,7 +63,6 @@ int main(int argc, char** argv) {
   tool.add_by(heq::cli::Tool::Sorted::no, "Group columns: one funnel per group");
   heq::rates::FunnelOptions o;
   heq::cli::add_funnel_options(tool.app(), o);
-  tool.app().add_flag("--limits", o.limits,
-                      "Write the funnel's control limits instead of the points");
+  tool.add_flag("--limits", o.limits, "Write the funnel's control limits instead of the points");
   return tool.run_tool(argc, argv, o, heq::rates::run_funnel);
 }

@@ -56,25 +56,21 @@ Output: the --by columns, from_value, to_value, gap, gap_lowercl, gap_uppercl, r
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-gap", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   heq::gap::GapOptions o;
   tool.add_column("--group", o.group, "Subgroup column (e.g. decile, sex)");
-  app.add_option("--from", o.from, "The base subgroup (the gap is to minus from)")
-      ->type_name("VALUE");
-  app.add_option("--to", o.to, "The comparison subgroup")->type_name("VALUE");
-  app.add_option(
-         "--against", o.against,
-         "Every other subgroup against this one (e.g. each area against England), one row each")
-      ->type_name("VALUE");
-  app.add_flag("--overlap", o.overlap,
-               "Add intervals_overlap: ONS's rule (do the two 95% intervals overlap?)");
-  tool.add_column("--value", o.value, "Value column");
-  auto* lcl = tool.add_column("--lcl", o.lower, "Lower limit column");
-  auto* ucl = tool.add_column("--ucl", o.upper, "Upper limit column");
-  tool.add_column("--se", o.se, "Standard error column (instead of the limits)");
+  tool.add_named("--from", o.from, "VALUE", "The base subgroup (the gap is to minus from)");
+  tool.add_named("--to", o.to, "VALUE", "The comparison subgroup");
+  tool.add_named(
+      "--against", o.against, "VALUE",
+      "Every other subgroup against this one (e.g. each area against England), one row each");
+  tool.add_flag("--overlap", o.overlap,
+                "Add intervals_overlap: ONS's rule (do the two 95% intervals overlap?)");
+  bool lcl = false, ucl = false;
+  tool.add_columns({{"--value", o.value, "Value column"},
+                    {"--lcl", o.lower, "Lower limit column", &lcl},
+                    {"--ucl", o.upper, "Upper limit column", &ucl},
+                    {"--se", o.se, "Standard error column (instead of the limits)"}});
   tool.add_input_confidence();
-  return tool.run_tool(argc, argv, o, heq::gap::run_gap,
-                       [&] { o.limits_given = lcl->count() + ucl->count() > 0; });
+  return tool.run_tool(argc, argv, o, heq::gap::run_gap, [&] { o.limits_given = lcl || ucl; });
 }

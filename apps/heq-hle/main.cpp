@@ -36,16 +36,14 @@ Output: the --by columns, startage, value (HLE), lowercl, uppercl (several level
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-hle", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   heq::gap::HleOptions o;
   heq::cli::add_life_table_options(tool, o.age, o.deaths, o.population, o.a0);
-  tool.add_column("--prevalence", o.prevalence,
-                  "Prevalence of not good health (or disability) column");
-  tool.add_column("--sample-size", o.sample_size, "Survey sample size column");
-  tool.add_column("--prevalence-se", o.prevalence_se, "Prevalence standard error column");
-  app.add_flag("--percent", o.percent, "Prevalences (and their standard errors) are percentages");
-  heq::cli::add_le_ages(app, o.le_ages);
+  tool.add_columns(
+      {{"--prevalence", o.prevalence, "Prevalence of not good health (or disability) column"},
+       {"--sample-size", o.sample_size, "Survey sample size column"},
+       {"--prevalence-se", o.prevalence_se, "Prevalence standard error column"}});
+  tool.add_flag("--percent", o.percent, "Prevalences (and their standard errors) are percentages");
+  heq::cli::add_le_ages(tool.app(), o.le_ages);
   return tool.run_tool(argc, argv, o, heq::gap::run_hle);
 }

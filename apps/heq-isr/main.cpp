@@ -45,28 +45,24 @@ Output: the --by columns, observed, expected, value, lowercl, uppercl (several l
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-isr", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   heq::rates::IsrOptions o;
-  tool.add_column("--count", o.count, "Observed events column");
-  tool.add_column("--population", o.population, "Population column");
-  tool.add_column("--ref-count", o.ref_count, "Reference events column");
-  tool.add_column("--ref-population", o.ref_population, "Reference population column");
-  tool.add_column("--age", o.age, "Age band column (joins --reference)");
-  tool.add_column("--ref-age", o.ref_age, "Age band column of --reference (default: as --age)");
-  tool.add_column("--observed-count", o.observed_count, "Observed totals column of --observed");
-  tool.add_column(
-      "--expected", o.expected,
-      "Expected events column (as Fingertips publishes them), instead of reference rates");
-  app.add_option("--reference", o.reference,
-                 "Reference file with the age band and reference columns")
-      ->type_name("FILE");
-  app.add_option("--observed", o.observed, "Observed totals file, joined on the --by columns")
-      ->type_name("FILE");
-  app.add_flag("--rate", o.rate, "Give the indirectly standardised rate instead of the ratio");
-  app.add_option("--multiplier", o.multiplier, "Scale (ratio default 1, rate default 100000)")
-      ->type_name("M");
+  tool.add_columns(
+      {{"--count", o.count, "Observed events column"},
+       {"--population", o.population, "Population column"},
+       {"--ref-count", o.ref_count, "Reference events column"},
+       {"--ref-population", o.ref_population, "Reference population column"},
+       {"--age", o.age, "Age band column (joins --reference)"},
+       {"--ref-age", o.ref_age, "Age band column of --reference (default: as --age)"},
+       {"--observed-count", o.observed_count, "Observed totals column of --observed"},
+       {"--expected", o.expected,
+        "Expected events column (as Fingertips publishes them), instead of reference rates"}});
+  tool.add_named("--reference", o.reference, "FILE",
+                 "Reference file with the age band and reference columns");
+  tool.add_named("--observed", o.observed, "FILE",
+                 "Observed totals file, joined on the --by columns");
+  tool.add_flag("--rate", o.rate, "Give the indirectly standardised rate instead of the ratio");
+  tool.add_named("--multiplier", o.multiplier, "M", "Scale (ratio default 1, rate default 100000)");
   return tool.run_tool(argc, argv, o, heq::rates::run_isr, [&] {
     const auto r = tool.reader_options();
     o.delimiter = r.delimiter;

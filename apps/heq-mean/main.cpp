@@ -25,8 +25,7 @@ Output: the --by columns, value_sum, value_count, stdev, value, lowercl, uppercl
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-mean", kSummary, kExamples, kDetails);
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   heq::rates::MeanOptions o;
   tool.add_column("--value", o.value, "Values column");
   return tool.run_tool(argc, argv, o, heq::rates::run_mean);

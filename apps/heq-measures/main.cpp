@@ -9,22 +9,21 @@
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-measures", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
   tool.add_by();
   heq::measures::TableOptions o;
-  tool.add_column("--estimate", o.estimate, "Estimate column");
-  tool.add_column("--se", o.se, "Standard error column");
-  tool.add_column("--population", o.population, "Population column");
-  tool.add_column("--subgroup", o.subgroup, "Subgroup name column");
-  tool.add_column("--order", o.order, "Subgroup order column (ordered dimensions)");
-  tool.add_column("--reference", o.reference, "Reference subgroup flag column (1 marks it)");
-  tool.add_column("--favourable", o.favourable,
-                  "Favourable indicator flag column (1: higher is better)");
-  tool.add_column("--scale", o.scale, "Indicator scale column (100, 1000, ...)");
-  tool.add_column("--ordered", o.ordered, "Ordered dimension flag column");
-  tool.add_column("--setting-average", o.setting_average, "Setting average column");
+  tool.add_columns(
+      {{"--estimate", o.estimate, "Estimate column"},
+       {"--se", o.se, "Standard error column"},
+       {"--population", o.population, "Population column"},
+       {"--subgroup", o.subgroup, "Subgroup name column"},
+       {"--order", o.order, "Subgroup order column (ordered dimensions)"},
+       {"--reference", o.reference, "Reference subgroup flag column (1 marks it)"},
+       {"--favourable", o.favourable, "Favourable indicator flag column (1: higher is better)"},
+       {"--scale", o.scale, "Indicator scale column (100, 1000, ...)"},
+       {"--ordered", o.ordered, "Ordered dimension flag column"},
+       {"--setting-average", o.setting_average, "Setting average column"}});
   const auto design = [&](const char* flag, std::optional<std::string>& target, const char* help) {
-    app.add_option(flag, target, help)->type_name("COL");
+    tool.add_named(flag, target, "COL", help);
   };
   design("--outcome", o.outcome, "Individual data: the outcome column (one row per respondent)");
   design("--weight", o.weight,
@@ -34,44 +33,34 @@ int main(int argc, char** argv) {
   design(
       "--fpc", o.fpc,
       "Individual data: finite population correction column (PSUs in the stratum, or a fraction)");
-  app.add_option("--favourable-value", o.favourable_value,
-                 "1 or 0 for every row, instead of the column")
-      ->type_name("0|1")
+  const char* const for_every_row = "1 or 0 for every row, instead of the column";
+  tool.add_named("--favourable-value", o.favourable_value, "0|1", for_every_row)
       ->check(CLI::Range(0, 1));
-  app.add_option("--ordered-value", o.ordered_value, "1 or 0 for every row, instead of the column")
-      ->type_name("0|1")
-      ->check(CLI::Range(0, 1));
-  app.add_option("--scale-value", o.scale_value,
+  tool.add_named("--ordered-value", o.ordered_value, "0|1", for_every_row)->check(CLI::Range(0, 1));
+  tool.add_named("--scale-value", o.scale_value, "N",
                  "The indicator scale for every row, instead of the column")
-      ->type_name("N")
       ->check(CLI::PositiveNumber);
-  app.add_option("--measures", o.measures, "all, or a list of: " + heq::measures::measure_names())
-      ->type_name("LIST")
-      ->delimiter(',')
-      ->allow_extra_args(false)
+  tool.add_list("--measures", o.measures, "LIST",
+                "all, or a list of: " + heq::measures::measure_names())
       ->default_str("all");
   tool.add_confidence();
-  app.add_option("--reps", o.method.reps, "Draws for simulated intervals")
-      ->type_name("N")
-      ->capture_default_str();
-  app.add_option("--seed", o.seed, "Random seed")->type_name("N")->capture_default_str();
+  tool.add_value("--reps", o.method.reps, "N", "Draws for simulated intervals");
+  tool.add_value("--seed", o.seed, "N", "Random seed");
   std::vector<double> bounds;
-  app.add_option("--bounds", bounds,
+  tool.add_named("--bounds", bounds, "LOW,HIGH",
                  "The outcome's bounds LOW,HIGH: ACI and RCI of (y - LOW) / (HIGH - LOW)")
-      ->type_name("LOW,HIGH")
       ->delimiter(',')
       ->expected(2)
       ->allow_extra_args(false);
-  heq::cli::add_choice(app, "--ci-correction", o.method.correction,
-                       {{"none", heq::measures::Correction::none},
-                        {"wagstaff", heq::measures::Correction::wagstaff},
-                        {"erreygers", heq::measures::Correction::erreygers}},
-                       "RCI for a bounded outcome: wagstaff or erreygers (needs --bounds)",
-                       "METHOD");
-  app.add_flag("--linear", o.method.linear,
-               "SII and RII from a weighted linear fit (healthequal's linear = TRUE)");
+  tool.add_choice("--ci-correction", o.method.correction,
+                  {{"none", heq::measures::Correction::none},
+                   {"wagstaff", heq::measures::Correction::wagstaff},
+                   {"erreygers", heq::measures::Correction::erreygers}},
+                  "RCI for a bounded outcome: wagstaff or erreygers (needs --bounds)", "METHOD");
+  tool.add_flag("--linear", o.method.linear,
+                "SII and RII from a weighted linear fit (healthequal's linear = TRUE)");
   bool heat = false;
-  heq::cli::add_compat(app, "heat", heat, "heat: reproduce healthequal 1.0.1's conventions");
+  tool.add_compat("heat", heat, "heat: reproduce healthequal 1.0.1's conventions");
   return tool.run_tool(argc, argv, o, heq::measures::run_measures, [&] {
     if (heat) o.method.compat = heq::measures::heat_compat();
     if (!bounds.empty()) {

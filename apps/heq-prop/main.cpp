@@ -29,16 +29,12 @@ Output: without --by, every input column, then value, lowercl, uppercl (several 
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-prop", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   heq::rates::CountOptions o;
   o.statistic = heq::rates::CountStatistic::proportion;
   o.multiplier = 1;
-  tool.add_column("--count", o.count, "Successes (numerator) column");
-  tool.add_column("--population", o.population, "Denominator column");
-  app.add_option("--multiplier", o.multiplier, "Scale (100 for percentages)")
-      ->type_name("M")
-      ->capture_default_str();
+  tool.add_columns({{"--count", o.count, "Successes (numerator) column"},
+                    {"--population", o.population, "Denominator column"}});
+  tool.add_value("--multiplier", o.multiplier, "M", "Scale (100 for percentages)");
   return tool.run_tool(argc, argv, o, heq::rates::run_counts);
 }

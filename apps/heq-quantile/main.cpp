@@ -41,22 +41,17 @@ Output: every input row, in input order, with quantile (or the --name column) an
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-quantile", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
   tool.add_by(heq::cli::Tool::Sorted::no,
               "Group columns: quantiles are assigned within each group");
   heq::rates::QuantileOptions o;
   bool no_invert = false;
   tool.add_column("--value", o.value, "Values column");
-  app.add_option("--quantiles", o.quantiles, "Number of quantiles")
-      ->type_name("Q")
-      ->capture_default_str();
-  app.add_flag("--no-invert", no_invert,
-               "Quantile 1 holds the lowest values (default: the highest)");
+  tool.add_value("--quantiles", o.quantiles, "Q", "Number of quantiles");
+  tool.add_flag("--no-invert", no_invert,
+                "Quantile 1 holds the lowest values (default: the highest)");
   tool.add_column("--invert-column", o.invert_column, "Per-row TRUE/FALSE: invert this group");
-  heq::cli::add_choice(app, "--method", o.imd, {{"phe", false}, {"imd", true}},
-                       "phe (phe_quantile's rule) or imd (the IoD's national deciles)", "METHOD");
-  app.add_option("--name", o.name, "Name of the output column (e.g. decile)")
-      ->type_name("COL")
-      ->capture_default_str();
+  tool.add_choice("--method", o.imd, {{"phe", false}, {"imd", true}},
+                  "phe (phe_quantile's rule) or imd (the IoD's national deciles)", "METHOD");
+  tool.add_value("--name", o.name, "COL", "Name of the output column (e.g. decile)");
   return tool.run_tool(argc, argv, o, heq::rates::run_quantile, [&] { o.invert = !no_invert; });
 }

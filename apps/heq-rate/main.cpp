@@ -35,15 +35,11 @@ Output: without --by, every input column, then value, lowercl, uppercl (several 
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-rate", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   heq::rates::CountOptions o;
   o.statistic = heq::rates::CountStatistic::rate;
-  tool.add_column("--count", o.count, "Events (numerator) column");
-  tool.add_column("--population", o.population, "Population (denominator) column");
-  app.add_option("--multiplier", o.multiplier, "Rate per this many people")
-      ->type_name("M")
-      ->capture_default_str();
+  tool.add_columns({{"--count", o.count, "Events (numerator) column"},
+                    {"--population", o.population, "Population (denominator) column"}});
+  tool.add_value("--multiplier", o.multiplier, "M", "Rate per this many people");
   return tool.run_tool(argc, argv, o, heq::rates::run_counts);
 }

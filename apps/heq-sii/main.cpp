@@ -92,14 +92,14 @@ int main(int argc, char** argv) {
   heq::sii::TableOptions t;
   heq::sii::Options& m = t.method;
   heq::cli::add_sii_options(tool, app, t);
-  app.add_flag("--rii", m.rii, "Also give the RII and its limits");
-  app.add_flag("--intercept", m.intercept, "Also give the fitted value at the most deprived end");
-  app.add_flag("--par", m.par,
-               "Also give ScotPHO's population attributable risk: mean - least deprived, and %");
-  app.add_flag("--reliability", m.reliability, "Add the MAD reliability statistic (10x draws)");
+  tool.add_flag("--rii", m.rii, "Also give the RII and its limits");
+  tool.add_flag("--intercept", m.intercept, "Also give the fitted value at the most deprived end");
+  tool.add_flag("--par", m.par,
+                "Also give ScotPHO's population attributable risk: mean - least deprived, and %");
+  tool.add_flag("--reliability", m.reliability, "Add the MAD reliability statistic (10x draws)");
   tool.add_confidence();
-  heq::cli::add_compat(
-      app, "phe", m.compat_phe,
+  tool.add_compat(
+      "phe", m.compat_phe,
       "phe: reproduce PHEindicatormethods' limit swap for a transformed rate multiplier "
       "between 0 and 1");
   return tool.run_tool(argc, argv, t, heq::sii::run_sii,

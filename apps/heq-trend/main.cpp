@@ -57,29 +57,24 @@ Output: the --by columns, from, to, points, slope, slope_lowercl, slope_uppercl 
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-trend", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   tool.add_input_confidence();
   heq::tables::TrendOptions o;
   tool.add_column("--time", o.time, "Time column: years or periods");
-  heq::cli::add_choice(app, "--type", o.proportion, {{"proportion", true}, {"other", false}},
-                       "proportion (counts of denominators) or other (a value with limits)");
-  tool.add_column("--count", o.count, "Count column (--type proportion)");
-  tool.add_column("--denominator", o.denominator, "Denominator column (--type proportion)");
-  tool.add_column("--value", o.value, "Value column");
-  tool.add_column("--lcl", o.lower, "Lower limit column (default: found by name)");
-  tool.add_column("--ucl", o.upper, "Upper limit column");
-  tool.add_column("--se", o.se, "Standard error column (instead of the limits)");
-  app.add_flag("--log", o.log,
-               "Linear trend on the log scale: percent change per time unit (rates, ratios)");
-  app.add_option("--points", o.points, "Linear trend over the last N points (default: all)")
-      ->type_name("N");
-  app.add_option("--multiplier", o.multiplier, "Values per unit (e.g. 100 for percentages)")
-      ->type_name("M")
-      ->capture_default_str();
-  heq::cli::add_compat(
-      app, "phe", o.compat_phe,
+  tool.add_choice("--type", o.proportion, {{"proportion", true}, {"other", false}},
+                  "proportion (counts of denominators) or other (a value with limits)");
+  tool.add_columns({{"--count", o.count, "Count column (--type proportion)"},
+                    {"--denominator", o.denominator, "Denominator column (--type proportion)"},
+                    {"--value", o.value, "Value column"},
+                    {"--lcl", o.lower, "Lower limit column (default: found by name)"},
+                    {"--ucl", o.upper, "Upper limit column"},
+                    {"--se", o.se, "Standard error column (instead of the limits)"}});
+  tool.add_flag("--log", o.log,
+                "Linear trend on the log scale: percent change per time unit (rates, ratios)");
+  tool.add_named("--points", o.points, "N", "Linear trend over the last N points (default: all)");
+  tool.add_value("--multiplier", o.multiplier, "M", "Values per unit (e.g. 100 for percentages)");
+  tool.add_compat(
+      "phe", o.compat_phe,
       "phe: the branch's marker (times 1..5; values but not limits divided by --multiplier)");
   return tool.run_tool(argc, argv, o, heq::tables::run_trend);
 }

@@ -44,31 +44,22 @@ Output: the --by columns, deaths, yll, years_per_death, crude_rate, value (the D
 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-yll", kSummary, kExamples, kDetails);
-  CLI::App& app = tool.app();
-  tool.add_by();
-  tool.add_confidence();
+  tool.add_grouping();
   heq::rates::YllOptions o;
-  tool.add_column("--age", o.age, "Age band (or single year) column");
-  tool.add_column("--deaths", o.deaths,
-                  "Deaths column (with --death-age: a count per row, if present)");
-  tool.add_column("--population", o.population, "Population column");
-  tool.add_column("--death-age", o.death_age, "One row per death: the age at death column");
-  app.add_flag("--exact-ages", o.exact_ages, "--death-age holds exact ages (not completed years)");
-  app.add_option("--from", o.window.from, "Count deaths from this age")
-      ->type_name("AGE")
-      ->capture_default_str();
-  app.add_option("--limit", o.window.limit, "Years are lost up to this age")
-      ->type_name("AGE")
-      ->capture_default_str();
+  tool.add_columns(
+      {{"--age", o.age, "Age band (or single year) column"},
+       {"--deaths", o.deaths, "Deaths column (with --death-age: a count per row, if present)"},
+       {"--population", o.population, "Population column"},
+       {"--death-age", o.death_age, "One row per death: the age at death column"}});
+  tool.add_flag("--exact-ages", o.exact_ages, "--death-age holds exact ages (not completed years)");
+  tool.add_value("--from", o.window.from, "AGE", "Count deaths from this age");
+  tool.add_value("--limit", o.window.limit, "AGE", "Years are lost up to this age");
   std::string life_table;
-  app.add_option("--life-table", life_table, "Expected YLL: a life table (startage, ex)")
-      ->type_name("FILE");
-  tool.add_column("--table-age", o.table_age, "The life table's start age column");
-  tool.add_column("--table-e", o.table_e, "The life table's life expectancy column");
-  app.add_option("--match", o.match, "Columns the life table shares with the input (e.g. sex)")
-      ->type_name("COLS")
-      ->delimiter(',')
-      ->allow_extra_args(false);
+  tool.add_named("--life-table", life_table, "FILE", "Expected YLL: a life table (startage, ex)");
+  tool.add_columns({{"--table-age", o.table_age, "The life table's start age column"},
+                    {"--table-e", o.table_e, "The life table's life expectancy column"}});
+  tool.add_list("--match", o.match, "COLS",
+                "Columns the life table shares with the input (e.g. sex)");
   heq::cli::add_standard_options(tool, o.stdpop, o.standard, o.multiplier);
   return tool.run_tool(argc, argv, o, heq::rates::run_yll, [&] {
     o.life_table.path.clear();

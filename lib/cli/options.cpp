@@ -9,6 +9,18 @@ CLI::Option* add_column(CLI::App& app, const std::string& flag, std::string& tar
   return option;
 }
 
+void add_columns(CLI::App& app, std::initializer_list<Column> columns) {
+  for (const Column& c : columns) add_column(app, c.flag, c.target, c.help, c.given);
+}
+
+CLI::Option* add_list(CLI::App& app, const std::string& flag, std::vector<std::string>& target,
+                      const std::string& type, const std::string& help) {
+  return app.add_option(flag, target, help)
+      ->type_name(type)
+      ->delimiter(',')
+      ->allow_extra_args(false);
+}
+
 CLI::Option* add_compat(CLI::App& app, const std::string& name, bool& target,
                         const std::string& help) {
   return app

@@ -4,6 +4,7 @@
 // registers on, so a tool and a heq-plot chart share one family registration.
 #include <CLI/CLI.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +15,34 @@ namespace heq::cli {
 // the command line named the column (a tool then insists on it).
 CLI::Option* add_column(CLI::App& app, const std::string& flag, std::string& target,
                         const std::string& help, bool* given = nullptr);
+
+// The columns a tool reads, as one table: flag, the name it sets, help, and (optional)
+// where to record that the command line named it. Registered in the table's order.
+struct Column {
+  const char* flag;
+  std::string& target;
+  const char* help;
+  bool* given = nullptr;
+};
+void add_columns(CLI::App& app, std::initializer_list<Column> columns);
+
+// A value shown as TYPE with its default ("--multiplier M [100000]").
+template <class T>
+CLI::Option* add_value(CLI::App& app, const std::string& flag, T& target, const std::string& type,
+                       const std::string& help) {
+  return app.add_option(flag, target, help)->type_name(type)->capture_default_str();
+}
+
+// A value with no default worth showing: a file, a subgroup, an optional count.
+template <class T>
+CLI::Option* add_named(CLI::App& app, const std::string& flag, T& target, const std::string& type,
+                       const std::string& help) {
+  return app.add_option(flag, target, help)->type_name(type);
+}
+
+// A comma-separated list ("--match sex,year"), never taking the next operand.
+CLI::Option* add_list(CLI::App& app, const std::string& flag, std::vector<std::string>& target,
+                      const std::string& type, const std::string& help);
 
 // A value from a fixed list of names, bound to the enum `target` by a CLI11 transform;
 // the help shows the names and the current value as the default.

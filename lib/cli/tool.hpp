@@ -56,12 +56,47 @@ class Tool {
   enum class Levels { one, many };  // how many levels --confidence takes
   void add_confidence(Levels levels = Levels::many, std::string default_levels = "0.95",
                       CLI::App* on = nullptr);
+  // The grouping most tables share: --by with --sorted, and --confidence (many levels).
+  void add_grouping() {
+    add_by();
+    add_confidence();
+  }
   // --input-confidence LEVEL: the level of the limits a tool reads, where their column
   // names do not say it.
   void add_input_confidence(CLI::App* on = nullptr);
   // A column-name option (shown as COL with its default); see cli/options.hpp.
   CLI::Option* add_column(const std::string& flag, std::string& target, const std::string& help,
                           bool* given = nullptr);
+
+  // The option shapes of cli/options.hpp, on the tool itself: a main registers its own
+  // options through these, without reaching for the CLI::App.
+  void add_columns(std::initializer_list<Column> columns) { cli::add_columns(app_, columns); }
+  template <class T>
+  CLI::Option* add_value(const std::string& flag, T& target, const std::string& type,
+                         const std::string& help) {
+    return cli::add_value(app_, flag, target, type, help);
+  }
+  template <class T>
+  CLI::Option* add_named(const std::string& flag, T& target, const std::string& type,
+                         const std::string& help) {
+    return cli::add_named(app_, flag, target, type, help);
+  }
+  CLI::Option* add_list(const std::string& flag, std::vector<std::string>& target,
+                        const std::string& type, const std::string& help) {
+    return cli::add_list(app_, flag, target, type, help);
+  }
+  CLI::Option* add_flag(const std::string& flag, bool& target, const std::string& help) {
+    return app_.add_flag(flag, target, help);
+  }
+  template <class Enum>
+  CLI::Option* add_choice(const std::string& flag, Enum& target,
+                          const std::vector<std::pair<std::string, Enum>>& names,
+                          const std::string& help, const std::string& type_name = "TYPE") {
+    return cli::add_choice(app_, flag, target, names, help, type_name);
+  }
+  CLI::Option* add_compat(const std::string& name, bool& target, const std::string& help) {
+    return cli::add_compat(app_, name, target, help);
+  }
 
   // For tools that write documents, not tables: drops --format, --digits and --excel-safe.
   void document_output();
