@@ -111,15 +111,16 @@ class Tool {
   // The same, with the input and output opened for the body.
   int run_table(int argc, char** argv, const std::function<void(io::Reader&, io::Writer&)>& body);
 
-  // Fills the common fields an options struct has (by, sorted, threads, levels,
-  // input_level) from the command line: no main re-plumbs them by hand.
+  // Fills the grouping an options struct embeds (by, sorted, levels, threads) and its
+  // input_level from the command line: no main re-plumbs them by hand.
   template <class Options>
   void fill(Options& o) const {
-    if constexpr (requires { o.by; }) o.by = common_.by;
-    if constexpr (requires { o.sorted; }) o.sorted = common_.sorted;
-    if constexpr (requires { o.threads; }) o.threads = common_.threads;
-    if constexpr (requires { o.levels; })
-      if (!confidence_.empty()) o.levels = levels();
+    if constexpr (requires { o.grouping; }) {
+      o.grouping.by = common_.by;
+      o.grouping.sorted = common_.sorted;
+      o.grouping.threads = common_.threads;
+      if (!confidence_.empty()) o.grouping.levels = levels();
+    }
     if constexpr (requires { o.input_level; }) o.input_level = input_level();
   }
 

@@ -124,17 +124,17 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
   if (o.lookup.path.empty() != o.on.empty())
     throw UsageError(
         "--lookup FILE and --on COL go together: the key column joins each row to the lookup");
-  if (o.sort && o.sorted)
+  if (o.sort && o.grouping.sorted)
     throw UsageError("--sort orders every group, so it cannot stream: drop --sorted");
   for (const std::string& s : o.sum) {
     if (std::count(o.sum.begin(), o.sum.end(), s) > 1)
       throw UsageError(fmt::format("--sum names '{}' twice", s));
-    if (std::find(o.by.begin(), o.by.end(), s) != o.by.end())
+    if (std::find(o.grouping.by.begin(), o.grouping.by.end(), s) != o.grouping.by.end())
       throw UsageError(fmt::format("'{}' is in both --by and --sum", s));
   }
-  for (std::size_t i = 0; i < o.by.size(); ++i)
-    if (std::count(o.by.begin(), o.by.end(), o.by[i]) > 1)
-      throw UsageError(fmt::format("--by names '{}' twice", o.by[i]));
+  for (std::size_t i = 0; i < o.grouping.by.size(); ++i)
+    if (std::count(o.grouping.by.begin(), o.grouping.by.end(), o.grouping.by[i]) > 1)
+      throw UsageError(fmt::format("--by names '{}' twice", o.grouping.by[i]));
 
   // --by columns from the input where it has them, else from the lookup.
   std::vector<KeyPart> parts;
@@ -143,12 +143,12 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
   std::optional<std::size_t> on_col;
   if (!o.lookup.path.empty()) {
     on_col = in.column(o.on);
-    for (const std::string& name : o.by)
+    for (const std::string& name : o.grouping.by)
       if (!in.find_column(name)) from_lookup.push_back(name);
     lookup = std::make_unique<Lookup>(o.lookup, o.on, from_lookup);
   }
   std::size_t next_lookup = 0;
-  for (const std::string& name : o.by) {
+  for (const std::string& name : o.grouping.by) {
     if (auto c = in.find_column(name)) {
       parts.push_back({false, *c});
     } else if (lookup) {
@@ -160,7 +160,7 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
   std::vector<std::size_t> sum_cols;
   for (const std::string& name : o.sum) sum_cols.push_back(in.column(name));
 
-  std::vector<std::string> cols = o.by;
+  std::vector<std::string> cols = o.grouping.by;
   cols.insert(cols.end(), o.sum.begin(), o.sum.end());
   cols.push_back("rows");
   cols.push_back("note");
@@ -217,7 +217,7 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
       io::append_key_part(composite,
                           p.from_lookup ? std::string_view((*joined)[p.index]) : in.field(p.index));
     std::size_t g;
-    if (o.sorted) {
+    if (o.grouping.sorted) {
       if (totals.rows.empty() || composite != last) {
         if (!totals.rows.empty()) write(0);
         io::split_key_parts(composite, key);
@@ -249,7 +249,7 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
     }
   }
 
-  if (o.sorted) {
+  if (o.grouping.sorted) {
     if (!totals.rows.empty()) write(0);
   } else {
     std::vector<std::size_t> order(ids.size());

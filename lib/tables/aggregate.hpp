@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
+#include "tables/grouping.hpp"
 
 #include <string>
 #include <vector>
@@ -12,13 +13,12 @@
 namespace heq::tables {
 
 struct AggregateOptions {
-  std::vector<std::string> by;   // from the input, or from the lookup
+  Grouping grouping;             // by: from the input, or from the lookup
   std::vector<std::string> sum;  // input columns summed within each group
   io::ReaderOptions lookup;      // the caller clears path when there is no lookup
   std::string on;                // the key column, in both the input and the lookup
   bool drop_unmatched = false;   // else a key missing from the lookup is an error
   bool sort = false;             // groups ordered by key (numbers as numbers)
-  bool sorted = false;           // groups are contiguous: write each as it ends
 };
 
 void run_aggregate(const AggregateOptions& options, io::Reader& reader, io::Writer& writer,

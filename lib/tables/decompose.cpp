@@ -52,8 +52,8 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
   if (!o.sum_over.empty() && !cause_col) throw UsageError("--sum-over needs --cause");
   const bool per_age = o.sum_over != "age", per_cause = cause_col && o.sum_over != "cause";
 
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   if (against) cols.push_back(o.group);
   if (per_age) cols.push_back("startage");
   if (per_cause) cols.push_back("cause");
@@ -229,8 +229,8 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
     }
   };
 
-  detail::for_each_pair(in, keys, o.sorted, o.from, o.to, against ? o.against : "", make_row,
-                        decompose);
+  detail::for_each_pair(in, keys, o.grouping.sorted, o.from, o.to, against ? o.against : "",
+                        make_row, decompose);
   if (failed)
     diagnostics.warn(fmt::format("{} group{} no decomposition; the note column says why", failed,
                                  failed == 1 ? " has" : "s have"));

@@ -62,8 +62,8 @@ void run_decompose_sii(const DecomposeOptions& o, bool against, io::Reader& in, 
   const std::size_t pop_col = in.column(o.population);
   const bool per_quantile = o.sum_over != "quantile", per_age = o.sum_over != "age";
 
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   if (against) cols.push_back(o.group);
   if (per_quantile) cols.push_back(o.quantile);
   if (per_age) cols.push_back("startage");
@@ -181,8 +181,8 @@ void run_decompose_sii(const DecomposeOptions& o, bool against, io::Reader& in, 
     }
   };
 
-  detail::for_each_pair(in, keys, o.sorted, o.from, o.to, against ? o.against : "", make_row,
-                        decompose);
+  detail::for_each_pair(in, keys, o.grouping.sorted, o.from, o.to, against ? o.against : "",
+                        make_row, decompose);
   if (failed)
     diagnostics.warn(fmt::format("{} group{} no decomposition; the note column says why", failed,
                                  failed == 1 ? " has" : "s have"));

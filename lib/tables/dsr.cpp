@@ -89,11 +89,11 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   if (!o.age.empty()) col.age = in.column(o.age);
   if (!o.frequency.empty()) col.frequency = in.column(o.frequency);
 
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   cols.push_back("total_count");
   cols.push_back("total_pop");
-  for (const std::string& c : result_columns(o.levels)) cols.push_back(c);
+  for (const std::string& c : result_columns(o.grouping.levels)) cols.push_back(c);
   out.begin(cols);
 
   std::size_t zeroed = 0, small = 0, gaps = 0;
@@ -183,7 +183,7 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     std::string missing = col.age ? missing_from(rows, standard, overlap) : "";
     const bool gap = !missing.empty();
     if (!gap) {
-      d = dsr(bands, o.multiplier, o.levels);
+      d = dsr(bands, o.multiplier, o.grouping.levels);
     } else {
       for (const DsrBand& b : bands) {
         d.total_count += b.events;
@@ -195,10 +195,10 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (!d.note.empty() && !gap) ++small;
     out.texts(keys.key(group));
     out.number(d.total_count).number(d.total_population);
-    write_result(out, d.value, d.ci, o.levels.size(), d.note);
+    write_result(out, d.value, d.ci, o.grouping.levels.size(), d.note);
     out.end_row();
   };
-  io::for_each_group<Row>(in, keys, o.sorted, make_row, on_group);
+  io::for_each_group<Row>(in, keys, o.grouping.sorted, make_row, on_group);
 
   if (zeroed)
     diagnostics.warn(fmt::format("{} missing count{} read as 0, as the UK method does", zeroed,

@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
+#include "tables/grouping.hpp"
 
 #include <string>
 #include <vector>
@@ -18,10 +19,8 @@ struct DsrOptions {
   std::string age;     // age band column (needed for --standard and --frequency)
   std::string standard = "esp2013";
   std::string frequency;  // events per person column: rows count persons
-  std::vector<std::string> by;
+  Grouping grouping;
   double multiplier = 100000;
-  std::vector<double> levels{0.95};
-  bool sorted = false;
 };
 
 void run_dsr(const DsrOptions& options, io::Reader& reader, io::Writer& writer,

@@ -92,7 +92,10 @@ class Funnel {
 const double kZ2 = stats::z_for_level(0.95), kZ3 = stats::z_for_level(0.998);
 
 Funnel::Funnel(const FunnelOptions& options, io::Reader& in)
-    : o(options), m(multiplier_of(options)), keys(in, options.by), store(in.header().size()) {
+    : o(options),
+      m(multiplier_of(options)),
+      keys(in, options.grouping.by),
+      store(in.header().size()) {
   if (o.multiplier < 0) throw UsageError("--multiplier must be above zero");
   if (!(o.winsorise >= 0 && o.winsorise < 0.5))
     throw UsageError("--winsorise must be at least 0 and below 0.5 (a fraction at each end)");
@@ -322,7 +325,7 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
   const Funnel f(o, in);
 
   if (o.limits) {
-    std::vector<std::string> cols = o.by;
+    std::vector<std::string> cols = o.grouping.by;
     const std::vector<std::string> sides{"lower_2s", "upper_2s", "lower_3s", "upper_3s"};
     if (o.type == FunnelType::proportion) {
       cols.push_back("population");

@@ -7,6 +7,7 @@
 #include "io/writer.hpp"
 #include "rates/funnel.hpp"
 #include "rates/overdispersion.hpp"
+#include "tables/grouping.hpp"
 
 #include <array>
 #include <string>
@@ -30,7 +31,7 @@ struct FunnelOptions {
   bool compat_phe = false;  // clip proportion limits at 100 whatever the multiplier
   Overdispersion overdispersion = Overdispersion::none;
   double winsorise = 0.1;  // of the z-scores at each end, for phi and tau^2
-  std::vector<std::string> by;
+  Grouping grouping;
 };
 
 void run_funnel(const FunnelOptions& options, io::Reader& reader, io::Writer& writer,

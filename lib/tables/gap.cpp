@@ -57,13 +57,13 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     z_input = stats::z_for_level(limits->level);
   }
 
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   if (against) cols.push_back(o.group);
   for (const char* c : {"from_value", "to_value", "gap"}) cols.push_back(c);
-  for (const std::string& c : stats::limit_columns("gap_", o.levels)) cols.push_back(c);
+  for (const std::string& c : stats::limit_columns("gap_", o.grouping.levels)) cols.push_back(c);
   cols.push_back("ratio");
-  for (const std::string& c : stats::limit_columns("ratio_", o.levels)) cols.push_back(c);
+  for (const std::string& c : stats::limit_columns("ratio_", o.grouping.levels)) cols.push_back(c);
   if (o.overlap) cols.push_back("intervals_overlap");
   cols.push_back("note");
   out.begin(cols);
@@ -86,14 +86,14 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (!from || !to) {
       g.note = fmt::format("no row for subgroup '{}' in this group", missing);
     } else {
-      g = compare(from->side, to->side, o.levels);
+      g = compare(from->side, to->side, o.grouping.levels);
     }
     if (!g.note.empty()) ++incomplete;
     out.texts(key);
     if (against) out.text(label);
     out.number(from ? from->side.value : kMissing).number(to ? to->side.value : kMissing);
     const auto limits = [&](const std::vector<Interval>& ci) {
-      for (std::size_t l = 0; l < o.levels.size(); ++l) {
+      for (std::size_t l = 0; l < o.grouping.levels.size(); ++l) {
         const Interval i = l < ci.size() ? ci[l] : Interval{};
         out.number(i.lower).number(i.upper);
       }
@@ -124,7 +124,7 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   };
 
   io::for_each_group<Row>(
-      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+      in, keys, o.grouping.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
         const Row* from = nullptr;
         const Row* to = nullptr;
         std::vector<const Row*> others;  // --against: every other subgroup, in input order

@@ -4,6 +4,7 @@
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 #include "life/chiang.hpp"
+#include "tables/grouping.hpp"
 
 #include <limits>
 #include <optional>
@@ -23,9 +24,7 @@ struct GapOptions {
   std::string se;  // standard error column, instead of the limits
   bool limits_given = false;
   std::optional<double> input_level;  // --input-confidence; else the columns' names say it
-  std::vector<double> levels{0.95};
-  std::vector<std::string> by;
-  bool sorted = false;
+  Grouping grouping;
 };
 
 // heq-gap's and heq-decompose's subgroup options: --group with --from and --to, or with
@@ -60,8 +59,7 @@ struct DecomposeOptions {
   std::string sum_over;
   double age_at = 0;
   double a0 = 0.1;
-  std::vector<std::string> by;
-  bool sorted = false;
+  Grouping grouping;
 };
 
 void run_decompose(const DecomposeOptions& options, io::Reader& reader, io::Writer& writer,
@@ -79,10 +77,8 @@ struct HleOptions {
   std::string prevalence_se;
   bool percent = false;  // prevalences (and their standard errors) are percentages
   double a0 = 0.1;
-  std::vector<double> levels{0.95};
+  Grouping grouping;
   std::vector<double> le_ages;  // empty: every start age
-  std::vector<std::string> by;
-  bool sorted = false;
 };
 
 void run_hle(const HleOptions& options, io::Reader& reader, io::Writer& writer,

@@ -39,10 +39,10 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   const std::size_t spread_col = in.column(o.sample_size.empty() ? o.prevalence_se : o.sample_size);
   const double scale = o.percent ? 100 : 1;
 
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   cols.push_back("startage");
-  for (const std::string& c : rates::result_columns(o.levels)) cols.push_back(c);
+  for (const std::string& c : rates::result_columns(o.grouping.levels)) cols.push_back(c);
   cols.insert(cols.end() - 1, {"pops_used", "dths_used", "le", "years_not_good"});
   out.begin(cols);
 
@@ -68,7 +68,7 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   };
 
   io::for_each_group<Row>(
-      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+      in, keys, o.grouping.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
         io::sort_unique(
             rows, [](const Row& r) { return r.band.age; }, in, "age band");
         std::vector<life::Band> bands;
@@ -100,7 +100,7 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
               present ? note : fmt::format("no age band starts at {}", io::format_number(age));
           std::vector<Interval> ci;
           if (ok && !std::isnan(h.variance[i])) {
-            for (double level : o.levels) {
+            for (double level : o.grouping.levels) {
               const double z = stats::z_for_level(level), se = std::sqrt(h.variance[i]);
               ci.push_back({h.value[i] - z * se, h.value[i] + z * se});
             }
@@ -108,7 +108,7 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
             row_note = "no limits: a band from this age has no sample size or standard error";
           }
           out.number(ok ? h.value[i] : kMissing);
-          for (std::size_t l = 0; l < o.levels.size(); ++l) {
+          for (std::size_t l = 0; l < o.grouping.levels.size(); ++l) {
             const Interval c = l < ci.size() ? ci[l] : Interval{};
             out.number(c.lower).number(c.upper);
           }

@@ -59,7 +59,7 @@ std::string key_text(const std::vector<std::string>& key) {
 std::map<std::string, double> read_observed(const IsrOptions& o) {
   io::Reader r(side_file(o, o.observed));
   std::vector<std::size_t> cols;
-  for (const std::string& b : o.by) cols.push_back(r.column(b));
+  for (const std::string& b : o.grouping.by) cols.push_back(r.column(b));
   const std::size_t count = r.column(o.observed_count);
   std::map<std::string, double> totals;
   while (r.next()) {
@@ -115,11 +115,11 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     age_col = in.column(o.age);
   }
 
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   cols.push_back("observed");
   cols.push_back("expected");
-  for (const std::string& c : result_columns(o.levels)) cols.push_back(c);
+  for (const std::string& c : result_columns(o.grouping.levels)) cols.push_back(c);
   out.begin(cols);
 
   std::size_t zeroed = 0, unmatched = 0;
@@ -155,7 +155,7 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   };
   // Each group's sums grow as its rows arrive: memory follows groups, not rows.
   io::fold_groups(
-      in, keys, o.sorted, IsrTotals{},
+      in, keys, o.grouping.sorted, IsrTotals{},
       [&](IsrTotals& totals, const io::Reader& r) { totals.add(make_row(r)); },
       [&](std::size_t group, const IsrTotals& totals) {
         const std::vector<std::string>& key = keys.key(group);
@@ -170,11 +170,11 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
             total = it->second;
           }
         }
-        Isr r = isr_from(totals, total, o.rate, multiplier, o.levels);
+        Isr r = isr_from(totals, total, o.rate, multiplier, o.grouping.levels);
         if (!note.empty()) r = Isr{kMissing, r.expected, kMissing, {}, note};
         out.texts(key);
         out.number(r.observed).number(r.expected);
-        write_result(out, r.value, r.ci, o.levels.size(), r.note);
+        write_result(out, r.value, r.ci, o.grouping.levels.size(), r.note);
         out.end_row();
       });
   if (zeroed)

@@ -5,6 +5,7 @@
 #include "core/diagnostics.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
+#include "tables/grouping.hpp"
 
 #include <string>
 #include <vector>
@@ -22,12 +23,10 @@ struct IsrOptions {
   std::string observed;        // observed totals file; empty: sum the counts
   std::string observed_count = "observed";
   std::string expected;  // expected events column: instead of reference rates
-  std::vector<std::string> by;
+  Grouping grouping;
   bool rate = false;
   double multiplier = 0;  // 0: 1 for ratios, 100000 for rates
-  std::vector<double> levels{0.95};
-  bool sorted = false;
-  char delimiter = 0;  // for the extra files; 0: from their names
+  char delimiter = 0;     // for the extra files; 0: from their names
   std::vector<std::string> na{"NA"};
 };
 

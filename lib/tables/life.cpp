@@ -99,14 +99,14 @@ void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used,
 }
 
 std::vector<std::string> output_columns(const TableOptions& t) {
-  std::vector<std::string> cols = t.by;
+  std::vector<std::string> cols = t.grouping.by;
   cols.push_back("startage");
   if (t.table) {
     for (const char* c : {"n", "mx", "ax", "qx", "px", "lx", "dx", "Lx", "Tx", "ex", "variance"})
       cols.push_back(c);
   } else {
     cols.push_back("value");
-    for (const std::string& c : stats::limit_columns("", t.levels)) cols.push_back(c);
+    for (const std::string& c : stats::limit_columns("", t.grouping.levels)) cols.push_back(c);
     cols.push_back("pops_used");
     cols.push_back("dths_used");
   }
@@ -139,11 +139,11 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
   }
   const Columns col = find_columns(t, in);
   const bool rates_only = col.rate && !col.population;
-  io::GroupKeys keys(in, t.by, t.sorted);
+  io::GroupKeys keys(in, t.grouping.by, t.grouping.sorted);
   out.begin(output_columns(t));
 
   std::vector<double> z;
-  for (double level : t.levels) z.push_back(stats::z_for_level(level));
+  for (double level : t.grouping.levels) z.push_back(stats::z_for_level(level));
   std::map<std::string, std::size_t> layouts;  // description -> groups
   std::vector<double> last_ages;               // the previous group's layout...
   std::size_t* last_layout_count = nullptr;    // ...and its entry in `layouts`
@@ -256,7 +256,7 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     for_reported_ages(bands, t.le_ages, write_row);
   };
 
-  io::for_each_group<Row>(in, keys, t.sorted, make_row, on_group);
+  io::for_each_group<Row>(in, keys, t.grouping.sorted, make_row, on_group);
 
   if (layouts.size() > 1 && t.layout.rule == LayoutRule::any) {
     std::string list;

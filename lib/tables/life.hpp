@@ -6,6 +6,7 @@
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 #include "life/chiang.hpp"
+#include "tables/grouping.hpp"
 
 #include <optional>
 #include <string>
@@ -17,8 +18,7 @@ struct TableOptions {
   std::string age = "startage";
   std::string deaths = "deaths";
   std::string population = "population";
-  std::vector<std::string> by;
-  std::vector<double> levels{0.95};
+  Grouping grouping;
   std::vector<double> le_ages;  // empty: every start age
   Layout layout;
   double a0 = 0.1;
@@ -30,7 +30,6 @@ struct TableOptions {
   std::string sex = "sex";
   bool table = false;     // the full life table instead of LE with limits
   bool lifespan = false;  // e-dagger, Gini and Theil columns
-  bool sorted = false;
 };
 
 std::vector<std::string> output_columns(const TableOptions& options);

@@ -41,10 +41,10 @@ double flag(const io::Reader& r, std::size_t col) {
 namespace detail {
 
 std::vector<std::string> output_columns(const TableOptions& o) {
-  std::vector<std::string> cols = o.by;
+  std::vector<std::string> cols = o.grouping.by;
   // The limits are named with their level, as every heq tool names them (lowercl = 95%).
   for (const char* c : {"measure", "estimate", "se"}) cols.push_back(c);
-  for (const std::string& c : stats::limit_columns("", o.levels)) cols.push_back(c);
+  for (const std::string& c : stats::limit_columns("", o.grouping.levels)) cols.push_back(c);
   cols.push_back("ci_method");
   cols.push_back("note");
   return cols;
@@ -108,7 +108,7 @@ void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out,
   const std::size_t ordered_col = o.ordered_value ? kNone : in.column(o.ordered);
   const auto order_col = optional(o.order);
 
-  io::GroupKeys keys(in, o.by, o.sorted);
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
   out.begin(detail::output_columns(o));
 
   const auto make_row = [&](const io::Reader& r) {
@@ -132,7 +132,7 @@ void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out,
   std::size_t noted = 0;
   std::vector<Subgroup> subgroups;
   io::for_each_group<Row>(
-      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+      in, keys, o.grouping.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
         Setting s;
         const double fav = o.favourable_value
                                ? *o.favourable_value
@@ -162,7 +162,7 @@ void run_measures(const TableOptions& o, io::Reader& in, io::Writer& out,
           io::sort_unique(
               rows, [](const Row& r) { return r.subgroup.order; }, in, "subgroup order");
         const std::vector<std::string>& key = keys.key(group);
-        noted += detail::write_results(out, key, o.levels, [&](double level) {
+        noted += detail::write_results(out, key, o.grouping.levels, [&](double level) {
           Options m = o.method;
           m.level = level;
           return compute(subgroups, s, o.measures, m, stats::stream_seed(o.seed, key));

@@ -5,6 +5,7 @@
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 #include "measures/measures.hpp"
+#include "tables/grouping.hpp"
 
 #include <optional>
 #include <string>
@@ -33,11 +34,9 @@ struct TableOptions {
   // one stratum).
   std::optional<std::string> outcome, weight, psu, strata, fpc;
   std::vector<std::string> measures;  // empty: all that apply
-  std::vector<std::string> by;
-  std::vector<double> levels{0.95};  // limits at each; method.level is set per level
+  Grouping grouping;
   Options method;
   std::uint64_t seed = 20240101;
-  bool sorted = false;
 };
 
 void run_measures(const TableOptions& options, io::Reader& reader, io::Writer& writer,

@@ -59,7 +59,7 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
   const auto scale_col =
       o.scale_value ? std::nullopt : std::optional<std::size_t>(in.column(o.scale));
 
-  io::GroupKeys keys(in, o.by, o.sorted);
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
   out.begin(output_columns(o));
 
   Labels strata, psus;
@@ -102,7 +102,7 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
   std::vector<Respondent> people;
   std::unordered_map<std::size_t, std::size_t> psu_ids, stratum_ids;  // whole input -> group
   io::for_each_group<Row>(
-      in, keys, o.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
+      in, keys, o.grouping.sorted, make_row, [&](std::size_t group, std::vector<Row>& rows) {
         const double scale =
             o.scale_value ? *o.scale_value : constant(rows, &Row::scale, "indicator_scale", in);
         if (std::isnan(scale))
@@ -117,7 +117,7 @@ void run_survey(const TableOptions& o, io::Reader& in, io::Writer& out, Diagnost
           r.person.psu = psu_ids.try_emplace(r.person.psu, psu_ids.size()).first->second;
           people.push_back(r.person);
         }
-        noted += write_results(out, keys.key(group), o.levels, [&](double level) {
+        noted += write_results(out, keys.key(group), o.grouping.levels, [&](double level) {
           Options m = o.method;
           m.level = level;
           return compute_survey(people, scale, o.measures, m);

@@ -34,7 +34,7 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out,
   if (o.name.empty()) throw UsageError("--name needs a column name");
   check_no_clash(in, {o.name}, "heq-quantile");
   const PassThrough pass(in);
-  io::GroupKeys keys(in, o.by);
+  io::GroupKeys keys(in, o.grouping.by);
   io::RowStore rows(in.header().size());
   std::vector<double> values;
   std::vector<std::size_t> group_of;

@@ -4,6 +4,7 @@
 #include "core/diagnostics.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
+#include "tables/grouping.hpp"
 
 #include <string>
 #include <vector>
@@ -15,7 +16,7 @@ struct QuantileOptions {
   int quantiles = 10;
   bool invert = true;         // quantile 1 holds the highest values
   std::string invert_column;  // per-row TRUE/FALSE, constant within a group
-  std::vector<std::string> by;
+  Grouping grouping;
   bool imd = false;               // the IoD's national rule instead of phe_quantile's
   std::string name = "quantile";  // the output column
 };

@@ -34,8 +34,8 @@ Counts read_counts(const io::Reader& in, std::size_t count_col, std::size_t pop_
 
 Estimate estimate(const CountOptions& o, double count, double population) {
   return o.statistic == CountStatistic::rate
-             ? crude_rate(count, population, o.multiplier, o.levels)
-             : proportion(count, population, o.multiplier, o.levels);
+             ? crude_rate(count, population, o.multiplier, o.grouping.levels)
+             : proportion(count, population, o.multiplier, o.grouping.levels);
 }
 
 }  // namespace
@@ -44,10 +44,10 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
   if (!(o.multiplier > 0)) throw UsageError("--multiplier must be above zero");
   const std::size_t count_col = in.column(o.count);
   const std::size_t pop_col = in.column(o.population);
-  const std::vector<std::string> results = result_columns(o.levels);
+  const std::vector<std::string> results = result_columns(o.grouping.levels);
   std::size_t missing = 0;
 
-  if (o.by.empty()) {
+  if (o.grouping.by.empty()) {
     std::vector<std::string> appended(results.begin(), results.end() - 1);  // all but note
     check_no_clash(in, appended, tool_name(o.statistic));
     const PassThrough pass(in);
@@ -61,18 +61,18 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
       if (!e.note.empty()) ++missing;
       const std::string note =
           PassThrough::join(pass.upstream([&](std::size_t i) { return in.field(i); }), e.note);
-      write_result(out, e.value, e.ci, o.levels.size(), note);
+      write_result(out, e.value, e.ci, o.grouping.levels.size(), note);
       out.end_row();
     }
   } else {
-    io::GroupKeys keys(in, o.by, o.sorted);
-    std::vector<std::string> cols = o.by;
+    io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+    std::vector<std::string> cols = o.grouping.by;
     cols.push_back(o.count);
     cols.push_back(o.population);
     cols.insert(cols.end(), results.begin(), results.end());
     out.begin(cols);
     io::fold_groups(
-        in, keys, o.sorted, Counts{0, 0},
+        in, keys, o.grouping.sorted, Counts{0, 0},
         [&](Counts& total, const io::Reader& r) {  // a missing value makes the total missing
           const Counts c = read_counts(r, count_col, pop_col, o.statistic);
           total.count += c.count;
@@ -86,7 +86,7 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
             e.note += " (a row of the group has none)";
             ++missing;
           }
-          write_result(out, e.value, e.ci, o.levels.size(), e.note);
+          write_result(out, e.value, e.ci, o.grouping.levels.size(), e.note);
           out.end_row();
         });
   }
@@ -99,15 +99,15 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
 
 void run_mean(const MeanOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   const std::size_t value_col = in.column(o.value);
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   for (const char* c : {"value_sum", "value_count", "stdev"}) cols.push_back(c);
-  for (const std::string& c : result_columns(o.levels)) cols.push_back(c);
+  for (const std::string& c : result_columns(o.grouping.levels)) cols.push_back(c);
   out.begin(cols);
   std::size_t skipped = 0;
   std::vector<double> present;
   io::for_each_group<double>(
-      in, keys, o.sorted, [&](const io::Reader& r) { return r.number(value_col); },
+      in, keys, o.grouping.sorted, [&](const io::Reader& r) { return r.number(value_col); },
       [&](std::size_t group, std::vector<double>& values) {
         present.clear();
         for (double v : values) {
@@ -116,10 +116,11 @@ void run_mean(const MeanOptions& o, io::Reader& in, io::Writer& out, Diagnostics
           else
             present.push_back(v);
         }
-        const Mean m = mean(present, o.levels);
+        const Mean m = mean(present, o.grouping.levels);
         out.texts(keys.key(group));
         out.number(m.sum).number(m.count).number(m.sd);
-        write_result(out, m.estimate.value, m.estimate.ci, o.levels.size(), m.estimate.note);
+        write_result(out, m.estimate.value, m.estimate.ci, o.grouping.levels.size(),
+                     m.estimate.note);
         out.end_row();
       });
   if (skipped)

@@ -6,6 +6,7 @@
 #include "core/diagnostics.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
+#include "tables/grouping.hpp"
 
 #include <string>
 #include <vector>
@@ -18,10 +19,8 @@ struct CountOptions {
   CountStatistic statistic = CountStatistic::rate;
   std::string count = "count";
   std::string population = "population";
-  std::vector<std::string> by;
+  Grouping grouping;
   double multiplier = 100000;
-  std::vector<double> levels{0.95};
-  bool sorted = false;
 };
 
 void run_counts(const CountOptions& options, io::Reader& reader, io::Writer& writer,
@@ -29,9 +28,7 @@ void run_counts(const CountOptions& options, io::Reader& reader, io::Writer& wri
 
 struct MeanOptions {
   std::string value = "value";
-  std::vector<std::string> by;
-  std::vector<double> levels{0.95};
-  bool sorted = false;
+  Grouping grouping;
 };
 
 void run_mean(const MeanOptions& options, io::Reader& reader, io::Writer& writer,

@@ -178,7 +178,7 @@ std::string mad_name(std::string_view prefix, double level, bool several) {
 std::vector<std::string> output_columns(const TableOptions& t) {
   const Options& o = t.method;
   const bool several = o.levels.size() > 1;
-  std::vector<std::string> cols = t.by;
+  std::vector<std::string> cols = t.grouping.by;
   const auto append = [&](const std::vector<std::string>& more) {
     cols.insert(cols.end(), more.begin(), more.end());
   };
@@ -211,10 +211,10 @@ ErrorSource read_groups(const TableOptions& t, io::Reader& in,
   const ResolvedColumns col = resolve(t.columns, t.method.type, in);
   validate(t.method, col.errors);
   on_ready(col.errors, col.level);
-  io::GroupKeys keys(in, t.by, t.sorted);
+  io::GroupKeys keys(in, t.grouping.by, t.grouping.sorted);
   Group g;
   io::for_each_group<Row>(
-      in, keys, t.sorted, [&](const io::Reader& r) { return make_row(r, col, t.method); },
+      in, keys, t.grouping.sorted, [&](const io::Reader& r) { return make_row(r, col, t.method); },
       [&](std::size_t group, std::vector<Row>& rows) {
         g.key = keys.key(group);
         g.note = arrange(rows, in, t.expected_quantiles);
@@ -230,7 +230,7 @@ void run_sii(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics
   ErrorSource errors = ErrorSource::none;
   std::string no_limits_note;
 
-  const unsigned threads = resolve_threads(t.threads);
+  const unsigned threads = resolve_threads(t.grouping.threads);
   const std::size_t batch_size = o.ci == CiMethod::mc ? 64 * threads : 4096;
   std::vector<Pending> batch(batch_size);  // reused: filled slots are batch[0, used)
   std::size_t used = 0;

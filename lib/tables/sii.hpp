@@ -5,6 +5,7 @@
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 #include "sii/sii.hpp"
+#include "tables/grouping.hpp"
 
 #include <functional>
 #include <optional>
@@ -30,11 +31,9 @@ struct Columns {
 
 struct TableOptions {
   Columns columns;
-  std::vector<std::string> by;
+  Grouping grouping;
   Options method;
   std::size_t expected_quantiles = 0;  // 0: each group's own labels decide
-  bool sorted = false;
-  unsigned threads = 0;  // 0: all cores
 };
 
 // One group's quantiles as heq-sii reads and checks them, most deprived first.

@@ -125,10 +125,10 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
         "--type proportion works from counts and denominators: drop --se and --input-confidence");
   if (o.points == 1) throw UsageError("--points needs 2 or more");
   const Columns col = resolve(o, in);
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   for (const char* c : {"from", "to", "points", "slope"}) cols.push_back(c);
-  for (const std::string& c : stats::limit_columns("slope_", o.levels)) cols.push_back(c);
+  for (const std::string& c : stats::limit_columns("slope_", o.grouping.levels)) cols.push_back(c);
   for (const char* c : {"statistic", "trend", "reason", "note"}) cols.push_back(c);
   out.begin(cols);
 
@@ -136,7 +136,7 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
   std::size_t no_slope = 0;
   std::vector<trend::Point> points, line_points;
   io::for_each_group<Row>(
-      in, keys, o.sorted, [&](const io::Reader& r) { return make_row(r, col, o); },
+      in, keys, o.grouping.sorted, [&](const io::Reader& r) { return make_row(r, col, o); },
       [&](std::size_t group, std::vector<Row>& rows) {
         std::stable_sort(rows.begin(), rows.end(),
                          [](const Row& a, const Row& b) { return a.span.start < b.span.start; });
@@ -186,7 +186,7 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
             .text(rows.back().label)
             .number(static_cast<double>(rows.size()));
         out.number(shown(line.slope));
-        for (double level : o.levels) {
+        for (double level : o.grouping.levels) {
           const double z = stats::z_for_level(level);
           out.number(shown(line.slope - z * line.se)).number(shown(line.slope + z * line.se));
         }

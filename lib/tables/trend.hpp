@@ -4,6 +4,7 @@
 #include "core/diagnostics.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
+#include "tables/grouping.hpp"
 
 #include <optional>
 #include <string>
@@ -13,13 +14,11 @@ namespace heq::tables {
 
 struct TrendOptions {
   std::string time = "year";
-  std::vector<std::string> by;
-  bool sorted = false;
+  Grouping grouping;
   bool proportion = false;  // --type proportion: counts of denominators
   std::string count = "count", denominator = "denominator";
   std::string value = "value", lower, upper, se;  // lower/upper empty: found by name
   std::optional<double> input_level;
-  std::vector<double> levels{0.95};
   bool log = false;         // the linear trend on the log scale: annual percent change
   std::size_t points = 0;   // the linear trend over the last N points; 0: all
   double multiplier = 1;    // values per unit (the branch divides values by it)

@@ -89,10 +89,10 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   std::vector<std::size_t> match_cols;
   for (const std::string& m : o.match) match_cols.push_back(in.column(m));
 
-  io::GroupKeys keys(in, o.by, o.sorted);
-  std::vector<std::string> cols = o.by;
+  io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
+  std::vector<std::string> cols = o.grouping.by;
   for (const char* c : {"deaths", "yll", "years_per_death", "crude_rate"}) cols.push_back(c);
-  for (const std::string& c : result_columns(o.levels)) cols.push_back(c);
+  for (const std::string& c : result_columns(o.grouping.levels)) cols.push_back(c);
   out.begin(cols);
 
   std::size_t zeroed = 0, noted = 0;
@@ -187,7 +187,7 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     if (t.note.empty() && individual) {
       t.note = "one row per death: no populations, so totals only";
     } else if (t.note.empty()) {
-      d = dsr(t.bands, o.multiplier, o.levels);
+      d = dsr(t.bands, o.multiplier, o.grouping.levels);
       if (!d.note.empty())  // dsr counts the deaths behind the years as its events
         d.note = fmt::format("{} death{} in the window: fewer than 10, so no rate",
                              io::format_number(t.deaths), t.deaths == 1 ? "" : "s");
@@ -200,10 +200,10 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     out.number(totals && t.deaths > 0 ? t.yll / t.deaths : kMissing);
     out.number(!individual && totals && t.population > 0 ? t.yll / t.population * o.multiplier
                                                          : kMissing);
-    write_result(out, d.value, d.ci, o.levels.size(), t.note);
+    write_result(out, d.value, d.ci, o.grouping.levels.size(), t.note);
     out.end_row();
   };
-  io::for_each_group<Row>(in, keys, o.sorted, make_row, on_group);
+  io::for_each_group<Row>(in, keys, o.grouping.sorted, make_row, on_group);
 
   if (zeroed)
     diagnostics.warn(fmt::format("{} missing death count{} read as 0, as the UK method does",

@@ -5,6 +5,7 @@
 #include "io/reader.hpp"
 #include "io/writer.hpp"
 #include "rates/yll.hpp"
+#include "tables/grouping.hpp"
 
 #include <string>
 #include <vector>
@@ -25,9 +26,7 @@ struct YllOptions {
   std::string stdpop;              // weights column; empty: --standard
   std::string standard = "esp2013";
   double multiplier = 100000;
-  std::vector<std::string> by;
-  std::vector<double> levels{0.95};
-  bool sorted = false;
+  Grouping grouping;
 };
 
 void run_yll(const YllOptions& options, io::Reader& reader, io::Writer& writer,

@@ -38,16 +38,16 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
     case 0:
     case 1: {
       sii::TableOptions o;
-      o.by = {"area", "sex"};
+      o.grouping.by = {"area", "sex"};
       o.method.rii = true;
       o.method.ci = tool == 0 ? sii::CiMethod::analytic : sii::CiMethod::mc;
       o.method.reps = 1000;
-      o.threads = 1;
+      o.grouping.threads = 1;
       return sii::run_sii(o, in, out, d);
     }
     case 2: {
       life::TableOptions o;
-      o.by = {"sex", "decile"};
+      o.grouping.by = {"sex", "decile"};
       o.le_ages = {0, 65};
       o.lifespan = true;
       return life::run_life(o, in, out, d);
@@ -55,7 +55,7 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
     case 3: {
       rates::CountOptions o;
       o.count = "deaths";
-      o.by = {"sex"};
+      o.grouping.by = {"sex"};
       return rates::run_counts(o, in, out, d);
     }
     case 4: {
@@ -69,14 +69,14 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
     case 5: {
       rates::MeanOptions o;
       o.value = "deaths";
-      o.by = {"sex"};
+      o.grouping.by = {"sex"};
       return rates::run_mean(o, in, out, d);
     }
     case 6: {
       rates::DsrOptions o;
       o.count = "deaths";
       o.age = "startage";
-      o.by = {"sex", "decile"};
+      o.grouping.by = {"sex", "decile"};
       return rates::run_dsr(o, in, out, d);
     }
     case 7: {
@@ -84,12 +84,12 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.count = "deaths";
       o.ref_count = "refdeaths";
       o.ref_population = "refpop";
-      o.by = {"sex"};
+      o.grouping.by = {"sex"};
       return rates::run_isr(o, in, out, d);
     }
     case 8: {
       rates::QuantileOptions o;
-      o.by = {"area"};
+      o.grouping.by = {"area"};
       o.quantiles = 5;
       return rates::run_quantile(o, in, out, d);
     }
@@ -106,7 +106,7 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.group = "quantile";
       o.from = "1";
       o.to = "10";
-      o.by = {"area", "sex"};
+      o.grouping.by = {"area", "sex"};
       return gap::run_gap(o, in, out, d);
     }
     case 12: {
@@ -114,31 +114,31 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       o.group = "decile";
       o.from = "1";
       o.to = "2";
-      o.by = {"sex"};
+      o.grouping.by = {"sex"};
       return gap::run_decompose(o, in, out, d);
     }
     case 13: {
       gap::HleOptions o;
       o.prevalence = "not_good";
       o.sample_size = "sample_size";
-      o.by = {"sex", "decile"};
+      o.grouping.by = {"sex", "decile"};
       return gap::run_hle(o, in, out, d);
     }
     case 14: {
       measures::TableOptions o;
-      o.by = {"indicator", "dimension"};
+      o.grouping.by = {"indicator", "dimension"};
       o.measures = {"d", "r", "sii", "rii", "aci", "bgv", "mld", "ti", "paf"};
       return measures::run_measures(o, in, out, d);
     }
     case 15: {
       measures::TableOptions o;
       o.outcome = "sba";
-      o.by = {"country"};
+      o.grouping.by = {"country"};
       return measures::run_measures(o, in, out, d);
     }
     case 16: {
       tables::AggregateOptions o;
-      o.by = {"sex", "decile"};
+      o.grouping.by = {"sex", "decile"};
       o.sum = {"deaths", "population"};
       o.lookup.path.clear();
       o.sort = true;
@@ -146,9 +146,9 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
     }
     case 17: {
       tables::TrendOptions o;
-      o.by = {"area", "sex"};
+      o.grouping.by = {"area", "sex"};
       o.time = "quantile";
-      o.levels = {0.95, 0.998};
+      o.grouping.levels = {0.95, 0.998};
       return tables::run_trend(o, in, out, d);
     }
     case 18: {
@@ -163,7 +163,7 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
     }
     case 19: {
       rates::YllOptions o;
-      o.by = {"area", "sex"};
+      o.grouping.by = {"area", "sex"};
       o.age = "quantile";
       o.deaths = "value";
       o.stdpop = "population";
@@ -184,8 +184,8 @@ void run_tool(int tool, io::Reader& in, io::Writer& out, Diagnostics& d) {
       plot::Page page;
       sii::TableOptions o;
       o.method.ci = sii::CiMethod::analytic;
-      o.by = {"area", "sex"};
-      page.by = o.by;
+      o.grouping.by = {"area", "sex"};
+      page.by = o.grouping.by;
       (void)out;
       (void)plot::plot_sii(page, o, in, d);
       return;

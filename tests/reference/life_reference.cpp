@@ -92,7 +92,7 @@ TEST_CASE("life: df1, the worked example's table columns") {
 TEST_CASE("life: widecis, wide intervals blank the value and keep the limits") {
   heq::life::TableOptions t;
   t.population = "pops";
-  t.by = {"area"};
+  t.grouping.by = {"area"};
   const Rows le = run_life(t, "phe/LE_reference_widecis_inputs.csv");
   t.table = true;
   const Rows table = run_life(t, "phe/LE_reference_widecis_inputs.csv");
@@ -126,7 +126,7 @@ TEST_CASE("life: grouped warnings, each suppression rule on its own group") {
   heq::life::TableOptions t;
   t.age = "age";
   t.population = "pop";
-  t.by = {"area"};
+  t.grouping.by = {"area"};
   t.le_ages = {0};
   t.layout.rule = heq::life::LayoutRule::phe;  // the package's 20-band rule
   heq::Diagnostics d;

@@ -46,7 +46,7 @@ std::map<std::string, Row> run_measures(const heq::measures::TableOptions& o,
   std::map<std::string, Row> out;
   for (const Row& r : heq::test::parse_csv(
            heq::test::run_table(heq::measures::run_measures, o, heq::test::file_input(path)))) {
-    if (!by_value.empty() && r.at(o.by.at(0)) != by_value) continue;
+    if (!by_value.empty() && r.at(o.grouping.by.at(0)) != by_value) continue;
     out[r.at("measure")] = r;
   }
   return out;
@@ -126,7 +126,7 @@ TEST_CASE("measures: values computed for the sample datasets") {
   const auto want = heq::test::read_rows(file("reference_values_computed.csv"));
   for (const std::string dataset : {"OrderedSampleMultipleind", "NonorderedSampleMultipleind"}) {
     heq::measures::TableOptions o;
-    o.by = {"indicator"};
+    o.grouping.by = {"indicator"};
     o.method.compat = heq::measures::heat_compat();
     std::map<std::string, std::map<std::string, Row>> got;
     for (const Row& r : heq::test::parse_csv(heq::test::run_table(
@@ -257,7 +257,7 @@ TEST_CASE("measures: corrections, bounds, --linear and --fpc against healthequal
       o.outcome = "sba";
       got = run_measures(o, file("IndividualSample.csv"));
     } else {
-      o.by = {"indicator"};
+      o.grouping.by = {"indicator"};
       got = run_measures(o, file(w.at("dataset") + ".csv"), w.at("indicator"));
     }
     const Row& g = got.at(w.at("measure"));

@@ -113,7 +113,7 @@ void check_count_sheets(CountStatistic statistic, const std::string& rows_sheet,
   for (const char* m : multipliers) {
     const auto want = only(rows, "multiplier", m);
     o.multiplier = std::stod(m);
-    o.levels = {0.95, 0.998};
+    o.grouping.levels = {0.95, 0.998};
     const auto got = run_on(heq::rates::run_counts, o, heq::test::to_csv(input, want));
     REQUIRE(got.size() == want.size());
     for (std::size_t i = 0; i < got.size(); ++i) {
@@ -125,8 +125,8 @@ void check_count_sheets(CountStatistic statistic, const std::string& rows_sheet,
   // Grouped: every row of the sheet, summed per area (areas appear once per block).
   const auto want = sheet(groups_sheet);
   o.multiplier = group_multiplier;
-  o.levels = {0.95};
-  o.by = {"Area"};
+  o.grouping.levels = {0.95};
+  o.grouping.by = {"Area"};
   const auto got = run_on(heq::rates::run_counts, o, heq::test::to_csv(input, rows));
   REQUIRE(got.size() == want.size());
   for (std::size_t i = 0; i < got.size(); ++i) {
@@ -153,11 +153,11 @@ TEST_CASE("rates family: means per group and overall") {
   const auto want = sheet("testdata_Mean__testdata_Mean_results.csv");
   heq::rates::MeanOptions o;
   o.value = "values";
-  o.levels = {0.95, 0.998};
-  o.by = {"area"};
+  o.grouping.levels = {0.95, 0.998};
+  o.grouping.by = {"area"};
   const auto grouped =
       run_on_file(heq::rates::run_mean, o, "testdata_Mean__testdata_Mean.csv", {"area!="});
-  o.by = {};
+  o.grouping.by = {};
   const auto overall =
       run_on_file(heq::rates::run_mean, o, "testdata_Mean__testdata_Mean.csv", {"area!="});
   REQUIRE(grouped.size() == 2);
@@ -178,9 +178,9 @@ TEST_CASE("rates family: DSRs with ESP2013 joined on age band labels") {
     heq::rates::DsrOptions o;
     o.population = "pop";
     o.age = "ageband";
-    o.by = {"area"};
+    o.grouping.by = {"area"};
     o.multiplier = m;
-    o.levels = {0.95, 0.998};
+    o.grouping.levels = {0.95, 0.998};
     const auto got =
         run_on_file(heq::rates::run_dsr, o, "testdata_DSR_ISR__testdata_multiarea.csv");
     REQUIRE(got.size() == 3);
@@ -209,7 +209,7 @@ TEST_CASE("rates family: DSR with the 1976 standard, as a column and built in") 
       else
         o.stdpop = "esp1976";
       o.multiplier = m;
-      o.levels = {0.95, 0.998};
+      o.grouping.levels = {0.95, 0.998};
       const auto got = run_on_file(heq::rates::run_dsr, o, "testdata_DSR_ISR__testdata_1976.csv",
                                    {"Age Band!="});
       REQUIRE(got.size() == 1);
@@ -241,8 +241,8 @@ TEST_CASE("rates family: DSR for non-independent events") {
   o.population = "pop";
   o.age = "ageband";
   o.frequency = "freq";
-  o.by = {"area"};
-  o.levels = {0.95, 0.998};
+  o.grouping.by = {"area"};
+  o.grouping.levels = {0.95, 0.998};
   const auto got =
       run_on(heq::rates::run_dsr, o,
              heq::test::to_csv({"area", "ageband", "freq", "persons", "pop"}, long_rows));
@@ -262,7 +262,7 @@ TEST_CASE("rates family: DSR error sheets stop the run at the bad cell") {
     heq::rates::DsrOptions o;
     o.population = "pop";
     o.stdpop = stdpop;
-    o.by = std::move(by);
+    o.grouping.by = std::move(by);
     try {
       run_on_file(heq::rates::run_dsr, o, file,
                   {std::string(by.empty() ? "count" : "area") + "!="});
@@ -299,10 +299,10 @@ TEST_CASE("rates family: ISRs, ratios and rates, from a reference file or column
       o.population = "pop";
       o.ref_count = "refcount";
       o.ref_population = "refpop";
-      o.by = {"area"};
+      o.grouping.by = {"area"};
       o.rate = v.rate;
       o.multiplier = v.multiplier;
-      o.levels = {0.95, 0.998};
+      o.grouping.levels = {0.95, 0.998};
       std::string file = "testdata_DSR_ISR__testdata_multiarea_isr.csv";
       if (source > 0) {  // a separate reference file joined on the age band
         file = "testdata_DSR_ISR__testdata_multiarea.csv";
@@ -359,7 +359,7 @@ TEST_CASE("rates family: quantiles within region, direction from a field") {
   heq::rates::QuantileOptions o;
   o.value = "Value";
   o.invert_column = "invert";
-  o.by = {"IndSexRef", "ParentCode"};
+  o.grouping.by = {"IndSexRef", "ParentCode"};
   const auto csv = quantile_input([](const Row& r) {
     return r.at("Test").rfind("Good", 0) == 0 && r.at("GroupSet") == "IndSexReg";
   });
@@ -383,7 +383,7 @@ TEST_CASE("rates family: septiles by indicator, and quartiles over everything") 
   o.value = "Value";
   o.invert_column = "invert";
   o.quantiles = 7;
-  o.by = {"IndSexRef"};
+  o.grouping.by = {"IndSexRef"};
   check_quantiles(run_on(heq::rates::run_quantile, o, quantile_input([](const Row& r) {
                            return r.at("Test").rfind("Good", 0) == 0 &&
                                   r.at("GroupSet") == "IndSex";
@@ -401,7 +401,7 @@ TEST_CASE("rates family: a direction that varies within a group stops the run") 
   o.value = "Value";
   o.invert_column = "invert";
   o.quantiles = 7;
-  o.by = {"IndSexRef"};
+  o.grouping.by = {"IndSexRef"};
   CHECK_THROWS_AS(run_on(heq::rates::run_quantile, o, quantile_input([](const Row& r) {
                            return r.at("Test") == "BadPolarity";
                          })),

@@ -51,7 +51,7 @@ heq::sii::TableOptions options_for(const Case& c, heq::sii::CiMethod ci) {
   t.columns.value = "Value";
   t.columns.lower = "LowerCL";
   t.columns.upper = "UpperCL";
-  t.by = {"Area"};
+  t.grouping.by = {"Area"};
   t.method.type = c.type;
   t.method.transform = c.transform;
   t.method.multiplier = c.multiplier;

@@ -51,7 +51,7 @@ heq::tables::TrendOptions options(const Sheet& s, bool compat) {
     o.lower = "LL";
     o.upper = "UL";
   }
-  if (!s.group.empty()) o.by = {s.group};
+  if (!s.group.empty()) o.grouping.by = {s.group};
   o.compat_phe = compat;
   return o;
 }

@@ -60,7 +60,7 @@ TEST_CASE("aggregate: sums through a lookup equal an independent sum, in input o
   for (unsigned seed : {1u, 2u, 3u}) {
     const Random r = make(seed);
     AggregateOptions o;
-    o.by = {"la", "decile", "sex"};
+    o.grouping.by = {"la", "decile", "sex"};
     o.sum = {"deaths", "population"};
     o.lookup = heq::test::text_input(r.lookup, "lookup.csv");
     o.on = "lsoa";
@@ -84,7 +84,7 @@ TEST_CASE("aggregate: sums through a lookup equal an independent sum, in input o
 TEST_CASE("aggregate: --sort orders keys as numbers, --sorted streams the same sums") {
   const std::string text = "g,x\n10,1\n2,2\n10,3\n1,4\nb,5\na,6\n";
   AggregateOptions o;
-  o.by = {"g"};
+  o.grouping.by = {"g"};
   o.sum = {"x"};
   o.lookup.path.clear();
   o.sort = true;
@@ -99,7 +99,7 @@ TEST_CASE("aggregate: --sort orders keys as numbers, --sorted streams the same s
   o.sort = false;
   const std::string unsorted =
       heq::test::run_table(run_aggregate, o, heq::test::text_input(grouped));
-  o.sorted = true;
+  o.grouping.sorted = true;
   CHECK(heq::test::run_table(run_aggregate, o, heq::test::text_input(grouped)) == unsorted);
   CHECK_THROWS_AS(heq::test::run_table(run_aggregate, o, heq::test::text_input(text)),
                   heq::DataError);

@@ -154,7 +154,7 @@ TEST_CASE("decompose table: contributions sum to heq-life's gap for every group"
       for (const Band& b : table_bands(rng, decile == 1 ? 1.7 : 1.0))
         csv += fmt::format("A{},{},{},{},{}\n", area, decile, b.age, b.deaths, b.population);
   heq::life::TableOptions lo;
-  lo.by = {"area", "decile"};
+  lo.grouping.by = {"area", "decile"};
   lo.le_ages = {0, 65};
   const auto le = heq::test::parse_csv(
       heq::test::run_table(heq::life::run_life, lo, heq::test::text_input(csv)));
@@ -166,7 +166,7 @@ TEST_CASE("decompose table: contributions sum to heq-life's gap for every group"
     o.group = "decile";
     o.from = "1";
     o.to = "10";
-    o.by = {"area"};
+    o.grouping.by = {"area"};
     o.age_at = at;
     const auto rows = heq::test::parse_csv(
         heq::test::run_table(heq::gap::run_decompose, o, heq::test::text_input(csv)));
@@ -380,7 +380,7 @@ TEST_CASE("heq-decompose --measure sii: the change equals heq-life | heq-sii's t
   double sii[2];
   for (int p = 0; p < 2; ++p) {
     heq::life::TableOptions life;
-    life.by = {"decile"};
+    life.grouping.by = {"decile"};
     life.le_ages = {0};
     heq::io::ReaderOptions in = heq::test::text_input(csv);
     in.where = {p == 0 ? "period=p1" : "period=p2"};

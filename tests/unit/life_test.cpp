@@ -177,7 +177,7 @@ TEST_CASE("life table: rows in any order, groups in input order, le-age rows") {
   std::shuffle(lines.begin(), lines.end(), std::mt19937_64(4));
   for (const auto& l : lines) shuffled += l;
   TableOptions t;
-  t.by = {"g"};
+  t.grouping.by = {"g"};
   t.le_ages = {0, 65, 67};
   const auto rows = heq::test::parse_csv(life_csv(csv, t));
   CHECK(life_csv(shuffled, t) == life_csv(csv, t));
@@ -211,8 +211,8 @@ TEST_CASE("life table: bad input") {
 
 TEST_CASE("life table: column names") {
   TableOptions t;
-  t.by = {"area"};
-  t.levels = {0.95, 0.998};
+  t.grouping.by = {"area"};
+  t.grouping.levels = {0.95, 0.998};
   t.lifespan = true;
   CHECK(output_columns(t) ==
         std::vector<std::string>{"area",        "startage",     "value",          "lower95_0cl",

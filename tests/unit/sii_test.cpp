@@ -320,21 +320,21 @@ TEST_CASE("sii: impossible option combinations are usage errors") {
 TEST_CASE("sii table: results do not depend on the thread count") {
   const std::string csv = many_groups(300);
   TableOptions t;
-  t.by = {"area"};
+  t.grouping.by = {"area"};
   t.method.rii = true;
   t.method.reps = 2000;
-  t.threads = 1;
+  t.grouping.threads = 1;
   const std::string one = run_table(csv, t);
-  t.threads = 2;
+  t.grouping.threads = 2;
   CHECK(run_table(csv, t) == one);
-  t.threads = 7;
+  t.grouping.threads = 7;
   CHECK(run_table(csv, t) == one);
 }
 
 TEST_CASE("sii table: a group's limits do not depend on the other groups") {
   const std::string csv = many_groups(20);
   TableOptions t;
-  t.by = {"area"};
+  t.grouping.by = {"area"};
   t.method.reps = 5000;
   const auto all = heq::test::parse_csv(run_table(csv, t));
   std::string only = "area,quantile,population,value,lowercl,uppercl\n";
@@ -357,7 +357,7 @@ TEST_CASE("sii table: each group uses its own quantiles, sorted numerically") {
       "quintiles,1,5,1\nquintiles,2,5,2\nquintiles,3,5,3\nquintiles,4,5,4\nquintiles,5,5,5\n"
       "gap,1,1,1\ngap,2,1,2\ngap,4,1,4\n";
   TableOptions t;
-  t.by = {"g"};
+  t.grouping.by = {"g"};
   heq::Diagnostics d;
   const auto rows = heq::test::parse_csv(run_table(csv, t, &d));
   REQUIRE(rows.size() == 3);
@@ -389,7 +389,7 @@ TEST_CASE("sii table: a repeated quantile is an error naming both lines") {
 
 TEST_CASE("sii table: column names and limit names") {
   TableOptions t;
-  t.by = {"area", "sex"};
+  t.grouping.by = {"area", "sex"};
   t.method.rii = true;
   t.method.intercept = true;
   t.method.reliability = true;
