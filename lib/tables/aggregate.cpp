@@ -270,10 +270,8 @@ void run_aggregate(const AggregateOptions& o, io::Reader& in, io::Writer& out,
         fmt::format("{} row{} dropped: {} not in the lookup (the first: '{}' on line {})", dropped,
                     dropped == 1 ? "" : "s", dropped == 1 ? "its key is" : "their keys are",
                     first_dropped, first_dropped_line));
-  if (with_missing)
-    diagnostics.warn(
-        fmt::format("{} group{} a missing value: that sum is empty (see the note column)",
-                    with_missing, with_missing == 1 ? " has" : "s have"));
+  diagnostics.warn_count(with_missing, "group", "has",
+                         "a missing value: that sum is empty (see the note column)");
   out.finish();
 }
 

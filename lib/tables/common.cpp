@@ -16,6 +16,14 @@ std::vector<std::string> result_columns(const std::vector<double>& levels) {
   return cols;
 }
 
+std::vector<std::string> group_columns(const Grouping& grouping,
+                                       std::initializer_list<const char*> totals) {
+  std::vector<std::string> cols = grouping.by;
+  cols.insert(cols.end(), totals.begin(), totals.end());
+  for (std::string& c : result_columns(grouping.levels)) cols.push_back(std::move(c));
+  return cols;
+}
+
 void check_no_clash(const io::Reader& reader, const std::vector<std::string>& appended,
                     std::string_view tool) {
   for (const std::string& name : appended)

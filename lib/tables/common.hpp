@@ -4,6 +4,9 @@
 #include "core/interval.hpp"
 #include "io/reader.hpp"
 #include "io/writer.hpp"
+#include "tables/grouping.hpp"
+
+#include <initializer_list>
 
 #include <string>
 #include <vector>
@@ -12,6 +15,11 @@ namespace heq::rates {
 
 // value, lowercl, uppercl (or the several-level names), note.
 std::vector<std::string> result_columns(const std::vector<double>& levels);
+
+// A grouped table's header: the --by columns, the group's totals, then value, the
+// limits at every level, note.
+std::vector<std::string> group_columns(const Grouping& grouping,
+                                       std::initializer_list<const char*> totals);
 
 // Refuses an input column that an appended result column would repeat.
 void check_no_clash(const io::Reader& reader, const std::vector<std::string>& appended,

@@ -192,12 +192,10 @@ void run_compare(const CompareOptions& o, io::Reader& in, io::Writer& out,
     }
     out.end_row();
   }
-  if (no_benchmark)
-    diagnostics.warn(fmt::format("{} row{} no benchmark row with the same --match values",
-                                 no_benchmark, no_benchmark == 1 ? " has" : "s have"));
-  if (not_compared)
-    diagnostics.warn(fmt::format("{} row{} not compared: a missing value, limit or benchmark",
-                                 not_compared, not_compared == 1 ? " is" : "s are"));
+  diagnostics.warn_count(no_benchmark, "row", "has",
+                         "no benchmark row with the same --match values");
+  diagnostics.warn_count(not_compared, "row", "is",
+                         "not compared: a missing value, limit or benchmark");
   out.finish();
 }
 

@@ -231,13 +231,9 @@ void run_decompose(const DecomposeOptions& o, io::Reader& in, io::Writer& out,
 
   detail::for_each_pair(in, keys, o.grouping.sorted, o.from, o.to, against ? o.against : "",
                         make_row, decompose);
-  if (failed)
-    diagnostics.warn(fmt::format("{} group{} no decomposition; the note column says why", failed,
-                                 failed == 1 ? " has" : "s have"));
-  if (guarded)
-    diagnostics.warn(fmt::format(
-        "{} age band{} nearly equal death rates: causes split by their shares of deaths", guarded,
-        guarded == 1 ? " has" : "s have"));
+  diagnostics.warn_count(failed, "group", "has", "no decomposition; the note column says why");
+  diagnostics.warn_count(guarded, "age band", "has",
+                         "nearly equal death rates: causes split by their shares of deaths");
   out.finish();
 }
 

@@ -183,9 +183,7 @@ void run_decompose_sii(const DecomposeOptions& o, bool against, io::Reader& in, 
 
   detail::for_each_pair(in, keys, o.grouping.sorted, o.from, o.to, against ? o.against : "",
                         make_row, decompose);
-  if (failed)
-    diagnostics.warn(fmt::format("{} group{} no decomposition; the note column says why", failed,
-                                 failed == 1 ? " has" : "s have"));
+  diagnostics.warn_count(failed, "group", "has", "no decomposition; the note column says why");
   out.finish();
 }
 

@@ -90,11 +90,7 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   if (!o.frequency.empty()) col.frequency = in.column(o.frequency);
 
   io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
-  std::vector<std::string> cols = o.grouping.by;
-  cols.push_back("total_count");
-  cols.push_back("total_pop");
-  for (const std::string& c : result_columns(o.grouping.levels)) cols.push_back(c);
-  out.begin(cols);
+  out.begin(group_columns(o.grouping, {"total_count", "total_pop"}));
 
   std::size_t zeroed = 0, small = 0, gaps = 0;
   std::string overlap;  // the first band label that runs past the next band
@@ -200,17 +196,12 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   };
   io::for_each_group<Row>(in, keys, o.grouping.sorted, make_row, on_group);
 
-  if (zeroed)
-    diagnostics.warn(fmt::format("{} missing count{} read as 0, as the UK method does", zeroed,
-                                 zeroed == 1 ? " was" : "s were"));
+  diagnostics.warn_count(zeroed, "missing count", "was", "read as 0, as the UK method does");
   if (!overlap.empty())
     diagnostics.warn(overlap + "; bands are read by their start ages: check the labels");
-  if (gaps)
-    diagnostics.warn(fmt::format("{} group{} a missing age band: no DSR (see the note column)",
-                                 gaps, gaps == 1 ? " has" : "s have"));
-  if (small)
-    diagnostics.warn(fmt::format("{} group{} fewer than 10 events: no DSR (see the note column)",
-                                 small, small == 1 ? " has" : "s have"));
+  diagnostics.warn_count(gaps, "group", "has", "a missing age band: no DSR (see the note column)");
+  diagnostics.warn_count(small, "group", "has",
+                         "fewer than 10 events: no DSR (see the note column)");
   out.finish();
 }
 

@@ -403,9 +403,8 @@ void run_funnel(const FunnelOptions& o, io::Reader& in, io::Writer& out, Diagnos
       out.text(note);
     out.end_row();
   }
-  if (f.missing)
-    diagnostics.warn(fmt::format("{} row{} a missing count, denominator or rate: no significance",
-                                 f.missing, f.missing == 1 ? " has" : "s have"));
+  diagnostics.warn_count(f.missing, "row", "has",
+                         "a missing count, denominator or rate: no significance");
   out.finish();
 }
 
@@ -446,9 +445,8 @@ std::vector<FunnelChart> funnel_charts(const FunnelOptions& o, io::Reader& in,
       c.points.push_back(std::move(point));
     }
   }
-  if (f.missing)
-    diagnostics.warn(fmt::format("{} row{} a missing count, denominator or rate: not drawn",
-                                 f.missing, f.missing == 1 ? " has" : "s have"));
+  diagnostics.warn_count(f.missing, "row", "has",
+                         "a missing count, denominator or rate: not drawn");
   return charts;
 }
 

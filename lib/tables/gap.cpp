@@ -150,10 +150,8 @@ void run_gap(const GapOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
         if (!against) return write(key, from, to, "", !from ? o.from : o.to);
         for (const Row* other : others) write(key, from, other, other->label, base);
       });
-  if (incomplete)
-    diagnostics.warn(fmt::format("{} {}{} an incomplete gap; the note column says why", incomplete,
-                                 against ? "comparison" : "group",
-                                 incomplete == 1 ? " has" : "s have"));
+  diagnostics.warn_count(incomplete, against ? "comparison" : "group", "has",
+                         "an incomplete gap; the note column says why");
   out.finish();
 }
 

@@ -40,9 +40,7 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   const double scale = o.percent ? 100 : 1;
 
   io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
-  std::vector<std::string> cols = o.grouping.by;
-  cols.push_back("startage");
-  for (const std::string& c : rates::result_columns(o.grouping.levels)) cols.push_back(c);
+  std::vector<std::string> cols = rates::group_columns(o.grouping, {"startage"});
   cols.insert(cols.end() - 1, {"pops_used", "dths_used", "le", "years_not_good"});
   out.begin(cols);
 
@@ -122,9 +120,7 @@ void run_hle(const HleOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
         };
         life::for_reported_ages(bands, o.le_ages, write);
       });
-  if (suppressed)
-    diagnostics.warn(fmt::format("{} group{} suppressed; the note column says why", suppressed,
-                                 suppressed == 1 ? " is" : "s are"));
+  diagnostics.warn_count(suppressed, "group", "is", "suppressed; the note column says why");
   out.finish();
 }
 

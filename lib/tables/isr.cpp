@@ -116,11 +116,7 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   }
 
   io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
-  std::vector<std::string> cols = o.grouping.by;
-  cols.push_back("observed");
-  cols.push_back("expected");
-  for (const std::string& c : result_columns(o.grouping.levels)) cols.push_back(c);
-  out.begin(cols);
+  out.begin(group_columns(o.grouping, {"observed", "expected"}));
 
   std::size_t zeroed = 0, unmatched = 0;
   const auto make_row = [&](const io::Reader& r) {
@@ -177,12 +173,8 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
         write_result(out, r.value, r.ci, o.grouping.levels.size(), r.note);
         out.end_row();
       });
-  if (zeroed)
-    diagnostics.warn(fmt::format("{} missing count{} read as 0, as the UK method does", zeroed,
-                                 zeroed == 1 ? " was" : "s were"));
-  if (unmatched)
-    diagnostics.warn(fmt::format("{} group{} no observed total in {}", unmatched,
-                                 unmatched == 1 ? " has" : "s have", o.observed));
+  diagnostics.warn_count(zeroed, "missing count", "was", "read as 0, as the UK method does");
+  diagnostics.warn_count(unmatched, "group", "has", "no observed total in " + o.observed);
   out.finish();
 }
 

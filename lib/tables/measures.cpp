@@ -78,9 +78,7 @@ std::size_t write_results(io::Writer& out, const std::vector<std::string>& key,
 }
 
 void warn_notes(Diagnostics& diagnostics, std::size_t noted) {
-  if (noted)
-    diagnostics.warn(fmt::format("{} measure{} no value or a caveat; the note column says why",
-                                 noted, noted == 1 ? " has" : "s have"));
+  diagnostics.warn_count(noted, "measure", "has", "no value or a caveat; the note column says why");
 }
 
 }  // namespace detail

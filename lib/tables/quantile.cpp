@@ -103,9 +103,9 @@ void run_quantile(const QuantileOptions& o, io::Reader& in, io::Writer& out,
       out.text(note);
     out.end_row();
   }
-  if (too_few)
-    diagnostics.warn(fmt::format("{} group{} too few values for {} quantiles; their rows have none",
-                                 too_few, too_few == 1 ? " has" : "s have", o.quantiles));
+  diagnostics.warn_count(
+      too_few, "group", "has",
+      fmt::format("too few values for {} quantiles; their rows have none", o.quantiles));
   out.finish();
 }
 

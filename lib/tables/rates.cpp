@@ -90,20 +90,15 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
           out.end_row();
         });
   }
-  if (missing)
-    diagnostics.warn(
-        fmt::format("{} result{} no value: a count or population is missing (see the note column)",
-                    missing, missing == 1 ? " has" : "s have"));
+  diagnostics.warn_count(missing, "result", "has",
+                         "no value: a count or population is missing (see the note column)");
   out.finish();
 }
 
 void run_mean(const MeanOptions& o, io::Reader& in, io::Writer& out, Diagnostics& diagnostics) {
   const std::size_t value_col = in.column(o.value);
   io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
-  std::vector<std::string> cols = o.grouping.by;
-  for (const char* c : {"value_sum", "value_count", "stdev"}) cols.push_back(c);
-  for (const std::string& c : result_columns(o.grouping.levels)) cols.push_back(c);
-  out.begin(cols);
+  out.begin(group_columns(o.grouping, {"value_sum", "value_count", "stdev"}));
   std::size_t skipped = 0;
   std::vector<double> present;
   io::for_each_group<double>(
@@ -123,9 +118,7 @@ void run_mean(const MeanOptions& o, io::Reader& in, io::Writer& out, Diagnostics
                      m.estimate.note);
         out.end_row();
       });
-  if (skipped)
-    diagnostics.warn(fmt::format("{} missing value{} left out of the means", skipped,
-                                 skipped == 1 ? " was" : "s were"));
+  diagnostics.warn_count(skipped, "missing value", "was", "left out of the means");
   out.finish();
 }
 

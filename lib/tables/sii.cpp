@@ -316,10 +316,8 @@ void run_sii(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostics
         "groups differ in their number of quantiles ({}); give --quantiles N to require N",
         counts));
   }
-  if (many)
-    diagnostics.warn(
-        fmt::format("{} group{} more than 10 quantiles; small values can make the SII unstable",
-                    many, many == 1 ? " has" : "s have"));
+  diagnostics.warn_count(many, "group", "has",
+                         "more than 10 quantiles; small values can make the SII unstable");
   if (suppressed)
     diagnostics.warn(fmt::format("{} of {} group{} {} no SII; the note column says why", suppressed,
                                  groups, groups == 1 ? "" : "s", suppressed == 1 ? "has" : "have"));

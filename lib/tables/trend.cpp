@@ -203,9 +203,7 @@ void run_trend(const TrendOptions& o, io::Reader& in, io::Writer& out, Diagnosti
         "--compat phe: values divided by {} but their limits not, as the branch does; the "
         "statistic is {} times too small",
         io::format_number(o.multiplier), io::format_number(o.multiplier * o.multiplier)));
-  if (no_slope)
-    diagnostics.warn(fmt::format("{} group{} no linear trend (see the note column)", no_slope,
-                                 no_slope == 1 ? " has" : "s have"));
+  diagnostics.warn_count(no_slope, "group", "has", "no linear trend (see the note column)");
   out.finish();
 }
 

@@ -81,19 +81,18 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   const std::size_t age_col = in.column(individual ? o.death_age : o.age);
   const std::optional<std::size_t> deaths_col =
       individual ? in.find_column(o.deaths) : std::optional<std::size_t>(in.column(o.deaths));
-  const std::optional<std::size_t> pop_col =
-      individual ? std::nullopt : std::optional<std::size_t>(in.column(o.population));
-  const std::optional<std::size_t> std_col = o.stdpop.empty() || individual
-                                                 ? std::nullopt
-                                                 : std::optional<std::size_t>(in.column(o.stdpop));
+  // Band rows only: a population, and standard weights from a column.
+  std::size_t pop_col = 0;
+  std::optional<std::size_t> std_col;
+  if (!individual) {
+    pop_col = in.column(o.population);
+    if (!o.stdpop.empty()) std_col = in.column(o.stdpop);
+  }
   std::vector<std::size_t> match_cols;
   for (const std::string& m : o.match) match_cols.push_back(in.column(m));
 
   io::GroupKeys keys(in, o.grouping.by, o.grouping.sorted);
-  std::vector<std::string> cols = o.grouping.by;
-  for (const char* c : {"deaths", "yll", "years_per_death", "crude_rate"}) cols.push_back(c);
-  for (const std::string& c : result_columns(o.grouping.levels)) cols.push_back(c);
-  out.begin(cols);
+  out.begin(group_columns(o.grouping, {"deaths", "yll", "years_per_death", "crude_rate"}));
 
   std::size_t zeroed = 0, noted = 0;
   const auto make_row = [&](const io::Reader& r) {
@@ -109,7 +108,7 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     } else {
       row.age = io::read_age_band(r, age_col);
       row.deaths = count_or_zero(io::read_count(r, *deaths_col), zeroed);
-      row.population = io::read_denominator(r, *pop_col, "populations", true);
+      row.population = io::read_denominator(r, pop_col, "populations", true);
     }
     row.weight = std_col ? r.number(*std_col) : kMissing;
     if (!match_cols.empty()) row.match = io::key_of(r, match_cols);
@@ -205,12 +204,8 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
   };
   io::for_each_group<Row>(in, keys, o.grouping.sorted, make_row, on_group);
 
-  if (zeroed)
-    diagnostics.warn(fmt::format("{} missing death count{} read as 0, as the UK method does",
-                                 zeroed, zeroed == 1 ? " was" : "s were"));
-  if (noted)
-    diagnostics.warn(fmt::format("{} group{} no rate or a caveat; the note column says why", noted,
-                                 noted == 1 ? " has" : "s have"));
+  diagnostics.warn_count(zeroed, "missing death count", "was", "read as 0, as the UK method does");
+  diagnostics.warn_count(noted, "group", "has", "no rate or a caveat; the note column says why");
   out.finish();
 }
 

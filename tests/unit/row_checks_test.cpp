@@ -1,5 +1,6 @@
 #include "catch.hpp"
 
+#include "core/diagnostics.hpp"
 #include "core/error.hpp"
 #include "io/row_checks.hpp"
 #include "io/writer.hpp"
@@ -73,4 +74,22 @@ TEST_CASE("writer: texts writes a group key one cell each") {
   w.end_row();
   w.finish();
   CHECK(out == "area,sex,x\nNorth,male,1\n");
+}
+
+TEST_CASE("warn_count: nothing for 0, noun and verb agreeing with the count", "[diagnostics]") {
+  heq::Diagnostics d;
+  d.warn_count(0, "group", "has", "no value");
+  CHECK(d.warnings().empty());
+  d.warn_count(1, "group", "has", "no value");
+  d.warn_count(3, "group", "has", "no value");
+  d.warn_count(1, "row", "is", "not compared");
+  d.warn_count(2, "row", "is", "not compared");
+  d.warn_count(1, "missing count", "was", "read as 0");
+  d.warn_count(12, "missing count", "was", "read as 0");
+  d.warn_count(2, "point", "", "drawn");
+  CHECK(d.warnings() == std::vector<std::string>{"1 group has no value", "3 groups have no value",
+                                                 "1 row is not compared", "2 rows are not compared",
+                                                 "1 missing count was read as 0",
+                                                 "12 missing counts were read as 0",
+                                                 "2 points drawn"});
 }
