@@ -40,6 +40,13 @@ double read_population(const Reader& r, std::size_t column) {
   return v;
 }
 
+double read_non_negative(const Reader& r, std::size_t column, std::string_view what) {
+  const double v = r.number(column);
+  if (!(v >= 0))
+    fail_column(r, column, fmt::format("{} {} must be 0 or more", what, r.field(column)));
+  return v;
+}
+
 double read_standard_error(const Reader& r, std::size_t column) {
   const double v = r.number(column);
   if (v < 0) fail_column(r, column, fmt::format("negative standard error {}", r.field(column)));

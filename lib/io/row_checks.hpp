@@ -26,6 +26,10 @@ double read_denominator(const Reader& r, std::size_t column, std::string_view pl
 // A population that may be 0 (a quantile with nobody in it): 0 or more.
 double read_population(const Reader& r, std::size_t column);
 
+// A value that must be present and 0 or more: "WHAT V must be 0 or more" otherwise
+// ("standard population", "event frequency").
+double read_non_negative(const Reader& r, std::size_t column, std::string_view what);
+
 // A standard error: 0 or more.
 double read_standard_error(const Reader& r, std::size_t column);
 

@@ -11,21 +11,21 @@ namespace heq::rates {
 
 namespace {
 
-bool missing(double x) { return std::isnan(x); }
+// A count over a denominator, or the note saying which is missing (then no value).
+bool ratio_of_present(double count, double denominator, const char* denominator_note, Estimate& e) {
+  if (std::isnan(count))
+    e.note = "no count";
+  else if (std::isnan(denominator))
+    e.note = denominator_note;
+  return e.note.empty();
+}
 
 }  // namespace
 
 Estimate crude_rate(double count, double population, double multiplier,
                     std::span<const double> levels) {
   Estimate e;
-  if (missing(count)) {
-    e.note = "no count";
-    return e;
-  }
-  if (missing(population)) {
-    e.note = "no population";
-    return e;
-  }
+  if (!ratio_of_present(count, population, "no population", e)) return e;
   e.value = count / population * multiplier;
   for (double level : levels) {
     const bool exact = count < 10;
@@ -40,14 +40,7 @@ Estimate crude_rate(double count, double population, double multiplier,
 
 Estimate proportion(double x, double n, double multiplier, std::span<const double> levels) {
   Estimate e;
-  if (missing(x)) {
-    e.note = "no count";
-    return e;
-  }
-  if (missing(n)) {
-    e.note = "no denominator";
-    return e;
-  }
+  if (!ratio_of_present(x, n, "no denominator", e)) return e;
   e.value = x / n * multiplier;
   for (double level : levels)
     e.ci.push_back({stats::wilson_lower(x, n, level) * multiplier,

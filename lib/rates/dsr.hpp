@@ -4,6 +4,7 @@
 // events (people counted once per event they had).
 #include "core/interval.hpp"
 #include "core/missing.hpp"
+#include "rates/basic.hpp"
 
 #include <span>
 #include <string>
@@ -24,12 +25,10 @@ struct DsrBand {
   double count = kMissing;
 };
 
-struct Dsr {
+// The rate with its limits and note, and the totals behind it.
+struct Dsr : Estimate {
   double total_count = 0;
   double total_population = 0;
-  double value = kMissing;
-  std::vector<Interval> ci;
-  std::string note;
 };
 
 // DSR = M sum(E w / n) / sum(w); V = sum(S (w / n)^2) / sum(w)^2; limits

@@ -3,6 +3,7 @@
 // and calculate_ISRate compute them.
 #include "core/interval.hpp"
 #include "core/missing.hpp"
+#include "rates/basic.hpp"
 
 #include <limits>
 #include <span>
@@ -21,12 +22,10 @@ struct IsrBand {
   double expected = kMissing;
 };
 
-struct Isr {
+// The ratio (or rate) with its limits and note, and the totals behind it.
+struct Isr : Estimate {
   double observed = 0;
   double expected = 0;
-  double value = kMissing;
-  std::vector<Interval> ci;
-  std::string note;
 };
 
 // A group's running sums, band by band in the order given (so folding rows as they

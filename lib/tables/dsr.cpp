@@ -99,25 +99,10 @@ void run_dsr(const DsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     row.line = r.line();
     row.count = count_or_zero(io::read_count(r, col.count), zeroed);
     row.population = io::read_denominator(r, col.population, "populations", true);
-    row.weight = kMissing;
-    if (col.stdpop) {
-      row.weight = r.number(*col.stdpop);
-      if (!(row.weight >= 0))
-        io::fail_column(
-            r, *col.stdpop,
-            fmt::format("standard population {} must be 0 or more", r.field(*col.stdpop)));
-    }
-    if (col.age) {
-      row.age = io::read_age_band(r, *col.age);
-    }
-    row.frequency = 1;
-    if (col.frequency) {
-      row.frequency = r.number(*col.frequency);
-      if (!(row.frequency >= 0))
-        io::fail_column(
-            r, *col.frequency,
-            fmt::format("event frequency {} must be 0 or more", r.field(*col.frequency)));
-    }
+    row.weight =
+        col.stdpop ? io::read_non_negative(r, *col.stdpop, "standard population") : kMissing;
+    if (col.age) row.age = io::read_age_band(r, *col.age);
+    row.frequency = col.frequency ? io::read_non_negative(r, *col.frequency, "event frequency") : 1;
     return row;
   };
 

@@ -167,7 +167,7 @@ void run_isr(const IsrOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
           }
         }
         Isr r = isr_from(totals, total, o.rate, multiplier, o.grouping.levels);
-        if (!note.empty()) r = Isr{kMissing, r.expected, kMissing, {}, note};
+        if (!note.empty()) r = Isr{{kMissing, {}, note}, kMissing, r.expected};
         out.texts(key);
         out.number(r.observed).number(r.expected);
         write_result(out, r.value, r.ci, o.grouping.levels.size(), r.note);

@@ -51,6 +51,14 @@ TEST_CASE("row checks: one wording each, at the cell") {
   CHECK(check("pop\n0\n", [](const Reader& r) { CHECK(read_population(r, 0) == 0); }).empty());
   CHECK(check("pop\n-1\n", [](const Reader& r) { read_population(r, 0); }) ==
         "in.csv:2:1: column 'pop': negative population -1");
+  CHECK(check("w\n0\n", [](const Reader& r) {
+          CHECK(read_non_negative(r, 0, "standard population") == 0);
+        }).empty());
+  CHECK(check("w\n-3\n", [](const Reader& r) { read_non_negative(r, 0, "standard population"); }) ==
+        "in.csv:2:1: column 'w': standard population -3 must be 0 or more");
+  // Missing is not 0 or more.
+  CHECK(check("a,w\n1,\n", [](const Reader& r) { read_non_negative(r, 1, "event frequency"); }) ==
+        "in.csv:2:2: column 'w': event frequency  must be 0 or more");
   CHECK(check("se\n-0.5\n", [](const Reader& r) { read_standard_error(r, 0); }) ==
         "in.csv:2:1: column 'se': negative standard error -0.5");
   CHECK(check("n,d\n5,4\n", [](const Reader& r) { check_count_within(r, 0, 1, 5, 4); }) ==
