@@ -1,6 +1,7 @@
 // heq-decompose: Arriaga decomposition of a life expectancy gap by age band and cause.
 #include "help.hpp"
 
+#include "cli/gap_options.hpp"
 #include "cli/life_options.hpp"
 #include "cli/tool.hpp"
 #include "tables/gap.hpp"
@@ -9,12 +10,7 @@ int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-decompose", kSummary, kExamples, kDetails);
   tool.add_by();
   heq::gap::DecomposeOptions o;
-  tool.add_column("--group", o.group, "Subgroup column (e.g. decile)");
-  tool.add_named("--from", o.from, "VALUE", "The base subgroup");
-  tool.add_named("--to", o.to, "VALUE",
-                 "The comparison subgroup (the gap is its LE minus the base's)");
-  tool.add_named("--against", o.against, "VALUE",
-                 "Every other subgroup's gap to this one (e.g. each area against England)");
+  heq::cli::add_subgroup_options(tool, o.group, o.from, o.to, o.against);
   heq::cli::add_life_table_options(tool, o.age, o.deaths, o.population, o.a0);
   tool.add_columns(
       {{"--cause", o.cause, "Cause of death column (deaths per cause)"},

@@ -1,4 +1,5 @@
 // heq-gap: absolute and relative gaps between two subgroups, per --by group.
+#include "cli/gap_options.hpp"
 #include "cli/tool.hpp"
 #include "stats/confidence.hpp"
 #include "tables/gap.hpp"
@@ -58,12 +59,7 @@ int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-gap", kSummary, kExamples, kDetails);
   tool.add_grouping();
   heq::gap::GapOptions o;
-  tool.add_column("--group", o.group, "Subgroup column (e.g. decile, sex)");
-  tool.add_named("--from", o.from, "VALUE", "The base subgroup (the gap is to minus from)");
-  tool.add_named("--to", o.to, "VALUE", "The comparison subgroup");
-  tool.add_named(
-      "--against", o.against, "VALUE",
-      "Every other subgroup against this one (e.g. each area against England), one row each");
+  heq::cli::add_subgroup_options(tool, o.group, o.from, o.to, o.against);
   tool.add_flag("--overlap", o.overlap,
                 "Add intervals_overlap: ONS's rule (do the two 95% intervals overlap?)");
   bool lcl = false, ucl = false;
