@@ -4,6 +4,7 @@
 
 #include "cli/tool.hpp"
 #include "core/error.hpp"
+#include "tables/grouping.hpp"
 
 #include <string>
 #include <vector>
@@ -71,4 +72,65 @@ TEST_CASE("cli: a bad level or two input levels are usage errors") {
   heq::cli::Tool other("heq-test", "heq-test: a test.", "  heq-test");
   other.add_confidence();
   CHECK(run(other, {"--confidence", "120"}, [&] { (void)other.levels(); }) == 2);
+}
+
+TEST_CASE("cli: fill() sets the embedded Grouping and input_level, and the option shapes bind") {
+  struct Options {
+    heq::Grouping grouping;
+    std::optional<double> input_level;
+    std::string count = "count", population = "population";
+    double multiplier = 100000;
+    std::string reference;
+    std::vector<std::string> match;
+    bool rate = false;
+    enum class Kind { ratio, rate } kind = Kind::ratio;
+  } o;
+  heq::cli::Tool tool("heq-test", "heq-test: a test.", "  heq-test");
+  tool.add_grouping();
+  tool.add_threads();
+  tool.add_input_confidence();
+  bool population_given = true, count_given = false;
+  tool.add_columns({{"--count", o.count, "Events column", &count_given},
+                    {"--population", o.population, "Population column", &population_given}});
+  tool.add_value("--multiplier", o.multiplier, "M", "Per this many");
+  tool.add_named("--reference", o.reference, "FILE", "A file");
+  tool.add_list("--match", o.match, "COLS", "Shared columns");
+  tool.add_flag("--rate", o.rate, "A flag");
+  tool.add_choice("--kind", o.kind,
+                  {{"ratio", Options::Kind::ratio}, {"rate", Options::Kind::rate}},
+                  "ratio or rate");
+  population_given = false;
+  const std::vector<std::string> args{
+      "--by",    "area,sex",           "--sorted", "--confidence", "95,99.8", "--threads",
+      "3",       "--input-confidence", "90",       "--count",      "deaths",  "--multiplier",
+      "1000",    "--reference",        "ref.csv",  "--rate",       "--kind",  "rate",
+      "--match", "sex,year",           "x.csv"};
+  CHECK(run(tool, args, [&] { tool.fill(o); }) == 0);
+  CHECK(o.grouping.by == std::vector<std::string>{"area", "sex"});
+  CHECK(o.grouping.sorted);
+  CHECK(o.grouping.levels == std::vector<double>{0.95, 0.998});
+  CHECK(o.grouping.threads == 3);
+  CHECK(o.input_level == 0.9);
+  CHECK(o.count == "deaths");
+  CHECK(count_given);
+  CHECK(o.population == "population");
+  CHECK_FALSE(population_given);
+  CHECK(o.multiplier == 1000);
+  CHECK(o.reference == "ref.csv");
+  CHECK(o.match == std::vector<std::string>{"sex", "year"});
+  CHECK(tool.common().inputs == std::vector<std::string>{"x.csv"});  // a list stops at its value
+  CHECK(o.rate);
+  CHECK(o.kind == Options::Kind::rate);
+  // A name outside the choice's list.
+  heq::cli::Tool other("heq-test", "heq-test: a test.", "  heq-test");
+  Options p;
+  other.add_choice("--kind", p.kind, {{"ratio", Options::Kind::ratio}}, "ratio");
+  CHECK(run(other, {"--kind", "rate"}, [] {}) == 2);
+  // Without --confidence on the command line the struct keeps its default level.
+  heq::cli::Tool plain("heq-test", "heq-test: a test.", "  heq-test");
+  plain.add_grouping();
+  Options q;
+  CHECK(run(plain, {}, [&] { plain.fill(q); }) == 0);
+  CHECK(q.grouping.levels == std::vector<double>{0.95});
+  CHECK(q.grouping.by.empty());
 }
