@@ -65,10 +65,25 @@ bool split_plain(std::string_view record, char delimiter, std::vector<std::strin
     }
     return true;
   };
-  // Eight bytes at a time (fields are a few bytes long: a memchr call per field costs
-  // more than it saves): whole words with one fixed load each, then the zero-padded
-  // tail (a zero byte matches neither a delimiter nor a quote).
+  // Sixteen bytes at a time with SSE2 (every x86-64), then eight at a time (fields are a
+  // few bytes long: a memchr call per field costs more than it saves): whole blocks with
+  // one fixed load each, then the zero-padded tail (a zero byte matches neither a
+  // delimiter nor a quote).
   std::size_t at = 0;
+#if defined(__SSE2__)
+  const __m128i delimiter16 = _mm_set1_epi8(delimiter), quote16 = _mm_set1_epi8('"');
+  for (; at + 16 <= size; at += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + at));
+    if (_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote16))) return false;
+    for (unsigned hits =
+             static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, delimiter16)));
+         hits; hits &= hits - 1) {
+      const std::size_t position = at + static_cast<std::size_t>(std::countr_zero(hits));
+      fields.emplace_back(begin + start, position - start);
+      start = position + 1;
+    }
+  }
+#endif
   for (; at + 8 <= size; at += 8) {
     std::uint64_t word;
     std::memcpy(&word, begin + at, 8);
