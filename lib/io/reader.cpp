@@ -430,7 +430,7 @@ bool Reader::read_record() {
   }
 }
 
-bool Reader::passes_filter() {
+bool Reader::passes_conditions() {
   for (Condition& c : filter_)
     if ((fields_[c.column] == c.value) != c.equal) {
       // Only while nothing has passed: the report is for filters that keep nothing.
@@ -526,7 +526,7 @@ bool is_suppression_marker(std::string_view f) {
 
 }  // namespace
 
-double Reader::number(std::size_t column) const {
+double Reader::number_otherwise(std::size_t column) const {
   double value = 0;
   // Parse first: most fields are numbers. Missing-value tokens that look like numbers
   // (--na -999) must win over the number, so they are checked first instead.

@@ -88,7 +88,13 @@ class Reader {
   bool fields_in_line() const noexcept { return fields_in_line_; }
   bool is_missing_field(std::size_t column) const;
   // The field as a number, or kMissing when it is a missing-value token.
-  double number(std::size_t column) const;
+  double number(std::size_t column) const {
+    // The common case inline (a plain number, no missing-value token that reads as one);
+    // everything else, and the error, out of line.
+    double value;
+    if (!numeric_na_ && parse_number(fields_[column], value) == NumberStatus::ok) return value;
+    return number_otherwise(column);
+  }
 
   Location at(std::size_t column) const { return {name_, line_, column + 1}; }
   Location here() const { return {name_, line_, 0}; }
@@ -101,7 +107,9 @@ class Reader {
   bool open_next();
   void skip_preamble();
   void compile_filter(const std::vector<std::string>& where);
-  bool passes_filter();
+  bool passes_filter() { return filter_.empty() || passes_conditions(); }
+  bool passes_conditions();
+  double number_otherwise(std::size_t column) const;
   [[noreturn]] void not_a_number(std::size_t column, NumberStatus status) const;
 
   struct Condition {
