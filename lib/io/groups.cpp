@@ -37,13 +37,12 @@ const std::vector<std::string>& GroupKeys::key(std::size_t id) const {
   return shown_;
 }
 
-std::size_t GroupKeys::assign(const Reader& reader) {
-  // Rows of one group usually follow each other: compare in place before building a key,
-  // as one span when the key columns are adjacent in a plain line (equal spans are equal
-  // fields; unequal spans may still be equal fields, in whitespace-aligned input).
+std::size_t GroupKeys::assign_otherwise(const Reader& reader) {
+  // Compare in place before building a key, as one span when the key columns are adjacent
+  // in a plain line (equal spans are equal fields; unequal spans may still be equal
+  // fields, in whitespace-aligned input). assign() has tried the span already.
   const bool span = adjacent_ && reader.fields_in_line();
   if (last_id_ != kNone) {
-    if (span && span_valid_ && key_span(reader, columns_) == last_span_) return last_id_;
     bool same = true;
     for (std::size_t i = 0; i < columns_.size() && same; ++i)
       same = reader.field(columns_[i]) == last_fields_[i];

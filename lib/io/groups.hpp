@@ -30,10 +30,22 @@ class GroupKeys {
   // groups' keys are kept (flat memory): the one being read and the one just finished.
   const std::vector<std::string>& key(std::size_t id) const;
 
-  // The group number of the reader's current row (a new one if the key is new).
-  std::size_t assign(const Reader& reader);
+  // The group number of the reader's current row (a new one if the key is new). Rows of
+  // one group usually follow each other: the row whose key span equals the previous
+  // row's is answered inline, everything else out of line.
+  std::size_t assign(const Reader& reader) {
+    if (span_valid_ && adjacent_ && reader.fields_in_line()) {
+      const std::string_view first = reader.field(columns_.front()),
+                             last = reader.field(columns_.back());
+      if (std::string_view(first.data(), static_cast<std::size_t>(last.data() + last.size() -
+                                                                  first.data())) == last_span_)
+        return last_id_;
+    }
+    return assign_otherwise(reader);
+  }
 
  private:
+  std::size_t assign_otherwise(const Reader& reader);
   std::size_t assign_new_sorted(const Reader& reader);
 
   std::vector<std::size_t> columns_;

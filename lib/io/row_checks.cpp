@@ -17,21 +17,13 @@ AgeLabel read_age_band(const Reader& r, std::size_t column) {
   return age;
 }
 
-double read_count(const Reader& r, std::size_t column) {
-  const double v = r.number(column);
-  if (v < 0)
-    fail_column(r, column,
-                fmt::format("negative count {}; counts must be 0 or more", r.field(column)));
-  return v;
+void fail_count(const Reader& r, std::size_t column) {
+  fail_column(r, column,
+              fmt::format("negative count {}; counts must be 0 or more", r.field(column)));
 }
 
-double read_denominator(const Reader& r, std::size_t column, std::string_view plural,
-                        bool required) {
-  const double v = r.number(column);
-  if (v <= 0 || (required && std::isnan(v)))
-    fail_column(r, column,
-                fmt::format("{} is not above zero; {} must be", r.field(column), plural));
-  return v;
+void fail_denominator(const Reader& r, std::size_t column, std::string_view plural) {
+  fail_column(r, column, fmt::format("{} is not above zero; {} must be", r.field(column), plural));
 }
 
 double read_population(const Reader& r, std::size_t column) {

@@ -5,6 +5,7 @@
 #include "core/age_label.hpp"
 #include "io/reader.hpp"
 
+#include <cmath>
 #include <string_view>
 
 namespace heq::io {
@@ -15,13 +16,23 @@ namespace heq::io {
 // An age band label with a start age ("0", "<1", "5-9", "85+"); else an error.
 AgeLabel read_age_band(const Reader& r, std::size_t column);
 
-// Events or persons: 0 or more.
-double read_count(const Reader& r, std::size_t column);
+// Events or persons: 0 or more. (Inline: every row of the counting tools reads one.)
+[[noreturn]] void fail_count(const Reader& r, std::size_t column);
+inline double read_count(const Reader& r, std::size_t column) {
+  const double v = r.number(column);
+  if (v < 0) fail_count(r, column);
+  return v;
+}
 
 // A denominator: above zero. `plural` names what it is ("denominators", "populations");
 // with `required`, a missing value is an error too.
-double read_denominator(const Reader& r, std::size_t column, std::string_view plural,
-                        bool required = false);
+[[noreturn]] void fail_denominator(const Reader& r, std::size_t column, std::string_view plural);
+inline double read_denominator(const Reader& r, std::size_t column, std::string_view plural,
+                               bool required = false) {
+  const double v = r.number(column);
+  if (v <= 0 || (required && std::isnan(v))) fail_denominator(r, column, plural);
+  return v;
+}
 
 // A population that may be 0 (a quantile with nobody in it): 0 or more.
 double read_population(const Reader& r, std::size_t column);
