@@ -65,23 +65,35 @@ bool split_plain(std::string_view record, char delimiter, std::vector<std::strin
     }
     return true;
   };
-  // Sixteen bytes at a time with SSE2 (every x86-64), then eight at a time (fields are a
-  // few bytes long: a memchr call per field costs more than it saves): whole blocks with
-  // one fixed load each, then the zero-padded tail (a zero byte matches neither a
-  // delimiter nor a quote).
+  // Sixteen bytes at a time with SSE2 (every x86-64), the last block overlapping the one
+  // before it (only its new bytes count); records under 16 bytes, or without SSE2, eight
+  // at a time (fields are a few bytes long: a memchr call per field costs more than it
+  // saves): whole words with one fixed load each, then the zero-padded tail (a zero
+  // byte matches neither a delimiter nor a quote).
   std::size_t at = 0;
 #if defined(__SSE2__)
-  const __m128i delimiter16 = _mm_set1_epi8(delimiter), quote16 = _mm_set1_epi8('"');
-  for (; at + 16 <= size; at += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + at));
-    if (_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote16))) return false;
-    for (unsigned hits =
-             static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, delimiter16)));
-         hits; hits &= hits - 1) {
-      const std::size_t position = at + static_cast<std::size_t>(std::countr_zero(hits));
-      fields.emplace_back(begin + start, position - start);
-      start = position + 1;
-    }
+  if (size >= 16) {
+    const __m128i delimiter16 = _mm_set1_epi8(delimiter), quote16 = _mm_set1_epi8('"');
+    // The bytes of the 16-byte block at `from` that are at or after `at`, as bits from bit 0.
+    const auto block_at = [&](std::size_t from) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + from));
+      const unsigned skip = static_cast<unsigned>(at - from);
+      if (static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote16))) >> skip)
+        return false;
+      for (unsigned hits =
+               static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, delimiter16))) >> skip;
+           hits; hits &= hits - 1) {
+        const std::size_t position = at + static_cast<std::size_t>(std::countr_zero(hits));
+        fields.emplace_back(begin + start, position - start);
+        start = position + 1;
+      }
+      return true;
+    };
+    for (; at + 16 <= size; at += 16)
+      if (!block_at(at)) return false;
+    // The tail: the record's last 16 bytes, less those already read.
+    if (at < size && !block_at(size - 16)) return false;
+    at = size;
   }
 #endif
   for (; at + 8 <= size; at += 8) {
