@@ -19,9 +19,6 @@ struct SplitProblem {
   std::string message;
 };
 
-// Splits one complete record into fields. Views point into `record`, or into `scratch`
-// for quoted fields (reserved here so the views stay valid until the next call).
-// Returns false, with `problem` filled, when the quoting is malformed.
 // The common case in one pass: a record without quotes, split at each delimiter.
 // Returns false, with `fields` unspecified, as soon as it meets a quote.
 bool split_plain(std::string_view record, char delimiter, std::vector<std::string_view>& fields);
@@ -30,6 +27,9 @@ bool split_plain(std::string_view record, char delimiter, std::vector<std::strin
 // characters between runs of spaces and tabs; leading and trailing blanks are ignored.
 void split_whitespace(std::string_view record, std::vector<std::string_view>& fields);
 
+// Splits one complete record into fields. Views point into `record`, or into `scratch`
+// for quoted fields (reserved here so the views stay valid until the next call).
+// Returns false, with `problem` filled, when the quoting is malformed.
 bool split_record(std::string_view record, char delimiter, std::vector<std::string_view>& fields,
                   std::string& scratch, SplitProblem& problem);
 
