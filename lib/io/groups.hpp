@@ -6,6 +6,7 @@
 #include "io/key_table.hpp"
 #include "io/number.hpp"
 #include "io/reader.hpp"
+#include "io/run_store.hpp"
 
 #include <fmt/format.h>
 
@@ -102,6 +103,10 @@ void fold_groups(Reader& reader, GroupKeys& keys, bool sorted, const Total& star
   for (std::size_t id = 0; id < totals.size(); ++id) on_group(id, totals[id]);
 }
 
+inline constexpr const char* too_many_rows =
+    "more rows than heq holds for unsorted --by input; sort the input by the --by columns and "
+    "give --sorted";
+
 // Reads every row, turns it into a Row with make_row(reader), and calls
 // on_group(group_id, rows) once per group, in order of first appearance. `rows` is a
 // scratch vector the callback may reorder; it is reused for the next group.
@@ -124,6 +129,20 @@ void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make
     if (current != none) on_group(current, rows);
     return;
   }
+  if constexpr (run_storable<Row>) {
+    RunStore<Row> store;
+    while (reader.next()) {
+      const std::size_t id = keys.assign(reader);
+      if (store.full()) throw DataError(reader.here(), too_many_rows);
+      store.add(id, make_row(reader));
+    }
+    store.finish();
+    for (std::size_t id = 0; id < store.groups(); ++id) {
+      store.rows(id, rows);
+      on_group(id, rows);
+    }
+    return;
+  }
   // Rows in fixed-size blocks (no copy as the store grows, no spare capacity beyond the
   // last block), each group's rows chained by a 32-bit index: no per-group allocations.
   constexpr std::size_t block = 8192;
@@ -135,7 +154,7 @@ void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make
   const auto link = [&](std::size_t i) -> std::uint32_t& { return links[i / block][i % block]; };
   while (reader.next()) {
     const std::size_t id = keys.assign(reader);
-    if (count == end_of_chain) throw DataError(reader.here(), "more than 4,294,967,294 rows");
+    if (count == end_of_chain) throw DataError(reader.here(), too_many_rows);
     if (count % block == 0) {
       blocks.push_back(std::make_unique_for_overwrite<Row[]>(block));
       links.push_back(std::make_unique_for_overwrite<std::uint32_t[]>(block));

@@ -1,0 +1,240 @@
+#pragma once
+// The rows of unsorted --by input, held until the input ends, in little room. Rows of one
+// group mostly come together (a table's age bands, an area's deciles), so consecutive
+// rows of a group are kept as one run, and each 8-byte word of the row as a column of
+// the run in the narrowest form that gives back its exact bits: one value for the run (a
+// column not read, a missing --a0), a start and a step (line numbers), 2-byte integers
+// (ages, small-area counts), 4-byte floats (what a float holds exactly), else the 8
+// bytes. A life table row of 64 bytes then takes 6 to 12. Rows come back bit for bit as they went
+// in, in input order, so every result is the same as holding the rows whole.
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace heq::io {
+
+// Whether RunStore can hold a Row: plain bytes, whole words, up to 16 of them.
+template <class Row>
+inline constexpr bool run_storable = std::is_trivially_copyable_v<Row> && sizeof(Row) % 8 == 0 &&
+                                     sizeof(Row) / 8 <= 10;
+
+template <class Row>
+class RunStore {
+  static_assert(run_storable<Row>);
+  static constexpr std::size_t kWords = sizeof(Row) / 8;
+  static constexpr std::size_t kLongestRun = 1024;                  // rows buffered before encoding
+  static constexpr std::size_t kChunkWords = std::size_t{1} << 17;  // 1 MiB
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+ public:
+  // `group` is a group already added to, or the next one.
+  void add(std::size_t group, const Row& row) {
+    if (group != open_group_ || open_.size() == kLongestRun) close_run();
+    open_group_ = group;
+    open_.push_back(row);
+  }
+  // Ends the last run; call once the input is read, before rows().
+  void finish() { close_run(); }
+  std::size_t groups() const { return chains_.size(); }
+  // Replaces `rows` with the group's rows in input order.
+  void rows(std::size_t group, std::vector<Row>& rows) const {
+    rows.clear();
+    for (std::uint32_t r = chains_[group].first; r != kNone; r = runs_[r].next)
+      decode(runs_[r], rows);
+  }
+  // Whether another row might not fit (runs and offsets are 32-bit: 4,294,967,294 runs,
+  // 32 GiB of words).
+  bool full() const { return runs_.size() >= kNone - 1 || words() >= kNone - kChunkWords; }
+  // The 8-byte words the rows take (their runs' headers aside).
+  std::size_t words() const {
+    return chunks_.empty() ? 0 : (chunks_.size() - 1) * kChunkWords + used_;
+  }
+
+ private:
+  // How a column of a run is kept: one word; a start and a step (wrapping); whole numbers
+  // from -32,768 to 32,767 in 2 bytes; floats in 4; or the 8 bytes as they are.
+  enum Code : std::uint32_t { constant = 0, step = 1, small = 2, narrow = 3, wide = 4 };
+  static constexpr unsigned kCodeBits = 3;
+  struct Run {
+    std::uint32_t next = kNone;
+    std::uint32_t rows = 0;
+    std::uint32_t offset = 0;  // in words, over all chunks
+    std::uint32_t codes = 0;   // three bits a column
+  };
+  struct Chain {
+    std::uint32_t first, last;
+  };
+
+  static Code code_of(const Run& run, std::size_t c) {
+    return static_cast<Code>((run.codes >> (kCodeBits * c)) & ((1u << kCodeBits) - 1));
+  }
+  static std::size_t words_for(Code code, std::size_t n) {
+    switch (code) {
+      case constant:
+        return 1;
+      case step:
+        return 2;
+      case small:
+        return (n + 3) / 4;
+      case narrow:
+        return (n + 1) / 2;
+      case wide:
+        break;
+    }
+    return n;
+  }
+  static std::uint64_t word(const Row& row, std::size_t c) {
+    std::uint64_t w;
+    std::memcpy(&w, reinterpret_cast<const unsigned char*>(&row) + 8 * c, 8);
+    return w;
+  }
+  // Whether the word, read as a double, comes back bit for bit through a float (a finite
+  // double beyond a float's range is not converted: that conversion is undefined).
+  static bool fits_float(std::uint64_t w) {
+    const double d = std::bit_cast<double>(w);
+    if (d == d && std::abs(d) > std::numeric_limits<float>::max() && !std::isinf(d)) return false;
+    return std::bit_cast<std::uint64_t>(static_cast<double>(static_cast<float>(d))) == w;
+  }
+  // Whether it is a whole number a 16-bit integer holds (not -0, which would come back 0).
+  static bool fits_short(std::uint64_t w) {
+    const double d = std::bit_cast<double>(w);
+    if (!(d >= -32768 && d <= 32767)) return false;
+    const auto i = static_cast<std::int16_t>(d);
+    return std::bit_cast<std::uint64_t>(static_cast<double>(i)) == w;
+  }
+  // Lanes of `bits` bits packed into words, lowest first.
+  template <unsigned bits>
+  static void pack(std::uint64_t*& out, std::size_t n, auto lane) {
+    constexpr std::size_t per = 64 / bits;
+    for (std::size_t i = 0; i < n; i += per) {
+      std::uint64_t w = 0;
+      for (std::size_t j = 0; j < per && i + j < n; ++j)
+        w |= std::uint64_t{lane(i + j)} << (bits * j);
+      *out++ = w;
+    }
+  }
+  template <unsigned bits>
+  static std::uint64_t lane(const std::uint64_t* in, std::size_t i) {
+    constexpr std::size_t per = 64 / bits;
+    return (in[i / per] >> (bits * (i % per))) & ((std::uint64_t{1} << bits) - 1);
+  }
+
+  std::uint64_t* room(std::size_t words) {
+    if (chunks_.empty() || used_ + words > kChunkWords) {
+      chunks_.push_back(std::make_unique_for_overwrite<std::uint64_t[]>(kChunkWords));
+      used_ = 0;
+    }
+    std::uint64_t* at = chunks_.back().get() + used_;
+    used_ += words;
+    return at;
+  }
+
+  void close_run() {
+    const std::size_t n = open_.size();
+    if (n == 0) return;
+    Run run;
+    run.rows = static_cast<std::uint32_t>(n);
+    std::size_t size = 0;
+    for (std::size_t c = 0; c < kWords; ++c) {
+      const std::uint64_t first = word(open_[0], c);
+      const std::uint64_t delta = n > 1 ? word(open_[1], c) - first : 0;
+      bool same = true, stepped = true, shorts = true, floats = true;
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t w = word(open_[i], c);
+        same = same && w == first;
+        stepped = stepped && w == first + delta * i;
+        shorts = shorts && fits_short(w);
+        floats = floats && (shorts || fits_float(w));
+      }
+      const Code code = same ? constant : stepped ? step : shorts ? small : floats ? narrow : wide;
+      run.codes |= static_cast<std::uint32_t>(code) << (kCodeBits * c);
+      size += words_for(code, n);
+    }
+    std::uint64_t* out = room(size);
+    run.offset = static_cast<std::uint32_t>(words() - size);
+    for (std::size_t c = 0; c < kWords; ++c) {
+      const auto at = [&](std::size_t i) { return word(open_[i], c); };
+      const auto as_double = [&](std::size_t i) { return std::bit_cast<double>(at(i)); };
+      switch (code_of(run, c)) {
+        case constant:
+          *out++ = at(0);
+          break;
+        case step:
+          *out++ = at(0);
+          *out++ = at(1) - at(0);
+          break;
+        case small:
+          pack<16>(out, n, [&](std::size_t i) {
+            return std::bit_cast<std::uint16_t>(static_cast<std::int16_t>(as_double(i)));
+          });
+          break;
+        case narrow:
+          pack<32>(out, n, [&](std::size_t i) {
+            return std::bit_cast<std::uint32_t>(static_cast<float>(as_double(i)));
+          });
+          break;
+        case wide:
+          for (std::size_t i = 0; i < n; ++i) *out++ = at(i);
+          break;
+      }
+    }
+    const auto id = static_cast<std::uint32_t>(runs_.size());
+    runs_.push_back(run);
+    if (open_group_ == chains_.size())
+      chains_.push_back({id, id});
+    else
+      runs_[std::exchange(chains_[open_group_].last, id)].next = id;
+    open_.clear();
+  }
+
+  void decode(const Run& run, std::vector<Row>& rows) const {
+    const std::size_t start = rows.size(), n = run.rows;
+    rows.resize(start + n);
+    auto* base = reinterpret_cast<unsigned char*>(rows.data() + start);
+    const std::uint64_t* in = chunks_[run.offset / kChunkWords].get() + run.offset % kChunkWords;
+    for (std::size_t c = 0; c < kWords; ++c) {
+      const auto put = [&](std::size_t i, std::uint64_t w) {
+        std::memcpy(base + i * sizeof(Row) + 8 * c, &w, 8);
+      };
+      const auto put_double = [&](std::size_t i, double d) {
+        put(i, std::bit_cast<std::uint64_t>(d));
+      };
+      const Code code = code_of(run, c);
+      switch (code) {
+        case constant:
+          for (std::size_t i = 0; i < n; ++i) put(i, in[0]);
+          break;
+        case step:
+          for (std::size_t i = 0; i < n; ++i) put(i, in[0] + in[1] * i);
+          break;
+        case small:
+          for (std::size_t i = 0; i < n; ++i)
+            put_double(i, std::bit_cast<std::int16_t>(static_cast<std::uint16_t>(lane<16>(in, i))));
+          break;
+        case narrow:
+          for (std::size_t i = 0; i < n; ++i)
+            put_double(i, std::bit_cast<float>(static_cast<std::uint32_t>(lane<32>(in, i))));
+          break;
+        case wide:
+          for (std::size_t i = 0; i < n; ++i) put(i, in[i]);
+          break;
+      }
+      in += words_for(code, n);
+    }
+  }
+
+  std::vector<Row> open_;  // the run being read
+  std::size_t open_group_ = static_cast<std::size_t>(-1);
+  std::vector<Run> runs_;
+  std::vector<Chain> chains_;  // each group's first and last run
+  std::vector<std::unique_ptr<std::uint64_t[]>> chunks_;
+  std::size_t used_ = 0;  // words used in the last chunk
+};
+
+}  // namespace heq::io

@@ -1,0 +1,159 @@
+// The store for unsorted --by rows: every row comes back bit for bit, in input order,
+// whatever its words hold, and a life table's run takes the room the header promises.
+#include "catch.hpp"
+
+#include "io/run_store.hpp"
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <vector>
+
+namespace {
+
+struct Row {  // eight words, as a life table row
+  double age, deaths, population, end, rate;
+  std::size_t line;
+  double a0;
+  std::int32_t sex;
+  std::int32_t spare;
+};
+static_assert(heq::io::run_storable<Row>);
+
+bool same_bits(const Row& a, const Row& b) { return std::memcmp(&a, &b, sizeof(Row)) == 0; }
+
+// Values of every kind a column may hold, the awkward ones included.
+double awkward(std::mt19937_64& rng) {
+  static const double kinds[] = {0.0,
+                                 -0.0,
+                                 1.0,
+                                 -32768.0,
+                                 32767.0,
+                                 32768.0,
+                                 -32769.0,
+                                 0.5,
+                                 1e-310,  // subnormal
+                                 std::numeric_limits<double>::infinity(),
+                                 -std::numeric_limits<double>::infinity(),
+                                 std::numeric_limits<double>::quiet_NaN(),
+                                 -std::numeric_limits<double>::quiet_NaN(),
+                                 1e300,
+                                 3.4028234663852886e38,  // the largest float
+                                 3.4028235677973366e38,  // just above it
+                                 0.1};
+  const std::size_t pick = rng() % 24;
+  if (pick < std::size(kinds)) return kinds[pick];
+  if (pick < 20) return static_cast<double>(static_cast<std::int64_t>(rng() % 70000) - 35000);
+  if (pick < 22) return static_cast<double>(static_cast<float>(std::ldexp(rng() % 100000, -7)));
+  return std::bit_cast<double>(rng());  // any bits, signalling NaNs too
+}
+
+}  // namespace
+
+TEST_CASE("run store: random rows in interleaved groups come back bit for bit, in order") {
+  std::mt19937_64 rng(42);
+  for (int trial = 0; trial < 20; ++trial) {
+    heq::io::RunStore<Row> store;
+    std::vector<std::vector<Row>> expected;
+    std::size_t group = 0, line = 1;
+    const std::size_t rows = 1 + rng() % 5000;
+    // Runs of every length, past the store's longest; columns constant, stepped, short,
+    // float or wide within a run, changing between runs.
+    for (std::size_t made = 0; made < rows;) {
+      const std::size_t run = rng() % 4 == 0 ? 1 + rng() % 3000 : 1 + rng() % 30;
+      group = rng() % 3 == 0 || expected.empty() ? expected.size() : rng() % expected.size();
+      if (group == expected.size()) expected.emplace_back();
+      const int kind = static_cast<int>(rng() % 4);
+      const double fixed = awkward(rng);
+      for (std::size_t i = 0; i < run && made < rows; ++i, ++made) {
+        Row r{};
+        r.age = kind == 0 ? static_cast<double>(i % 20 * 5) : awkward(rng);
+        r.deaths = kind == 1 ? fixed : awkward(rng);
+        r.population = kind == 2 ? static_cast<double>(rng() % 30000) : awkward(rng);
+        r.end = fixed;
+        r.rate = kind == 3 ? static_cast<double>(static_cast<float>(awkward(rng))) : awkward(rng);
+        r.line = kind == 3 ? rng() : line;
+        r.a0 = std::numeric_limits<double>::quiet_NaN();
+        r.sex = static_cast<std::int32_t>(rng() % 2);
+        r.spare = static_cast<std::int32_t>(rng());
+        line += 1 + (rng() % 50 == 0);  // a blank line now and then
+        store.add(group, r);
+        expected[group].push_back(r);
+      }
+    }
+    store.finish();
+    REQUIRE(store.groups() == expected.size());
+    std::vector<Row> got;
+    for (std::size_t g = 0; g < expected.size(); ++g) {
+      store.rows(g, got);
+      REQUIRE(got.size() == expected[g].size());
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        INFO("trial " << trial << ", group " << g << ", row " << i);
+        REQUIRE(same_bits(got[i], expected[g][i]));
+      }
+    }
+  }
+}
+
+TEST_CASE("run store: -0, 32,768, NaNs and values past a float's range keep their bits") {
+  // One column holding only one awkward kind at a time: each must pick an exact form.
+  const double kinds[] = {-0.0,
+                          32768.0,
+                          -32769.0,
+                          0.1,
+                          1e300,
+                          3.4028235677973366e38,
+                          std::bit_cast<double>(std::uint64_t{0x7FF0000000000001}),  // sNaN
+                          -std::numeric_limits<double>::quiet_NaN(),
+                          1e-310};
+  for (double kind : kinds) {
+    heq::io::RunStore<Row> store;
+    std::vector<Row> in;
+    for (int i = 0; i < 9; ++i) {
+      Row r{};
+      r.age = i;  // short integers
+      r.deaths = i % 2 ? kind : 3.0;
+      r.population = kind;
+      r.line = static_cast<std::size_t>(i) * 7;
+      in.push_back(r);
+      store.add(0, r);
+    }
+    store.finish();
+    std::vector<Row> out;
+    store.rows(0, out);
+    REQUIRE(out.size() == in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      INFO("value " << kind << ", row " << i);
+      REQUIRE(same_bits(out[i], in[i]));
+    }
+  }
+}
+
+TEST_CASE("run store: a life table of 20 bands takes 21 words, not 160") {
+  // Ages, deaths and populations as 2-byte integers (5 words each), the line numbers as a
+  // start and a step (2), the four unread or constant words one each (the sex shares its
+  // word with the padding).
+  heq::io::RunStore<Row> store;
+  for (int i = 0; i < 20; ++i)
+    store.add(0, Row{i * 5.0, 10.0 + i, 1000.0 + 37 * i, std::nan(""), std::nan(""),
+                     static_cast<std::size_t>(100 + i), std::nan(""), 1, 0});
+  store.finish();
+  CHECK(store.words() == 21);
+  // A population over 32,767 takes floats (10 words), a fraction of a death 8 bytes (20);
+  // whole numbers in one binade, a step in their bits (2).
+  heq::io::RunStore<Row> wider;
+  for (int i = 0; i < 20; ++i)
+    wider.add(0, Row{i * 5.0, 10.25 + i / 3.0, 100000.0 + i * i, std::nan(""), std::nan(""),
+                     static_cast<std::size_t>(100 + i), std::nan(""), 1, 0});
+  wider.finish();
+  CHECK(wider.words() == 5 + 20 + 10 + 4 + 2);
+  heq::io::RunStore<Row> binade;
+  for (int i = 0; i < 20; ++i)
+    binade.add(0, Row{i * 5.0, 10.0, 100000.0 + i, std::nan(""), std::nan(""),
+                      static_cast<std::size_t>(100 + i), std::nan(""), 1, 0});
+  binade.finish();
+  CHECK(binade.words() == 5 + 1 + 2 + 4 + 2);
+}
