@@ -1,7 +1,8 @@
 #pragma once
 // --by grouping: each distinct combination of the key columns gets a number in order of
 // first appearance, and rows are handed to the method one group at a time. Unsorted
-// input is held in memory (as the parsed rows a method needs, not as text); with
+// input is held in memory (as the parsed rows a method needs, not as text, and in runs
+// of narrow columns where the row is plain words: io/run_store.hpp); with
 // `sorted` a group is handed on as soon as the next one starts, so memory stays flat.
 #include "io/key_table.hpp"
 #include "io/number.hpp"

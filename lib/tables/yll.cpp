@@ -24,16 +24,18 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// Reference life tables by their --match values.
+struct ReferenceTable {
+  std::vector<double> ages, e;
+};
+
 struct Row {
   AgeLabel age;  // bands; or the age at death (start) for one row per death
   double deaths, population, weight;
   std::size_t line;
-  std::string match;  // the --match values, joined, for the reference table
-};
-
-// Reference life tables by their --match values.
-struct ReferenceTable {
-  std::vector<double> ages, e;
+  // The reference table its --match values name (none: no table matches). A pointer, not
+  // the values, keeps the row plain words, which unsorted input holds in little room.
+  const ReferenceTable* table;
 };
 using References = std::map<std::string, ReferenceTable>;
 
@@ -111,19 +113,21 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
       row.population = io::read_denominator(r, pop_col, "populations", true);
     }
     row.weight = std_col ? r.number(*std_col) : kMissing;
-    if (!match_cols.empty()) row.match = io::key_of(r, match_cols);
+    if (expected) {
+      const auto it = refs.find(io::key_of(r, match_cols));
+      row.table = it == refs.end() ? nullptr : &it->second;
+    }
     return row;
   };
 
   // The years one death at exact age `age` loses, or NaN with `why` set.
-  const auto years = [&](double age, const std::string& match, std::string& why) {
+  const auto years = [&](double age, const ReferenceTable* table, std::string& why) {
     if (!expected) return potential_years(age, o.window);
-    const auto it = refs.find(match);
-    if (it == refs.end()) {
+    if (!table) {
       why = "no reference life table matches this group's --match values";
       return kMissing;
     }
-    return expected_years(age, it->second.ages, it->second.e);
+    return expected_years(age, table->ages, table->e);
   };
 
   const auto group_totals = [&](std::vector<Row>& rows) {
@@ -137,7 +141,7 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const Row& r = rows[i];
       if (individual) {
-        const double y = years(r.age.start, r.match, t.note);
+        const double y = years(r.age.start, r.table, t.note);
         if (!t.note.empty()) return t;
         if (!expected && y == 0) continue;
         t.deaths += r.deaths;
@@ -161,7 +165,7 @@ void run_yll(const YllOptions& o, io::Reader& in, io::Writer& out, Diagnostics& 
         }
       }
       const double previous = i > 0 ? r.age.start - rows[i - 1].age.start : 0;
-      const double y = years(mean_age_at_death(r.age.start, end, previous), r.match, t.note);
+      const double y = years(mean_age_at_death(r.age.start, end, previous), r.table, t.note);
       if (!t.note.empty()) return t;
       double weight = r.weight;
       if (standard) {
