@@ -3,14 +3,15 @@
 // group mostly come together (a table's age bands, an area's deciles), so consecutive
 // rows of a group are kept as one run, and each 8-byte word of the row as a column of
 // the run in the narrowest form that gives back its exact bits: one value for the run (a
-// column not read, a missing --a0), a start and a step (line numbers), 2-byte integers
-// (ages, small-area counts), 4-byte floats (what a float holds exactly), else the 8
-// bytes. A life table row of 64 bytes then takes 6 to 12. Rows come back bit for bit as they went
-// in, in input order, so every result is the same as holding the rows whole.
+// column not read, a missing --a0), a start and a step (line numbers), 1- or 2-byte
+// integers (ages, small-area counts), 4-byte floats (what a float holds exactly), else
+// the 8 bytes. A life table row of 64 bytes then takes 4 to 12. Rows come back bit for bit as they
+// went in, in input order, so every result is the same as holding the rows whole.
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <type_traits>
@@ -58,8 +59,9 @@ class RunStore {
 
  private:
   // How a column of a run is kept: one word; a start and a step (wrapping); whole numbers
-  // from -32,768 to 32,767 in 2 bytes; floats in 4; or the 8 bytes as they are.
-  enum Code : std::uint32_t { constant = 0, step = 1, small = 2, narrow = 3, wide = 4 };
+  // from 0 to 255 in a byte, from -32,768 to 32,767 in 2 bytes; floats in 4; or the 8
+  // bytes as they are.
+  enum Code : std::uint32_t { constant = 0, step = 1, tiny = 2, small = 3, narrow = 4, wide = 5 };
   static constexpr unsigned kCodeBits = 3;
   struct Run {
     std::uint32_t next = kNone;
@@ -80,6 +82,8 @@ class RunStore {
         return 1;
       case step:
         return 2;
+      case tiny:
+        return (n + 7) / 8;
       case small:
         return (n + 3) / 4;
       case narrow:
@@ -100,6 +104,12 @@ class RunStore {
     const double d = std::bit_cast<double>(w);
     if (d == d && std::abs(d) > std::numeric_limits<float>::max() && !std::isinf(d)) return false;
     return std::bit_cast<std::uint64_t>(static_cast<double>(static_cast<float>(d))) == w;
+  }
+  // Whether it is a whole number from 0 to 255 (not -0).
+  static bool fits_byte(std::uint64_t w) {
+    const double d = std::bit_cast<double>(w);
+    if (!(d >= 0 && d <= 255)) return false;
+    return std::bit_cast<std::uint64_t>(static_cast<double>(static_cast<std::uint8_t>(d))) == w;
   }
   // Whether it is a whole number a 16-bit integer holds (not -0, which would come back 0).
   static bool fits_short(std::uint64_t w) {
@@ -144,15 +154,21 @@ class RunStore {
     for (std::size_t c = 0; c < kWords; ++c) {
       const std::uint64_t first = word(open_[0], c);
       const std::uint64_t delta = n > 1 ? word(open_[1], c) - first : 0;
-      bool same = true, stepped = true, shorts = true, floats = true;
+      bool same = true, stepped = true, bytes = true, shorts = true, floats = true;
       for (std::size_t i = 0; i < n; ++i) {
         const std::uint64_t w = word(open_[i], c);
         same = same && w == first;
         stepped = stepped && w == first + delta * i;
-        shorts = shorts && fits_short(w);
+        bytes = bytes && fits_byte(w);
+        shorts = shorts && (bytes || fits_short(w));
         floats = floats && (shorts || fits_float(w));
       }
-      const Code code = same ? constant : stepped ? step : shorts ? small : floats ? narrow : wide;
+      const Code code = same      ? constant
+                        : stepped ? step
+                        : bytes   ? tiny
+                        : shorts  ? small
+                        : floats  ? narrow
+                                  : wide;
       run.codes |= static_cast<std::uint32_t>(code) << (kCodeBits * c);
       size += words_for(code, n);
     }
@@ -168,6 +184,9 @@ class RunStore {
         case step:
           *out++ = at(0);
           *out++ = at(1) - at(0);
+          break;
+        case tiny:
+          pack<8>(out, n, [&](std::size_t i) { return static_cast<std::uint8_t>(as_double(i)); });
           break;
         case small:
           pack<16>(out, n, [&](std::size_t i) {
@@ -213,6 +232,9 @@ class RunStore {
         case step:
           for (std::size_t i = 0; i < n; ++i) put(i, in[0] + in[1] * i);
           break;
+        case tiny:
+          for (std::size_t i = 0; i < n; ++i) put_double(i, static_cast<double>(lane<8>(in, i)));
+          break;
         case small:
           for (std::size_t i = 0; i < n; ++i)
             put_double(i, std::bit_cast<std::int16_t>(static_cast<std::uint16_t>(lane<16>(in, i))));
@@ -231,8 +253,9 @@ class RunStore {
 
   std::vector<Row> open_;  // the run being read
   std::size_t open_group_ = static_cast<std::size_t>(-1);
-  std::vector<Run> runs_;
-  std::vector<Chain> chains_;  // each group's first and last run
+  // Deques: grown a block at a time, never copied into a buffer twice the size.
+  std::deque<Run> runs_;
+  std::deque<Chain> chains_;  // each group's first and last run
   std::vector<std::unique_ptr<std::uint64_t[]>> chunks_;
   std::size_t used_ = 0;  // words used in the last chunk
 };
