@@ -42,16 +42,16 @@ class RunStore {
   }
   // Ends the last run; call once the input is read, before rows().
   void finish() { close_run(); }
-  std::size_t groups() const { return chains_.size(); }
+  std::size_t groups() const { return last_.size(); }
   // Replaces `rows` with the group's rows in input order.
-  void rows(std::size_t group, std::vector<Row>& rows) const {
+  void rows(std::size_t group, std::vector<Row>& rows) {
     rows.clear();
-    for (std::uint32_t r = chains_[group].first; r != kNone; r = runs_[r].next)
-      decode(runs_[r], rows);
+    chain_.clear();
+    for (std::uint32_t r = last_[group]; r != kNone; r = runs_[r].previous) chain_.push_back(r);
+    for (auto r = chain_.rbegin(); r != chain_.rend(); ++r) decode(runs_[*r], rows);
   }
-  // Whether another row might not fit (runs and offsets are 32-bit: 4,294,967,294 runs,
-  // 32 GiB of words).
-  bool full() const { return runs_.size() >= kNone - 1 || words() >= kNone - kChunkWords; }
+  // Whether another row might not fit (runs are numbered in 32 bits, words in 31: 16 GiB).
+  bool full() const { return runs_.size() >= kNone - 1 || words() >= kMulti - kChunkWords; }
   // The 8-byte words the rows take (their runs' headers aside).
   std::size_t words() const {
     return chunks_.empty() ? 0 : (chunks_.size() - 1) * kChunkWords + used_;
@@ -63,18 +63,17 @@ class RunStore {
   // bytes as they are.
   enum Code : std::uint32_t { constant = 0, step = 1, tiny = 2, small = 3, narrow = 4, wide = 5 };
   static constexpr unsigned kCodeBits = 3;
+  // A run is linked to its group's run before it (so that adding one writes only the
+  // group's last run), and is 8 bytes: a row alone is common in input in no order.
   struct Run {
-    std::uint32_t next = kNone;
-    std::uint32_t rows = 0;
-    std::uint32_t offset = 0;  // in words, over all chunks
-    std::uint32_t codes = 0;   // three bits a column
+    std::uint32_t previous;
+    std::uint32_t at;  // where its words start (over all chunks), and kMulti if rows > 1
   };
-  struct Chain {
-    std::uint32_t first, last;
-  };
+  // A run of several rows starts with a word of its row count and its columns' codes.
+  static constexpr std::uint32_t kMulti = std::uint32_t{1} << 31;
 
-  static Code code_of(const Run& run, std::size_t c) {
-    return static_cast<Code>((run.codes >> (kCodeBits * c)) & ((1u << kCodeBits) - 1));
+  static Code code_of(std::uint32_t codes, std::size_t c) {
+    return static_cast<Code>((codes >> (kCodeBits * c)) & ((1u << kCodeBits) - 1));
   }
   static std::size_t words_for(Code code, std::size_t n) {
     switch (code) {
@@ -149,8 +148,28 @@ class RunStore {
     const std::size_t n = open_.size();
     if (n == 0) return;
     Run run;
-    run.rows = static_cast<std::uint32_t>(n);
-    std::size_t size = 0;
+    if (n == 1) {  // a row alone (input in no order): the row as it is
+      std::memcpy(room(kWords), &open_[0], sizeof(Row));
+      run.at = static_cast<std::uint32_t>(words() - kWords);
+    } else {
+      run.at = encode() | kMulti;
+    }
+    const auto id = static_cast<std::uint32_t>(runs_.size());
+    if (open_group_ == last_.size()) {
+      run.previous = kNone;
+      last_.push_back(id);
+    } else {
+      run.previous = std::exchange(last_[open_group_], id);
+    }
+    runs_.push_back(run);
+    open_.clear();
+  }
+
+  // Writes the open run's words; returns where they start.
+  std::uint32_t encode() {
+    const std::size_t n = open_.size();
+    std::uint32_t codes = 0;
+    std::size_t size = 1;  // the count and codes
     for (std::size_t c = 0; c < kWords; ++c) {
       const std::uint64_t first = word(open_[0], c);
       const std::uint64_t delta = n > 1 ? word(open_[1], c) - first : 0;
@@ -169,15 +188,16 @@ class RunStore {
                         : shorts  ? small
                         : floats  ? narrow
                                   : wide;
-      run.codes |= static_cast<std::uint32_t>(code) << (kCodeBits * c);
+      codes |= static_cast<std::uint32_t>(code) << (kCodeBits * c);
       size += words_for(code, n);
     }
     std::uint64_t* out = room(size);
-    run.offset = static_cast<std::uint32_t>(words() - size);
+    const auto start = static_cast<std::uint32_t>(words() - size);
+    *out++ = n | std::uint64_t{codes} << 32;
     for (std::size_t c = 0; c < kWords; ++c) {
       const auto at = [&](std::size_t i) { return word(open_[i], c); };
       const auto as_double = [&](std::size_t i) { return std::bit_cast<double>(at(i)); };
-      switch (code_of(run, c)) {
+      switch (code_of(codes, c)) {
         case constant:
           *out++ = at(0);
           break;
@@ -203,20 +223,22 @@ class RunStore {
           break;
       }
     }
-    const auto id = static_cast<std::uint32_t>(runs_.size());
-    runs_.push_back(run);
-    if (open_group_ == chains_.size())
-      chains_.push_back({id, id});
-    else
-      runs_[std::exchange(chains_[open_group_].last, id)].next = id;
-    open_.clear();
+    return start;
   }
 
   void decode(const Run& run, std::vector<Row>& rows) const {
-    const std::size_t start = rows.size(), n = run.rows;
+    const std::size_t at = run.at & ~kMulti;
+    const std::uint64_t* in = chunks_[at / kChunkWords].get() + at % kChunkWords;
+    const std::size_t start = rows.size();
+    if (!(run.at & kMulti)) {
+      rows.resize(start + 1);
+      std::memcpy(static_cast<void*>(&rows[start]), in, sizeof(Row));
+      return;
+    }
+    const std::size_t n = static_cast<std::uint32_t>(*in);
+    const auto codes = static_cast<std::uint32_t>(*in++ >> 32);
     rows.resize(start + n);
     auto* base = reinterpret_cast<unsigned char*>(rows.data() + start);
-    const std::uint64_t* in = chunks_[run.offset / kChunkWords].get() + run.offset % kChunkWords;
     for (std::size_t c = 0; c < kWords; ++c) {
       const auto put = [&](std::size_t i, std::uint64_t w) {
         std::memcpy(base + i * sizeof(Row) + 8 * c, &w, 8);
@@ -224,7 +246,7 @@ class RunStore {
       const auto put_double = [&](std::size_t i, double d) {
         put(i, std::bit_cast<std::uint64_t>(d));
       };
-      const Code code = code_of(run, c);
+      const Code code = code_of(codes, c);
       switch (code) {
         case constant:
           for (std::size_t i = 0; i < n; ++i) put(i, in[0]);
@@ -255,7 +277,8 @@ class RunStore {
   std::size_t open_group_ = static_cast<std::size_t>(-1);
   // Deques: grown a block at a time, never copied into a buffer twice the size.
   std::deque<Run> runs_;
-  std::deque<Chain> chains_;  // each group's first and last run
+  std::deque<std::uint32_t> last_;    // each group's last run
+  std::vector<std::uint32_t> chain_;  // rows(): a group's runs, last first
   std::vector<std::unique_ptr<std::uint64_t[]>> chunks_;
   std::size_t used_ = 0;  // words used in the last chunk
 };
