@@ -5,8 +5,9 @@
 // the run in the narrowest form that gives back its exact bits: one value for the run (a
 // column not read, a missing --a0), a start and a step (line numbers), 1- or 2-byte
 // integers (ages, small-area counts), 4-byte floats (what a float holds exactly), else
-// the 8 bytes. A life table row of 64 bytes then takes 4 to 12. Rows come back bit for bit as they
-// went in, in input order, so every result is the same as holding the rows whole.
+// the 8 bytes: a life table of 20 bands, 160 words as rows, takes 18. Rows come back bit
+// for bit as they went in, in input order, so every result is the same as holding the
+// rows whole.
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -20,7 +21,8 @@
 
 namespace heq::io {
 
-// Whether RunStore can hold a Row: plain bytes, whole words, up to 16 of them.
+// Whether RunStore can hold a Row: plain bytes, whole words, up to 10 of them (a run's
+// codes, 3 bits a word, share one word with its row count).
 template <class Row>
 inline constexpr bool run_storable = std::is_trivially_copyable_v<Row> && sizeof(Row) % 8 == 0 &&
                                      sizeof(Row) / 8 <= 10;
@@ -63,8 +65,8 @@ class RunStore {
   // bytes as they are.
   enum Code : std::uint32_t { constant = 0, step = 1, tiny = 2, small = 3, narrow = 4, wide = 5 };
   static constexpr unsigned kCodeBits = 3;
-  // A run is linked to its group's run before it (so that adding one writes only the
-  // group's last run), and is 8 bytes: a row alone is common in input in no order.
+  // A run is linked to its group's run before it (adding one touches only the group's
+  // entry in last_), and is 8 bytes: a row alone is common in input in no order.
   struct Run {
     std::uint32_t previous;
     std::uint32_t at;  // where its words start (over all chunks), and kMulti if rows > 1
