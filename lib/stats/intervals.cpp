@@ -6,10 +6,36 @@
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace heq::stats {
+
+namespace {
+
+// Quantiles repeat from group to group (twenty rows give 19 degrees of freedom in every
+// group; small counts recur), and Boost finds each by iteration: a repeat is answered
+// from a small cache, one per thread and call site. The same arguments give the same
+// bits, so no result changes.
+template <class Compute>
+double remembered(double p, double df, Compute compute) {
+  struct Entry {
+    double p = std::numeric_limits<double>::quiet_NaN(), df = 0, q = 0;
+  };
+  thread_local std::array<Entry, 64> cache;
+  const std::uint64_t mixed = (std::bit_cast<std::uint64_t>(p) * 0x9E3779B97F4A7C15u) ^
+                              (std::bit_cast<std::uint64_t>(df) * 0xC2B2AE3D27D4EB4Fu);
+  Entry& e = cache[mixed >> 58];
+  if (e.p == p && e.df == df) return e.q;  // never for a NaN argument
+  const double q = compute();
+  e = {p, df, q};
+  return q;
+}
+
+}  // namespace
 
 double byars_lower(double o, double level) {
   const double z = z_for_level(level);
@@ -24,8 +50,10 @@ double byars_upper(double o, double level) {
 }
 
 double chi_squared_quantile(double p, double df) {
-  const boost::math::chi_squared_distribution<double> chi(df);
-  return boost::math::quantile(chi, p);
+  return remembered(p, df, [&] {
+    const boost::math::chi_squared_distribution<double> chi(df);
+    return boost::math::quantile(chi, p);
+  });
 }
 
 double exact_poisson_lower(double o, double level) {
@@ -48,8 +76,10 @@ double wilson_upper(double x, double n, double level) {
 }
 
 double t_quantile(double p, double df) {
-  const boost::math::students_t_distribution<double> t(df);
-  return boost::math::quantile(t, p);
+  return remembered(p, df, [&] {
+    const boost::math::students_t_distribution<double> t(df);
+    return boost::math::quantile(t, p);
+  });
 }
 
 }  // namespace heq::stats

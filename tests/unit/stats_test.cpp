@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "stats/confidence.hpp"
+#include "stats/intervals.hpp"
 #include "stats/percentile.hpp"
 #include "stats/random.hpp"
 
@@ -10,6 +11,9 @@
 #include <numeric>
 #include <random>
 #include <vector>
+
+#include <boost/math/distributions/chi_squared.hpp>
+#include <boost/math/distributions/students_t.hpp>
 
 using namespace heq::stats;
 
@@ -140,5 +144,23 @@ TEST_CASE("order statistics: sampled exactly, distributed as draw-and-select") {
     CHECK(std::sqrt(vf / vs) == Approx(1).margin(0.1));
     UNSCOPED_INFO("position " << positions[i] << ": mean " << mf << " vs " << ms << ", sd "
                               << std::sqrt(vf / double(n - 1)) << " vs " << sd);
+  }
+}
+
+TEST_CASE("stats: t and chi-squared quantiles answered from the cache are Boost's, bit for bit") {
+  // Many more (p, df) pairs than the cache holds, each asked three times in a shuffled
+  // order: a repeat, a collision or an evicted entry must all give Boost's own value.
+  std::vector<std::pair<double, double>> asks;
+  for (double p : {0.001, 0.025, 0.5, 0.975, 0.999})
+    for (int df = 1; df <= 60; ++df) asks.emplace_back(p, df + (df % 7 == 0 ? 0.5 : 0));
+  std::vector<std::pair<double, double>> order;
+  for (int pass = 0; pass < 3; ++pass) order.insert(order.end(), asks.begin(), asks.end());
+  std::shuffle(order.begin(), order.end(), std::mt19937(7));
+  for (const auto& [p, df] : order) {
+    const double t = boost::math::quantile(boost::math::students_t_distribution<double>(df), p);
+    const double c = boost::math::quantile(boost::math::chi_squared_distribution<double>(df), p);
+    INFO("p " << p << ", df " << df);
+    REQUIRE(heq::stats::t_quantile(p, df) == t);
+    REQUIRE(heq::stats::chi_squared_quantile(p, df) == c);
   }
 }
