@@ -12,7 +12,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <deque>
 #include <limits>
 #include <memory>
 #include <type_traits>
@@ -26,6 +25,24 @@ namespace heq::io {
 template <class Row>
 inline constexpr bool run_storable = std::is_trivially_copyable_v<Row> && sizeof(Row) % 8 == 0 &&
                                      sizeof(Row) / 8 <= 10;
+
+// A growing array in blocks of 65,536: never copied as it grows, and an element is two
+// loads away through a table small enough to stay in cache.
+template <class T>
+class Blocks {
+ public:
+  std::size_t size() const { return size_; }
+  T& operator[](std::size_t i) { return blocks_[i >> 16][i & 0xFFFF]; }
+  const T& operator[](std::size_t i) const { return blocks_[i >> 16][i & 0xFFFF]; }
+  void push_back(const T& value) {
+    if ((size_ & 0xFFFF) == 0) blocks_.push_back(std::make_unique_for_overwrite<T[]>(0x10000));
+    blocks_.back()[size_++ & 0xFFFF] = value;
+  }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> blocks_;
+  std::size_t size_ = 0;
+};
 
 template <class Row>
 class RunStore {
@@ -49,11 +66,11 @@ class RunStore {
   void rows(std::size_t group, std::vector<Row>& rows) {
     rows.clear();
     chain_.clear();
-    for (std::uint32_t r = last_[group]; r != kNone; r = runs_[r].previous) chain_.push_back(r);
-    for (auto r = chain_.rbegin(); r != chain_.rend(); ++r) decode(runs_[*r], rows);
+    for (std::uint32_t r = last_[group]; r != kNone; r = previous_[r]) chain_.push_back(r);
+    for (auto r = chain_.rbegin(); r != chain_.rend(); ++r) decode(at_[*r], rows);
   }
   // Whether another row might not fit (runs are numbered in 32 bits, words in 31: 16 GiB).
-  bool full() const { return runs_.size() >= kNone - 1 || words() >= kMulti - kChunkWords; }
+  bool full() const { return at_.size() >= kNone - 1 || words() >= kMulti - kChunkWords; }
   // The 8-byte words the rows take (their runs' headers aside).
   std::size_t words() const {
     return chunks_.empty() ? 0 : (chunks_.size() - 1) * kChunkWords + used_;
@@ -65,12 +82,9 @@ class RunStore {
   // bytes as they are.
   enum Code : std::uint32_t { constant = 0, step = 1, tiny = 2, small = 3, narrow = 4, wide = 5 };
   static constexpr unsigned kCodeBits = 3;
-  // A run is linked to its group's run before it (adding one touches only the group's
-  // entry in last_), and is 8 bytes: a row alone is common in input in no order.
-  struct Run {
-    std::uint32_t previous;
-    std::uint32_t at;  // where its words start (over all chunks), and kMulti if rows > 1
-  };
+  // A run is two numbers: where its words start (over all chunks, with kMulti if it has
+  // several rows), and its group's run before it (so adding one touches only the group's
+  // entry in last_; the links kept apart, as walking a group's runs reads only them).
   // A run of several rows starts with a word of its row count and its columns' codes.
   static constexpr std::uint32_t kMulti = std::uint32_t{1} << 31;
 
@@ -149,21 +163,21 @@ class RunStore {
   void close_run() {
     const std::size_t n = open_.size();
     if (n == 0) return;
-    Run run;
+    std::uint32_t at;
     if (n == 1) {  // a row alone (input in no order): the row as it is
       std::memcpy(room(kWords), &open_[0], sizeof(Row));
-      run.at = static_cast<std::uint32_t>(words() - kWords);
+      at = static_cast<std::uint32_t>(words() - kWords);
     } else {
-      run.at = encode() | kMulti;
+      at = encode() | kMulti;
     }
-    const auto id = static_cast<std::uint32_t>(runs_.size());
+    const auto id = static_cast<std::uint32_t>(at_.size());
+    at_.push_back(at);
     if (open_group_ == last_.size()) {
-      run.previous = kNone;
+      previous_.push_back(kNone);
       last_.push_back(id);
     } else {
-      run.previous = std::exchange(last_[open_group_], id);
+      previous_.push_back(std::exchange(last_[open_group_], id));
     }
-    runs_.push_back(run);
     open_.clear();
   }
 
@@ -228,11 +242,11 @@ class RunStore {
     return start;
   }
 
-  void decode(const Run& run, std::vector<Row>& rows) const {
-    const std::size_t at = run.at & ~kMulti;
+  void decode(std::uint32_t where, std::vector<Row>& rows) const {
+    const std::size_t at = where & ~kMulti;
     const std::uint64_t* in = chunks_[at / kChunkWords].get() + at % kChunkWords;
     const std::size_t start = rows.size();
-    if (!(run.at & kMulti)) {
+    if (!(where & kMulti)) {
       rows.resize(start + 1);
       std::memcpy(static_cast<void*>(&rows[start]), in, sizeof(Row));
       return;
@@ -277,10 +291,9 @@ class RunStore {
 
   std::vector<Row> open_;  // the run being read
   std::size_t open_group_ = static_cast<std::size_t>(-1);
-  // Deques: grown a block at a time, never copied into a buffer twice the size.
-  std::deque<Run> runs_;
-  std::deque<std::uint32_t> last_;    // each group's last run
-  std::vector<std::uint32_t> chain_;  // rows(): a group's runs, last first
+  Blocks<std::uint32_t> at_, previous_;  // each run's
+  Blocks<std::uint32_t> last_;           // each group's last run
+  std::vector<std::uint32_t> chain_;     // rows(): a group's runs, last first
   std::vector<std::unique_ptr<std::uint64_t[]>> chunks_;
   std::size_t used_ = 0;  // words used in the last chunk
 };
