@@ -2,12 +2,14 @@
 // The rows of unsorted --by input, held until the input ends, in little room. Rows of one
 // group mostly come together (a table's age bands, an area's deciles), so consecutive
 // rows of a group are kept as one run, and each 8-byte word of the row as a column of
-// the run in the narrowest form that gives back its exact bits: one value for the run (a
-// column not read, a missing --a0), a start and a step (line numbers), 1- or 2-byte
-// integers (ages, small-area counts), 4-byte floats (what a float holds exactly), else
-// the 8 bytes: a life table of 20 bands, 160 words as rows, takes 18. Rows come back bit
+// the run in the narrowest form that gives back its exact bits: nothing when it is the
+// word of the store's first row (a column not read, a missing --a0), one value for the
+// run, a start and a step (line numbers), 1- or 2-byte integers (ages, small-area
+// counts), 4-byte floats (what a float holds exactly), else the 8 bytes: a life table of
+// 20 bands, 160 words as rows, takes 14. Rows come back bit
 // for bit as they went in, in input order, so every result is the same as holding the
 // rows whole.
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -55,6 +57,8 @@ class RunStore {
  public:
   // `group` is a group already added to, or the next one.
   void add(std::size_t group, const Row& row) {
+    if (open_group_ == kNoGroup)
+      for (std::size_t c = 0; c < kWords; ++c) usual_[c] = word(row, c);
     if (group != open_group_ || open_.size() == kLongestRun) close_run();
     open_group_ = group;
     open_.push_back(row);
@@ -77,10 +81,19 @@ class RunStore {
   }
 
  private:
-  // How a column of a run is kept: one word; a start and a step (wrapping); whole numbers
-  // from 0 to 255 in a byte, from -32,768 to 32,767 in 2 bytes; floats in 4; or the 8
-  // bytes as they are.
-  enum Code : std::uint32_t { constant = 0, step = 1, tiny = 2, small = 3, narrow = 4, wide = 5 };
+  // How a column of a run is kept: nothing, when every row has the word the store's first
+  // row had (a column not read, a missing value, the --frequency 1); one word; a start and
+  // a step (wrapping); whole numbers from 0 to 255 in a byte, from -32,768 to 32,767 in 2
+  // bytes; floats in 4; or the 8 bytes as they are.
+  enum Code : std::uint32_t {
+    usual = 0,
+    constant = 1,
+    step = 2,
+    tiny = 3,
+    small = 4,
+    narrow = 5,
+    wide = 6
+  };
   static constexpr unsigned kCodeBits = 3;
   // A run is two numbers: where its words start (over all chunks, with kMulti if it has
   // several rows), and its group's run before it (so adding one touches only the group's
@@ -93,6 +106,8 @@ class RunStore {
   }
   static std::size_t words_for(Code code, std::size_t n) {
     switch (code) {
+      case usual:
+        return 0;
       case constant:
         return 1;
       case step:
@@ -198,12 +213,13 @@ class RunStore {
         shorts = shorts && (bytes || fits_short(w));
         floats = floats && (shorts || fits_float(w));
       }
-      const Code code = same      ? constant
-                        : stepped ? step
-                        : bytes   ? tiny
-                        : shorts  ? small
-                        : floats  ? narrow
-                                  : wide;
+      const Code code = same && first == usual_[c] ? usual
+                        : same                     ? constant
+                        : stepped                  ? step
+                        : bytes                    ? tiny
+                        : shorts                   ? small
+                        : floats                   ? narrow
+                                                   : wide;
       codes |= static_cast<std::uint32_t>(code) << (kCodeBits * c);
       size += words_for(code, n);
     }
@@ -214,6 +230,8 @@ class RunStore {
       const auto at = [&](std::size_t i) { return word(open_[i], c); };
       const auto as_double = [&](std::size_t i) { return std::bit_cast<double>(at(i)); };
       switch (code_of(codes, c)) {
+        case usual:
+          break;
         case constant:
           *out++ = at(0);
           break;
@@ -264,6 +282,9 @@ class RunStore {
       };
       const Code code = code_of(codes, c);
       switch (code) {
+        case usual:
+          for (std::size_t i = 0; i < n; ++i) put(i, usual_[c]);
+          break;
         case constant:
           for (std::size_t i = 0; i < n; ++i) put(i, in[0]);
           break;
@@ -290,10 +311,12 @@ class RunStore {
   }
 
   std::vector<Row> open_;  // the run being read
-  std::size_t open_group_ = static_cast<std::size_t>(-1);
-  Blocks<std::uint32_t> at_, previous_;  // each run's
-  Blocks<std::uint32_t> last_;           // each group's last run
-  std::vector<std::uint32_t> chain_;     // rows(): a group's runs, last first
+  static constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
+  std::size_t open_group_ = kNoGroup;
+  std::array<std::uint64_t, kWords> usual_{};  // the first row's words
+  Blocks<std::uint32_t> at_, previous_;        // each run's
+  Blocks<std::uint32_t> last_;                 // each group's last run
+  std::vector<std::uint32_t> chain_;           // rows(): a group's runs, last first
   std::vector<std::unique_ptr<std::uint64_t[]>> chunks_;
   std::size_t used_ = 0;  // words used in the last chunk
 };
