@@ -4,6 +4,7 @@
 // input is held in memory (as the parsed rows a method needs, not as text, and in runs
 // of narrow columns where the row is plain words: io/run_store.hpp); with
 // `sorted` a group is handed on as soon as the next one starts, so memory stays flat.
+#include "io/blocks.hpp"
 #include "io/key_table.hpp"
 #include "io/number.hpp"
 #include "io/reader.hpp"
@@ -144,34 +145,26 @@ void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make
     }
     return;
   }
-  // Rows in fixed-size blocks (no copy as the store grows, no spare capacity beyond the
-  // last block), each group's rows chained by a 32-bit index: no per-group allocations.
-  constexpr std::size_t block = 8192;
-  std::vector<std::unique_ptr<Row[]>> blocks;
-  std::vector<std::unique_ptr<std::uint32_t[]>> links;
+  // Rows with text in them whole, in blocks of 8,192 (no copy as the store grows), each
+  // group's rows chained by a 32-bit index: no per-group allocations.
+  Blocks<Row, 13> held;
+  Blocks<std::uint32_t, 13> next;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // first and last row of each group
   constexpr std::uint32_t end_of_chain = static_cast<std::uint32_t>(-1);
-  std::size_t count = 0;
-  const auto link = [&](std::size_t i) -> std::uint32_t& { return links[i / block][i % block]; };
   while (reader.next()) {
     const std::size_t id = keys.assign(reader);
-    if (count == end_of_chain) throw DataError(reader.here(), too_many_rows);
-    if (count % block == 0) {
-      blocks.push_back(std::make_unique_for_overwrite<Row[]>(block));
-      links.push_back(std::make_unique_for_overwrite<std::uint32_t[]>(block));
-    }
-    const auto index = static_cast<std::uint32_t>(count++);
-    blocks.back()[index % block] = make_row(reader);
-    link(index) = end_of_chain;
+    if (held.size() == end_of_chain) throw DataError(reader.here(), too_many_rows);
+    const auto index = static_cast<std::uint32_t>(held.size());
+    held.push_back(make_row(reader));
+    next.push_back(end_of_chain);
     if (id == ends.size())
       ends.emplace_back(index, index);
     else
-      link(std::exchange(ends[id].second, index)) = index;
+      next[std::exchange(ends[id].second, index)] = index;
   }
   for (std::size_t id = 0; id < ends.size(); ++id) {
     rows.clear();
-    for (std::uint32_t i = ends[id].first; i != end_of_chain; i = link(i))
-      rows.push_back(blocks[i / block][i % block]);
+    for (std::uint32_t i = ends[id].first; i != end_of_chain; i = next[i]) rows.push_back(held[i]);
     on_group(id, rows);
   }
 }

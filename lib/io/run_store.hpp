@@ -6,9 +6,10 @@
 // word of the store's first row (a column not read, a missing --a0), one value for the
 // run, a start and a step (line numbers), 1- or 2-byte integers (ages, small-area
 // counts), 4-byte floats (what a float holds exactly), else the 8 bytes: a life table of
-// 20 bands, 160 words as rows, takes 14. Rows come back bit
-// for bit as they went in, in input order, so every result is the same as holding the
-// rows whole.
+// 20 bands, 160 words as rows, takes 14. Rows come back bit for bit as they went in, in
+// input order, so every result is the same as holding the rows whole.
+#include "io/blocks.hpp"
+
 #include <array>
 #include <bit>
 #include <cmath>
@@ -27,24 +28,6 @@ namespace heq::io {
 template <class Row>
 inline constexpr bool run_storable = std::is_trivially_copyable_v<Row> && sizeof(Row) % 8 == 0 &&
                                      sizeof(Row) / 8 <= 10;
-
-// A growing array in blocks of 65,536: never copied as it grows, and an element is two
-// loads away through a table small enough to stay in cache.
-template <class T>
-class Blocks {
- public:
-  std::size_t size() const { return size_; }
-  T& operator[](std::size_t i) { return blocks_[i >> 16][i & 0xFFFF]; }
-  const T& operator[](std::size_t i) const { return blocks_[i >> 16][i & 0xFFFF]; }
-  void push_back(const T& value) {
-    if ((size_ & 0xFFFF) == 0) blocks_.push_back(std::make_unique_for_overwrite<T[]>(0x10000));
-    blocks_.back()[size_++ & 0xFFFF] = value;
-  }
-
- private:
-  std::vector<std::unique_ptr<T[]>> blocks_;
-  std::size_t size_ = 0;
-};
 
 template <class Row>
 class RunStore {
