@@ -6,8 +6,9 @@
 // word of the store's first row (a column not read, a missing --a0), one value for the
 // run, a start and a step (line numbers), 1- or 2-byte integers (ages, small-area
 // counts), 4-byte floats (what a float holds exactly), else the 8 bytes: a life table of
-// 20 bands, 160 words as rows, takes 14. Rows come back bit for bit as they went in, in
-// input order, so every result is the same as holding the rows whole.
+// 20 bands, 160 words as rows, takes 14. A column that repeats the one of the first run of
+// its length (every area's table has the same ages) takes nothing either. Rows come back bit for
+// bit as they went in, in input order, so every result is the same as holding the rows whole.
 #include "io/blocks.hpp"
 
 #include <array>
@@ -75,7 +76,8 @@ class RunStore {
     tiny = 3,
     small = 4,
     narrow = 5,
-    wide = 6
+    wide = 6,
+    as_reference = 7  // the column of the first run of this length, word for word
   };
   static constexpr unsigned kCodeBits = 3;
   // A run is two numbers: where its words start (over all chunks, with kMulti if it has
@@ -90,6 +92,7 @@ class RunStore {
   static std::size_t words_for(Code code, std::size_t n) {
     switch (code) {
       case usual:
+      case as_reference:
         return 0;
       case constant:
         return 1;
@@ -158,6 +161,12 @@ class RunStore {
     return at;
   }
 
+  const std::vector<Row>* reference_for(std::size_t n) const {
+    for (const std::vector<Row>& r : references_)
+      if (r.size() == n) return &r;
+    return nullptr;
+  }
+
   void close_run() {
     const std::size_t n = open_.size();
     if (n == 0) return;
@@ -184,8 +193,10 @@ class RunStore {
     const std::size_t n = open_.size();
     std::uint32_t codes = 0;
     std::size_t size = 1;  // the count and codes
+    const std::vector<Row>* reference = reference_for(n);
     for (std::size_t c = 0; c < kWords; ++c) {
       const std::uint64_t first = word(open_[0], c);
+      bool repeats = reference != nullptr;
       const std::uint64_t delta = n > 1 ? word(open_[1], c) - first : 0;
       bool same = true, stepped = true, bytes = true, shorts = true, floats = true;
       for (std::size_t i = 0; i < n; ++i) {
@@ -195,8 +206,10 @@ class RunStore {
         bytes = bytes && fits_byte(w);
         shorts = shorts && (bytes || fits_short(w));
         floats = floats && (shorts || fits_float(w));
+        repeats = repeats && w == word((*reference)[i], c);
       }
       const Code code = same && first == usual_[c] ? usual
+                        : repeats                  ? as_reference
                         : same                     ? constant
                         : stepped                  ? step
                         : bytes                    ? tiny
@@ -206,6 +219,7 @@ class RunStore {
       codes |= static_cast<std::uint32_t>(code) << (kCodeBits * c);
       size += words_for(code, n);
     }
+    if (!reference && references_.size() < kReferences) references_.push_back(open_);
     std::uint64_t* out = room(size);
     const auto start = static_cast<std::uint32_t>(words() - size);
     *out++ = n | std::uint64_t{codes} << 32;
@@ -214,6 +228,7 @@ class RunStore {
       const auto as_double = [&](std::size_t i) { return std::bit_cast<double>(at(i)); };
       switch (code_of(codes, c)) {
         case usual:
+        case as_reference:
           break;
         case constant:
           *out++ = at(0);
@@ -268,6 +283,11 @@ class RunStore {
         case usual:
           for (std::size_t i = 0; i < n; ++i) put(i, usual_[c]);
           break;
+        case as_reference: {
+          const std::vector<Row>& reference = *reference_for(n);
+          for (std::size_t i = 0; i < n; ++i) put(i, word(reference[i], c));
+          break;
+        }
         case constant:
           for (std::size_t i = 0; i < n; ++i) put(i, in[0]);
           break;
@@ -297,9 +317,13 @@ class RunStore {
   static constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
   std::size_t open_group_ = kNoGroup;
   std::array<std::uint64_t, kWords> usual_{};  // the first row's words
-  Blocks<std::uint32_t> at_, previous_;        // each run's
-  Blocks<std::uint32_t> last_;                 // each group's last run
-  std::vector<std::uint32_t> chain_;           // rows(): a group's runs, last first
+  // The first run of each of the first few lengths: a later run of that length may
+  // repeat its columns (kept whole: at most 8 runs of 1,024 rows).
+  static constexpr std::size_t kReferences = 8;
+  std::vector<std::vector<Row>> references_;
+  Blocks<std::uint32_t> at_, previous_;  // each run's
+  Blocks<std::uint32_t> last_;           // each group's last run
+  std::vector<std::uint32_t> chain_;     // rows(): a group's runs, last first
   std::vector<std::unique_ptr<std::uint64_t[]>> chunks_;
   std::size_t used_ = 0;  // words used in the last chunk
 };

@@ -62,6 +62,7 @@ TEST_CASE("run store: random rows in interleaved groups come back bit for bit, i
     heq::io::RunStore<Row> store;
     std::vector<std::vector<Row>> expected;
     std::size_t group = 0, line = 1;
+    std::vector<std::vector<Row>> early;  // the first runs made
     const std::size_t rows = 1 + rng() % 5000;
     // Runs of every length, past the store's longest; columns constant, stepped, short,
     // float or wide within a run, changing between runs.
@@ -71,7 +72,21 @@ TEST_CASE("run store: random rows in interleaved groups come back bit for bit, i
       if (group == expected.size()) expected.emplace_back();
       const int kind = static_cast<int>(rng() % 4);
       const double fixed = awkward(rng);
-      for (std::size_t i = 0; i < run && made < rows; ++i, ++made) {
+      // Now and then a run replays an early one (a column of it changed), as every area's
+      // table repeats the ages of the first: columns then repeat a reference run's.
+      const std::vector<Row>* replay =
+          !early.empty() && rng() % 3 == 0 ? &early[rng() % early.size()] : nullptr;
+      const int changed = static_cast<int>(rng() % 8);
+      std::vector<Row> this_run;
+      for (std::size_t i = 0; i < (replay ? replay->size() : run) && made < rows; ++i, ++made) {
+        if (replay) {
+          Row r = (*replay)[i];
+          if (changed < 3) (changed == 0 ? r.age : changed == 1 ? r.deaths : r.rate) = awkward(rng);
+          r.line = line++;
+          store.add(group, r);
+          expected[group].push_back(r);
+          continue;
+        }
         Row r{};
         r.age = kind == 0 ? static_cast<double>(i % 20 * 5) : awkward(rng);
         r.deaths = kind == 1 ? fixed : awkward(rng);
@@ -85,7 +100,9 @@ TEST_CASE("run store: random rows in interleaved groups come back bit for bit, i
         line += 1 + (rng() % 50 == 0);  // a blank line now and then
         store.add(group, r);
         expected[group].push_back(r);
+        this_run.push_back(r);
       }
+      if (!replay && early.size() < 12 && this_run.size() > 1) early.push_back(this_run);
     }
     store.finish();
     REQUIRE(store.groups() == expected.size());
@@ -138,7 +155,7 @@ TEST_CASE("run store: -0, 256, 32,768, NaNs and values past a float's range keep
   }
 }
 
-TEST_CASE("run store: a life table of 20 bands takes 14 words, not 160") {
+TEST_CASE("run store: a life table of 20 bands takes 14 words, not 160, and one like it 4") {
   // Ages and deaths as bytes (3 words each), populations as 2-byte integers (5), the line
   // numbers as a start and a step (2), the four unread or constant words nothing (they
   // are the first row's; the sex shares its word with the padding), and a word of the
@@ -149,12 +166,34 @@ TEST_CASE("run store: a life table of 20 bands takes 14 words, not 160") {
                      static_cast<std::size_t>(100 + i), std::nan(""), 1, 0});
   store.finish();
   CHECK(store.words() == 3 + 3 + 5 + 2 + 0 + 1);
-  // A second table of the other sex: its sex word is constant, not the first row's (1).
+  // A second table of the other sex: its sex word is constant, not the first row's (1);
+  // its ages, deaths and populations repeat the first table's, the first run of 20 rows,
+  // and take nothing.
   for (int i = 0; i < 20; ++i)
     store.add(1, Row{i * 5.0, 10.0 + i, 1000.0 + 37 * i, std::nan(""), std::nan(""),
                      static_cast<std::size_t>(200 + i), std::nan(""), 2, 0});
   store.finish();
-  CHECK(store.words() == 2 * (3 + 3 + 5 + 2 + 1) + 1);
+  CHECK(store.words() == (3 + 3 + 5 + 2 + 1) + (2 + 1 + 1));
+  // A third with other deaths repeats only the ages and populations; a table of 19 bands
+  // repeats nothing (it is the first of its length), and the next of 19 repeats it.
+  for (int i = 0; i < 20; ++i)
+    store.add(2, Row{i * 5.0, 20.0 + i, 1000.0 + 37 * i, std::nan(""), std::nan(""),
+                     static_cast<std::size_t>(300 + i), std::nan(""), 1, 0});
+  store.finish();
+  CHECK(store.words() == 14 + 4 + (3 + 2 + 1));
+  for (int g = 3; g < 5; ++g)
+    for (int i = 0; i < 19; ++i)
+      store.add(static_cast<std::size_t>(g),
+                Row{i * 5.0, 10.0 + i, 1000.0 + 37 * i, std::nan(""), std::nan(""),
+                    static_cast<std::size_t>(100 * g + i), std::nan(""), 1, 0});
+  store.finish();
+  CHECK(store.words() == 14 + 4 + 6 + (3 + 3 + 5 + 2 + 1) + (2 + 1));
+  std::vector<Row> back;
+  store.rows(4, back);
+  REQUIRE(back.size() == 19);
+  CHECK(back[18].age == 90.0);
+  CHECK(back[18].population == 1000.0 + 37 * 18);
+  CHECK(back[18].line == 418);
   // A population over 32,767 takes floats (10 words), a fraction of a death 8 bytes (20);
   // whole numbers in one binade, a step in their bits (2).
   heq::io::RunStore<Row> wider;
