@@ -2,26 +2,74 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <limits>
 
 namespace heq::io {
 
+namespace {
+
+void append_length(std::string& to, std::size_t n) {
+  for (; n >= 0x80; n >>= 7) to.push_back(static_cast<char>(0x80 | (n & 0x7F)));
+  to.push_back(static_cast<char>(n));
+}
+
+// Reads a length written by append_length at `at` (in at most `available` bytes), moving
+// past it.
+std::size_t read_length(const char*& at, std::size_t available) noexcept {
+  std::size_t n = 0;
+  for (unsigned shift = 0; available-- > 0; shift += 7) {
+    const auto byte = static_cast<unsigned char>(*at++);
+    n |= std::size_t{byte & 0x7Fu} << shift;
+    if (!(byte & 0x80)) break;
+  }
+  return n;
+}
+
+constexpr std::size_t kChunk = std::size_t{1} << 20;
+
+}  // namespace
+
 void append_key_part(std::string& composite, std::string_view value) {
-  const std::uint32_t n = static_cast<std::uint32_t>(value.size());
-  composite.append(reinterpret_cast<const char*>(&n), sizeof n);
+  append_length(composite, value.size());
   composite.append(value);
 }
 
 void split_key_parts(std::string_view composite, std::vector<std::string>& values) {
   values.clear();
-  while (!composite.empty()) {
-    std::uint32_t n;
-    std::memcpy(&n, composite.data(), sizeof n);
-    values.emplace_back(composite.substr(sizeof n, n));
-    composite.remove_prefix(sizeof n + n);
+  const char* at = composite.data();
+  const char* const end = at + composite.size();
+  while (at != end) {
+    const std::size_t n = std::min(read_length(at, static_cast<std::size_t>(end - at)),
+                                   static_cast<std::size_t>(end - at));
+    values.emplace_back(at, n);
+    at += n;
   }
+}
+
+std::string_view KeyTable::bytes(std::size_t id) const noexcept {
+  const char* at = begins_[id];
+  const std::size_t n = read_length(at, 10);  // a length of up to 64 bits
+  return {at, n};
+}
+
+const char* KeyTable::keep(std::string_view composite) {
+  std::string length;
+  append_length(length, composite.size());
+  const std::size_t need = length.size() + composite.size();
+  if (need > room_) {
+    room_ = std::max(kChunk, need);
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(room_));
+    next_ = chunks_.back().get();
+  }
+  char* at = next_;
+  std::memcpy(at, length.data(), length.size());
+  std::memcpy(at + length.size(), composite.data(), composite.size());
+  next_ += need;
+  room_ -= need;
+  return at;
 }
 
 std::uint64_t key_hash(std::string_view composite) noexcept {
@@ -29,7 +77,7 @@ std::uint64_t key_hash(std::string_view composite) noexcept {
 }
 
 std::size_t KeyTable::find_or_add(std::string_view composite) {
-  if (2 * (size() + 1) > slots_.size()) grow();
+  if (4 * (size() + 1) > 3 * slots_.size()) grow();  // at most three quarters full
   const auto tag = static_cast<std::uint32_t>(key_hash(composite));
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = tag & mask;; i = (i + 1) & mask) {
@@ -39,8 +87,7 @@ std::size_t KeyTable::find_or_add(std::string_view composite) {
       if (id >= std::numeric_limits<std::uint32_t>::max() - 1)
         throw DataError(Location{}, "more than 4,294,967,294 groups");
       slot = {tag, static_cast<std::uint32_t>(id + 1)};
-      arena_.append(composite);
-      starts_.push_back(arena_.size());
+      begins_.push_back(keep(composite));
       return id;
     }
     if (slot.tag == tag && bytes(slot.id - 1) == composite) return slot.id - 1;

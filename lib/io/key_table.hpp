@@ -1,9 +1,14 @@
 #pragma once
-// Group keys held compactly: every distinct key once, as bytes one after another in one
-// arena (no allocation per group), found through an open-addressing table. A key is its
-// values length-prefixed, so ("a,b","c") and ("a","b,c") stay apart whatever the bytes.
+// Group keys held compactly: every distinct key once, as bytes one after another in
+// arena chunks of 1 MiB (no allocation per group, no doubling), found through an
+// open-addressing table. A key is its values length-prefixed (7 bits a byte: one byte
+// for a value under 128 bytes), so ("a,b","c") and ("a","b,c") stay apart whatever the
+// bytes.
+#include "io/blocks.hpp"
+
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,24 +24,25 @@ std::uint64_t key_hash(std::string_view composite) noexcept;
 
 class KeyTable {
  public:
-  std::size_t size() const noexcept { return starts_.size() - 1; }
+  std::size_t size() const noexcept { return begins_.size(); }
   // The id of `composite`, a new one (the next number) if it was not there. Ids are
   // limited to 32 bits: a DataError beyond.
   std::size_t find_or_add(std::string_view composite);
-  std::string_view bytes(std::size_t id) const noexcept {
-    return std::string_view(arena_).substr(starts_[id], starts_[id + 1] - starts_[id]);
-  }
+  std::string_view bytes(std::size_t id) const noexcept;
 
  private:
   void grow();
+  const char* keep(std::string_view composite);
   struct Slot {
     // The hash's low half: it places the slot (the table is smaller than 2^32 slots), so
     // growing needs no rehash, and its bits above the table's index end most mismatches.
     std::uint32_t tag = 0;
     std::uint32_t id = 0;  // id + 1; 0 is an empty slot
   };
-  std::string arena_;
-  std::vector<std::size_t> starts_{0};
+  std::vector<std::unique_ptr<char[]>> chunks_;  // each key whole in one
+  std::size_t room_ = 0;                         // bytes left in the last chunk
+  char* next_ = nullptr;
+  Blocks<const char*> begins_;  // each key's length and bytes
   std::vector<Slot> slots_;
 };
 
