@@ -39,71 +39,92 @@ const char* find_char(const char* from, const char* end, char c) {
 }  // namespace
 
 bool split_plain(std::string_view record, char delimiter, std::vector<std::string_view>& fields) {
-  fields.clear();
+  // Fields are written over the vector's elements, which the previous record left (the
+  // same number, row after row), and the vector cut to the count at the end: a growth
+  // check and size update per field, as push_back makes, cost more than the rest.
+  std::string_view* out = fields.data();
+  std::string_view* end = out + fields.size();
+  const auto put = [&](const char* from, std::size_t length) {
+    if (out == end) [[unlikely]] {
+      const std::size_t n = fields.size();
+      fields.resize(std::max<std::size_t>(2 * n, 16));
+      out = fields.data() + n;
+      end = fields.data() + fields.size();
+    }
+    *out++ = std::string_view(from, length);
+  };
+  const auto done = [&] {
+    fields.resize(static_cast<std::size_t>(out - fields.data()));
+    return true;
+  };
   if constexpr (std::endian::native != std::endian::little) {  // the byte positions below assume it
     const char* start = record.data();
     for (const char* c = start; c != record.data() + record.size(); ++c) {
       if (*c == '"') return false;
       if (*c == delimiter) {
-        fields.emplace_back(start, static_cast<std::size_t>(c - start));
+        put(start, static_cast<std::size_t>(c - start));
         start = c + 1;
       }
     }
-    fields.emplace_back(start, static_cast<std::size_t>(record.data() + record.size() - start));
-    return true;
+    put(start, static_cast<std::size_t>(record.data() + record.size() - start));
+    return done();
   }
   const char* const begin = record.data();
   const std::size_t size = record.size();
-  const std::uint64_t delimiters = bytes::repeated(delimiter), quotes = bytes::repeated('"');
   std::size_t start = 0;
+  // With SSE2 (every x86-64), records of 16 bytes or more in windows of 64: the window's
+  // delimiters and quotes as two 64-bit masks from four 16-byte compares (the block that
+  // would run past the end is the record's last 16 bytes, shifted down), then a field a
+  // set bit. Shorter records, or without SSE2, eight bytes at a time (fields are a few
+  // bytes long: a memchr call per field costs more than it saves): whole words with one
+  // fixed load each, then the zero-padded tail (a zero byte matches neither a delimiter
+  // nor a quote).
+#if defined(__SSE2__)
+  if (size >= 16) {
+    const __m128i delimiter16 = _mm_set1_epi8(delimiter), quote16 = _mm_set1_epi8('"');
+    for (std::size_t window = 0; window < size; window += 64) {
+      std::uint64_t hits = 0, quoted = 0;
+      for (std::size_t block = window; block < window + 64 && block < size; block += 16) {
+        const std::size_t from = block + 16 <= size ? block : size - 16;
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + from));
+        const unsigned skip = static_cast<unsigned>(block - from);  // bytes read before
+        const auto lane = [&](__m128i match) {
+          return std::uint64_t{static_cast<unsigned>(_mm_movemask_epi8(match)) >> skip}
+                 << (block - window);
+        };
+        hits |= lane(_mm_cmpeq_epi8(bytes, delimiter16));
+        quoted |= lane(_mm_cmpeq_epi8(bytes, quote16));
+      }
+      if (quoted) return false;
+      for (; hits; hits &= hits - 1) {
+        const std::size_t position = window + static_cast<unsigned>(std::countr_zero(hits));
+        put(begin + start, position - start);
+        start = position + 1;
+      }
+    }
+    put(begin + start, size - start);
+    return done();
+  }
+#endif
+  const std::uint64_t delimiters = bytes::repeated(delimiter), quotes = bytes::repeated('"');
   const auto word_at = [&](std::size_t at, std::uint64_t word) {
     if (bytes::matching(word, quotes)) return false;
     for (std::uint64_t hits = bytes::matching(word, delimiters); hits; hits &= hits - 1) {
       const std::size_t position = at + static_cast<std::size_t>(std::countr_zero(hits)) / 8;
-      fields.emplace_back(begin + start, position - start);
+      put(begin + start, position - start);
       start = position + 1;
     }
     return true;
   };
-  // Sixteen bytes at a time with SSE2 (every x86-64), the last block overlapping the one
-  // before it (only its new bytes count); records under 16 bytes, or without SSE2, eight
-  // at a time (fields are a few bytes long: a memchr call per field costs more than it
-  // saves): whole words with one fixed load each, then the zero-padded tail (a zero
-  // byte matches neither a delimiter nor a quote).
   std::size_t at = 0;
-#if defined(__SSE2__)
-  if (size >= 16) {
-    const __m128i delimiter16 = _mm_set1_epi8(delimiter), quote16 = _mm_set1_epi8('"');
-    // The bytes of the 16-byte block at `from` that are at or after `at`, as bits from bit 0.
-    const auto block_at = [&](std::size_t from) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + from));
-      const unsigned skip = static_cast<unsigned>(at - from);
-      if (static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, quote16))) >> skip)
-        return false;
-      for (unsigned hits =
-               static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, delimiter16))) >> skip;
-           hits; hits &= hits - 1) {
-        const std::size_t position = at + static_cast<std::size_t>(std::countr_zero(hits));
-        fields.emplace_back(begin + start, position - start);
-        start = position + 1;
-      }
-      return true;
-    };
-    for (; at + 16 <= size; at += 16)
-      if (!block_at(at)) return false;
-    // The tail: the record's last 16 bytes, less those already read.
-    if (at < size && !block_at(size - 16)) return false;
-    at = size;
-  }
-#endif
   for (; at + 8 <= size; at += 8) {
     std::uint64_t word;
     std::memcpy(&word, begin + at, 8);
     if (!word_at(at, word)) return false;
   }
   if (at < size && !word_at(at, bytes::load(begin, size, at))) return false;
-  fields.emplace_back(begin + start, size - start);
-  return true;
+  put(begin + start, size - start);
+  return done();
 }
 
 bool split_record(std::string_view record, char delimiter, std::vector<std::string_view>& fields,

@@ -5,6 +5,7 @@
 // of narrow columns where the row is plain words: io/run_store.hpp); with
 // `sorted` a group is handed on as soon as the next one starts, so memory stays flat.
 #include "io/blocks.hpp"
+#include "io/bytes.hpp"
 #include "io/key_table.hpp"
 #include "io/number.hpp"
 #include "io/reader.hpp"
@@ -40,8 +41,9 @@ class GroupKeys {
     if (span_valid_ && adjacent_ && reader.fields_in_line()) {
       const std::string_view first = reader.field(columns_.front()),
                              last = reader.field(columns_.back());
-      if (std::string_view(first.data(), static_cast<std::size_t>(last.data() + last.size() -
-                                                                  first.data())) == last_span_)
+      if (bytes::same(std::string_view(first.data(), static_cast<std::size_t>(
+                                                         last.data() + last.size() - first.data())),
+                      last_span_))
         return last_id_;
     }
     return assign_otherwise(reader);

@@ -74,8 +74,9 @@ TEST_CASE("quote scan: a record continues while a quoted field is open") {
 }
 
 TEST_CASE("split: the word-at-a-time splitter agrees with the general one") {
-  // Records of 0 to 40 bytes over delimiters, quotes, high bytes and near misses (bytes
-  // one off the delimiter or quote, which a borrow-prone bit trick would confuse).
+  // Records of 0 to 200 bytes (several 64-byte windows) over delimiters, quotes, high bytes and
+  // near misses (bytes one off the delimiter or quote, which a borrow-prone bit trick would
+  // confuse).
   const char alphabet[] = {'a', ',', ';',    '\t',   '"',    '+', '-',
                            '!', '#', '\x80', '\xac', '\xff', ' ', '\r'};
   std::uint64_t state = 12345;
@@ -87,7 +88,7 @@ TEST_CASE("split: the word-at-a-time splitter agrees with the general one") {
   std::string scratch;
   SplitProblem problem;
   for (int i = 0; i < 200000; ++i) {
-    std::string record(next() % 41, 'a');
+    std::string record(next() % (i % 4 ? 41 : 201), 'a');
     for (char& c : record) c = alphabet[next() % sizeof alphabet];
     const char delimiter = ",;\t"[next() % 3];
     INFO("record [" << record << "] delimiter " << int(delimiter));
@@ -122,5 +123,21 @@ TEST_CASE("bytes: counting over long runs, where the byte lanes must be folded i
       want += i % 3 != 0;
     }
     CHECK(heq::io::bytes::count(mixed.data(), mixed.size(), '\n') == want);
+  }
+}
+
+TEST_CASE("bytes: equal ranges, and ranges one byte apart anywhere, of every length to 40") {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string a(n, 'x');
+    for (std::size_t i = 0; i < n; ++i) a[i] = static_cast<char>('A' + (i * 7) % 26);
+    const std::string b = a;
+    CHECK(heq::io::bytes::same(a, b));
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string c = a;
+      c[i] = static_cast<char>(c[i] ^ 0x20);
+      INFO("length " << n << ", byte " << i);
+      CHECK_FALSE(heq::io::bytes::same(a, c));
+    }
+    CHECK_FALSE(heq::io::bytes::same(a, a + "x"));
   }
 }
