@@ -12,22 +12,7 @@
 
 namespace heq {
 
-NumberStatus parse_number(std::string_view text, double& out) noexcept {
-  // Most fields are counts: up to 15 plain digits are an integer below 2^53, which a
-  // double holds exactly, so summing digits gives the same double as from_chars.
-  if (!text.empty() && text.size() <= 15) {
-    std::uint64_t n = 0;
-    std::size_t i = 0;
-    for (; i < text.size(); ++i) {
-      const unsigned digit = static_cast<unsigned char>(text[i]) - '0';
-      if (digit > 9) break;
-      n = n * 10 + digit;
-    }
-    if (i == text.size()) {
-      out = static_cast<double>(n);
-      return NumberStatus::ok;
-    }
-  }
+NumberStatus parse_number_otherwise(std::string_view text, double& out) noexcept {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   if (text.empty()) return NumberStatus::empty;
