@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,6 +22,9 @@ namespace {
 // Feeds fast-cpp-csv-parser's LineReader. Each request is filled completely (LineReader
 // takes a short read for the end of input, and pipes deliver short reads), and NUL bytes
 // are refused: LineReader hands out C strings, which would silently cut the line there.
+// The NUL's line is found by counting newlines: as the bytes pass for a pipe, and only
+// once one turns up, by reading the file again, for a file (no second scan of every
+// block for input that holds none).
 class CheckedSource : public ::io::ByteSourceBase {
  public:
   explicit CheckedSource(std::string name) : name_(std::move(name)) {}
@@ -33,11 +37,16 @@ class CheckedSource : public ::io::ByteSourceBase {
       filled += static_cast<int>(got);
     }
     check_for_nul(buffer, filled);
+    offset_ += static_cast<std::size_t>(filled);
     return filled;
   }
 
  protected:
   virtual std::size_t fetch(char* buffer, std::size_t size) = 0;
+  // The newlines in the first `bytes` bytes of the input, read again; false where the
+  // input cannot be read again (then they are counted as they pass).
+  virtual bool newlines_in_first(std::size_t bytes, std::size_t& newlines) = 0;
+  void count_as_read(bool yes) { counting_ = yes; }
   const std::string& name() const { return name_; }
 
  private:
@@ -57,22 +66,35 @@ class CheckedSource : public ::io::ByteSourceBase {
     first_ = false;
     const void* nul = std::memchr(data, '\0', static_cast<std::size_t>(size));
     const char* stop = nul ? static_cast<const char*>(nul) : data + size;
-    newlines_ += bytes::count(data, static_cast<std::size_t>(stop - data), '\n');
-    if (nul)
-      throw DataError(Location{name_, newlines_ + 1, 0},
-                      "the input holds a NUL byte; is it a text (CSV or TSV) file?");
+    if (counting_) newlines_ += bytes::count(data, static_cast<std::size_t>(stop - data), '\n');
+    if (!nul) return;
+    std::size_t before = newlines_;
+    // A file that cannot be read again (an error now) is named without a line.
+    const bool placed =
+        counting_ || newlines_in_first(offset_ + static_cast<std::size_t>(stop - data), before);
+    throw DataError(Location{name_, placed ? before + 1 : 0, 0},
+                    "the input holds a NUL byte; is it a text (CSV or TSV) file?");
   }
 
   std::string name_;
   bool eof_ = false;
   bool first_ = true;
-  std::size_t newlines_ = 0;
+  bool counting_ = true;
+  std::size_t newlines_ = 0;  // when counting_
+  std::size_t offset_ = 0;    // bytes handed on before this read
 };
 
 class FdSource : public CheckedSource {
  public:
   FdSource(int fd, bool owned, std::string name)
-      : CheckedSource(std::move(name)), fd_(fd), owned_(owned) {}
+      : CheckedSource(std::move(name)), fd_(fd), owned_(owned) {
+    struct stat st {};
+    const off_t at = ::lseek(fd_, 0, SEEK_CUR);  // where reading starts: stdin may be part read
+    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && at >= 0) {
+      start_ = at;
+      count_as_read(false);
+    }
+  }
   ~FdSource() override {
     if (owned_) ::close(fd_);
   }
@@ -86,9 +108,23 @@ class FdSource : public CheckedSource {
         throw IoError(fmt::format("{}: read error: {}", name(), std::strerror(errno)));
     }
   }
+  bool newlines_in_first(std::size_t bytes, std::size_t& newlines) override {
+    std::vector<char> block(std::size_t{1} << 20);
+    newlines = 0;
+    for (std::size_t done = 0; done < bytes;) {
+      const ssize_t got = ::pread(fd_, block.data(), std::min(block.size(), bytes - done),
+                                  start_ + static_cast<off_t>(done));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) return false;
+      newlines += bytes::count(block.data(), static_cast<std::size_t>(got), '\n');
+      done += static_cast<std::size_t>(got);
+    }
+    return true;
+  }
 
   int fd_;
   bool owned_;
+  off_t start_ = 0;
 };
 
 constexpr std::size_t kLongestLine = std::size_t{1} << 24;  // LineReader's block

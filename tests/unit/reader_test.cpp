@@ -6,6 +6,8 @@
 #include "io/reader.hpp"
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -127,6 +129,31 @@ TEST_CASE("reader: shape errors name line and column") {
 TEST_CASE("reader: a NUL byte is refused with its line") {
   const std::string text = std::string("a,b\n1,2\n3,") + '\0' + "4\n";
   CHECK(error_at(text).line == 3);
+}
+
+TEST_CASE("reader: a NUL byte in a file is placed by reading the file again, past 32 MiB too") {
+  // A file's newlines are counted only once a NUL turns up: in the first block LineReader
+  // reads (32 MiB), and in a later one. Each line is 16 bytes.
+  const std::string path = std::filesystem::temp_directory_path() / "heq-reader-nul.csv";
+  for (const std::size_t nul_line : {3ul, 2'500'000ul}) {
+    {
+      std::ofstream f(path, std::ios::binary);
+      f << "a,b\n";
+      for (std::size_t line = 2; line < nul_line + 3; ++line)
+        f << (line == nul_line ? std::string("12345,") + '\0' + "89\n" : "12345,123456789\n");
+    }
+    heq::io::ReaderOptions options;
+    options.path = path;
+    try {
+      Reader r(options);
+      while (r.next()) r.number(1);
+      FAIL("no DataError");
+    } catch (const DataError& e) {
+      CHECK(e.where().line == nul_line);
+      CHECK(std::string(e.what()).find("NUL byte") != std::string::npos);
+    }
+  }
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("reader: duplicate and missing column names") {
