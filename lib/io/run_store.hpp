@@ -5,12 +5,14 @@
 // the run in the narrowest form that gives back its exact bits: nothing when it is the
 // word of the store's first row (a column not read, a missing --a0), one value for the
 // run, a start and a step (line numbers), 1- or 2-byte integers (ages, small-area
-// counts), 4-byte floats (what a float holds exactly), else the 8 bytes: a life table of
+// counts), 4-byte floats (what a float holds exactly), 32-bit integers over one power of
+// ten (a value written with a few decimals, 1.42857), else the 8 bytes: a life table of
 // 20 bands, 160 words as rows, takes 14. A column that repeats the one of the first run of
 // its length (every area's table has the same ages) takes nothing either. Rows come back bit for
 // bit as they went in, in input order, so every result is the same as holding the rows whole.
 #include "io/blocks.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -25,7 +27,7 @@
 namespace heq::io {
 
 // Whether RunStore can hold a Row: plain bytes, whole words, up to 10 of them (a run's
-// codes, 3 bits a word, share one word with its row count).
+// codes, 4 bits a word, share one word with its row count).
 template <class Row>
 inline constexpr bool run_storable = std::is_trivially_copyable_v<Row> && sizeof(Row) % 8 == 0 &&
                                      sizeof(Row) / 8 <= 10;
@@ -77,16 +79,18 @@ class RunStore {
     small = 4,
     narrow = 5,
     wide = 6,
-    as_reference = 7  // the column of the first run of this length, word for word
+    as_reference = 7,  // the column of the first run of this length, word for word
+    decimal = 8        // whole numbers over one power of ten (values read with 6 digits)
   };
-  static constexpr unsigned kCodeBits = 3;
+  static constexpr unsigned kCodeBits = 4;
+  static constexpr unsigned kCountBits = 16;  // a run's row count, below the codes
   // A run is two numbers: where its words start (over all chunks, with kMulti if it has
   // several rows), and its group's run before it (so adding one touches only the group's
   // entry in last_; the links kept apart, as walking a group's runs reads only them).
   // A run of several rows starts with a word of its row count and its columns' codes.
   static constexpr std::uint32_t kMulti = std::uint32_t{1} << 31;
 
-  static Code code_of(std::uint32_t codes, std::size_t c) {
+  static Code code_of(std::uint64_t codes, std::size_t c) {
     return static_cast<Code>((codes >> (kCodeBits * c)) & ((1u << kCodeBits) - 1));
   }
   static std::size_t words_for(Code code, std::size_t n) {
@@ -104,6 +108,8 @@ class RunStore {
         return (n + 3) / 4;
       case narrow:
         return (n + 1) / 2;
+      case decimal:
+        return 1 + (n + 1) / 2;
       case wide:
         break;
     }
@@ -134,6 +140,35 @@ class RunStore {
     const auto i = static_cast<std::int16_t>(d);
     return std::bit_cast<std::uint64_t>(static_cast<double>(i)) == w;
   }
+  // A value m / 10^k with m a 32-bit integer and k at most 9, given back bit for bit by
+  // the division (correctly rounded, as reading the decimal text was): the fewest such k
+  // for the word, or -1.
+  static constexpr double kTens[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  static bool fits_places(std::uint64_t w, int k) {
+    const double scaled = std::nearbyint(std::bit_cast<double>(w) * kTens[k]);
+    if (!(std::abs(scaled) <= 2147483647.0)) return false;  // NaN too
+    const auto m = static_cast<std::int32_t>(scaled);
+    return std::bit_cast<std::uint64_t>(static_cast<double>(m) / kTens[k]) == w;  // not -0
+  }
+  static int places_of(std::uint64_t w) {
+    if (!(std::abs(std::bit_cast<double>(w)) <= 2147483647.0)) return -1;
+    for (int k = 0; k < 10; ++k)
+      if (fits_places(w, k)) return k;
+    return -1;
+  }
+  // The places one k gives every word of column c of the open run, or -1.
+  int run_places(std::size_t c) const {
+    int k = 0;
+    for (const Row& r : open_) {
+      const int places = places_of(word(r, c));
+      if (places < 0) return -1;
+      k = std::max(k, places);
+    }
+    for (const Row& r : open_)
+      if (!fits_places(word(r, c), k)) return -1;
+    return k;
+  }
+
   // Lanes of `bits` bits packed into words, lowest first.
   template <unsigned bits>
   static void pack(std::uint64_t*& out, std::size_t n, auto lane) {
@@ -191,8 +226,9 @@ class RunStore {
   // Writes the open run's words; returns where they start.
   std::uint32_t encode() {
     const std::size_t n = open_.size();
-    std::uint32_t codes = 0;
-    std::size_t size = 1;  // the count and codes
+    std::uint64_t codes = 0;
+    std::array<int, kWords> places{};  // for decimal columns
+    std::size_t size = 1;              // the count and codes
     const std::vector<Row>* reference = reference_for(n);
     for (std::size_t c = 0; c < kWords; ++c) {
       const std::uint64_t first = word(open_[0], c);
@@ -208,6 +244,7 @@ class RunStore {
         floats = floats && (shorts || fits_float(w));
         repeats = repeats && w == word((*reference)[i], c);
       }
+      places[c] = same || stepped || floats ? -1 : run_places(c);
       const Code code = same && first == usual_[c] ? usual
                         : repeats                  ? as_reference
                         : same                     ? constant
@@ -215,14 +252,15 @@ class RunStore {
                         : bytes                    ? tiny
                         : shorts                   ? small
                         : floats                   ? narrow
+                        : places[c] >= 0           ? decimal
                                                    : wide;
-      codes |= static_cast<std::uint32_t>(code) << (kCodeBits * c);
+      codes |= std::uint64_t{code} << (kCodeBits * c);
       size += words_for(code, n);
     }
     if (!reference && references_.size() < kReferences) references_.push_back(open_);
     std::uint64_t* out = room(size);
     const auto start = static_cast<std::uint32_t>(words() - size);
-    *out++ = n | std::uint64_t{codes} << 32;
+    *out++ = n | codes << kCountBits;
     for (std::size_t c = 0; c < kWords; ++c) {
       const auto at = [&](std::size_t i) { return word(open_[i], c); };
       const auto as_double = [&](std::size_t i) { return std::bit_cast<double>(at(i)); };
@@ -250,6 +288,15 @@ class RunStore {
             return std::bit_cast<std::uint32_t>(static_cast<float>(as_double(i)));
           });
           break;
+        case decimal: {
+          const int k = places[c];
+          *out++ = static_cast<std::uint64_t>(k);
+          pack<32>(out, n, [&](std::size_t i) {
+            return std::bit_cast<std::uint32_t>(
+                static_cast<std::int32_t>(std::nearbyint(as_double(i) * kTens[k])));
+          });
+          break;
+        }
         case wide:
           for (std::size_t i = 0; i < n; ++i) *out++ = at(i);
           break;
@@ -267,8 +314,8 @@ class RunStore {
       std::memcpy(static_cast<void*>(&rows[start]), in, sizeof(Row));
       return;
     }
-    const std::size_t n = static_cast<std::uint32_t>(*in);
-    const auto codes = static_cast<std::uint32_t>(*in++ >> 32);
+    const std::size_t n = *in & ((std::uint64_t{1} << kCountBits) - 1);
+    const std::uint64_t codes = *in++ >> kCountBits;
     rows.resize(start + n);
     auto* base = reinterpret_cast<unsigned char*>(rows.data() + start);
     for (std::size_t c = 0; c < kWords; ++c) {
@@ -305,6 +352,14 @@ class RunStore {
           for (std::size_t i = 0; i < n; ++i)
             put_double(i, std::bit_cast<float>(static_cast<std::uint32_t>(lane<32>(in, i))));
           break;
+        case decimal: {
+          const double ten = kTens[in[0]];
+          for (std::size_t i = 0; i < n; ++i)
+            put_double(i, static_cast<double>(std::bit_cast<std::int32_t>(
+                              static_cast<std::uint32_t>(lane<32>(in + 1, i)))) /
+                              ten);
+          break;
+        }
         case wide:
           for (std::size_t i = 0; i < n; ++i) put(i, in[i]);
           break;

@@ -7,6 +7,8 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <random>
@@ -24,6 +26,18 @@ struct Row {  // eight words, as a life table row
 static_assert(heq::io::run_storable<Row>);
 
 bool same_bits(const Row& a, const Row& b) { return std::memcmp(&a, &b, sizeof(Row)) == 0; }
+
+// Ends the store and requires group 0's rows to be `in`, bit for bit.
+void require_back(heq::io::RunStore<Row>& store, const std::vector<Row>& in) {
+  store.finish();
+  std::vector<Row> out;
+  store.rows(0, out);
+  REQUIRE(out.size() == in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    INFO("row " << i << ", deaths " << in[i].deaths);
+    REQUIRE(same_bits(out[i], in[i]));
+  }
+}
 
 // Values of every kind a column may hold, the awkward ones included.
 double awkward(std::mt19937_64& rng) {
@@ -144,14 +158,8 @@ TEST_CASE("run store: -0, 256, 32,768, NaNs and values past a float's range keep
       in.push_back(r);
       store.add(0, r);
     }
-    store.finish();
-    std::vector<Row> out;
-    store.rows(0, out);
-    REQUIRE(out.size() == in.size());
-    for (std::size_t i = 0; i < in.size(); ++i) {
-      INFO("value " << kind << ", row " << i);
-      REQUIRE(same_bits(out[i], in[i]));
-    }
+    INFO("value " << kind);
+    require_back(store, in);
   }
 }
 
@@ -208,10 +216,47 @@ TEST_CASE("run store: a life table of 20 bands takes 14 words, not 160, and one 
                       static_cast<std::size_t>(100 + i), std::nan(""), 1, 0});
   binade.finish();
   CHECK(binade.words() == 3 + 0 + 2 + 2 + 1);
+  // Deaths written with six digits (deaths / 7, as read from text) are no float, but
+  // whole numbers over 10^5: a word for the power and 4 bytes each (1 + 10).
+  heq::io::RunStore<Row> decimals;
+  for (int i = 0; i < 20; ++i) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", (10.0 + 37 * i) / 7);
+    decimals.add(0, Row{i * 5.0, std::strtod(text, nullptr), 1000.0 + 37 * i, std::nan(""),
+                        std::nan(""), static_cast<std::size_t>(100 + i), std::nan(""), 1, 0});
+  }
+  decimals.finish();
+  CHECK(decimals.words() == 3 + 11 + 5 + 2 + 1);
   // A row alone is its eight words as they are.
   heq::io::RunStore<Row> alone;
   alone.add(0, Row{});
   alone.add(1, Row{});
   alone.finish();
   CHECK(alone.words() == 16);
+}
+
+TEST_CASE("run store: decimals come back bit for bit, and what is no decimal stays whole") {
+  // Values as read from text with 0 to 12 places, signs, near 2^31 over the power and
+  // past it, -0 and NaN among them: each run keeps one form, exact or the 8 bytes.
+  std::mt19937_64 rng(9);
+  for (int trial = 0; trial < 2000; ++trial) {
+    heq::io::RunStore<Row> store;
+    std::vector<Row> in;
+    const int places = static_cast<int>(rng() % 13);
+    const std::size_t n = 2 + rng() % 40;
+    for (std::size_t i = 0; i < n; ++i) {
+      char text[64];
+      const auto whole = static_cast<long long>(rng() % 4'000'000'000ULL) - 2'000'000'000LL;
+      std::snprintf(text, sizeof text, "%.*f", places,
+                    static_cast<double>(whole) / std::pow(10.0, rng() % 12));
+      Row r{};
+      r.deaths = std::strtod(text, nullptr);
+      if (rng() % 50 == 0) r.deaths = rng() % 2 ? -0.0 : std::nan("");
+      r.line = i;
+      in.push_back(r);
+      store.add(0, r);
+    }
+    INFO("trial " << trial);
+    require_back(store, in);
+  }
 }
