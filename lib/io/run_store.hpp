@@ -244,7 +244,7 @@ class RunStore {
         floats = floats && (shorts || fits_float(w));
         repeats = repeats && w == word((*reference)[i], c);
       }
-      places[c] = same || stepped || floats ? -1 : run_places(c);
+      places[c] = same || stepped || floats || repeats ? -1 : run_places(c);
       const Code code = same && first == usual_[c] ? usual
                         : repeats                  ? as_reference
                         : same                     ? constant
