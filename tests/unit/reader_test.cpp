@@ -5,6 +5,8 @@
 #include "io/csv_split.hpp"
 #include "io/reader.hpp"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -134,7 +136,9 @@ TEST_CASE("reader: a NUL byte is refused with its line") {
 TEST_CASE("reader: a NUL byte in a file is placed by reading the file again, past 32 MiB too") {
   // A file's newlines are counted only once a NUL turns up: in the first block LineReader
   // reads (32 MiB), and in a later one. Each line is 16 bytes.
-  const std::string path = std::filesystem::temp_directory_path() / "heq-reader-nul.csv";
+  // Named for this process: two test runs on one machine (a build and a CI clone) at once.
+  const std::string path = std::filesystem::temp_directory_path() /
+                           ("heq-reader-nul-" + std::to_string(::getpid()) + ".csv");
   for (const std::size_t nul_line : {3ul, 2'500'000ul}) {
     {
       std::ofstream f(path, std::ios::binary);
