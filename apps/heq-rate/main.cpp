@@ -36,6 +36,7 @@ Output: without --by, every input column, then value, lowercl, uppercl (several 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-rate", kSummary, kExamples, kDetails);
   tool.add_grouping();
+  tool.add_threads();
   heq::rates::CountOptions o;
   o.statistic = heq::rates::CountStatistic::rate;
   tool.add_columns({{"--count", o.count, "Events (numerator) column"},

@@ -65,6 +65,12 @@ std::size_t GroupKeys::assign_otherwise(const Reader& reader) {
   return last_id_;
 }
 
+std::size_t GroupKeys::adopt(const GroupKeys& other, std::size_t id) {
+  const std::size_t mine = table_.find_or_add(other.table_.bytes(id));
+  count_ = table_.size();
+  return mine;
+}
+
 std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
   // A new group starts. Every key is remembered as its group starts, so a key seen before
   // is a group that came back (the current group's own rows never reach here).

@@ -37,6 +37,10 @@ class GroupKeys {
   // The group number of the reader's current row (a new one if the key is new). Rows of
   // one group usually follow each other: the row whose key span equals the previous
   // row's is answered inline, everything else out of line.
+  // Unsorted: the group number here of `other`'s group `id`, a new one if its key is new
+  // (to merge the groups of a split input, io/split_fold.hpp).
+  std::size_t adopt(const GroupKeys& other, std::size_t id);
+
   std::size_t assign(const Reader& reader) {
     if (span_valid_ && adjacent_ && reader.fields_in_line()) {
       const std::string_view first = reader.field(columns_.front()),

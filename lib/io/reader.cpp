@@ -17,8 +17,6 @@
 
 namespace heq::io {
 
-namespace {
-
 // Feeds fast-cpp-csv-parser's LineReader. Each request is filled completely (LineReader
 // takes a short read for the end of input, and pipes deliver short reads), and NUL bytes
 // are refused: LineReader hands out C strings, which would silently cut the line there.
@@ -27,7 +25,10 @@ namespace {
 // block for input that holds none).
 class CheckedSource : public ::io::ByteSourceBase {
  public:
-  explicit CheckedSource(std::string name) : name_(std::move(name)) {}
+  // `offset`: the bytes of the input before this source's first (a file read on from
+  // there), which are neither checked again nor a byte-order mark.
+  explicit CheckedSource(std::string name, std::size_t offset = 0)
+      : name_(std::move(name)), first_(offset == 0), offset_(offset) {}
 
   int read(char* buffer, int size) override {
     int filled = 0;
@@ -84,26 +85,62 @@ class CheckedSource : public ::io::ByteSourceBase {
   std::size_t offset_ = 0;    // bytes handed on before this read
 };
 
+// A descriptor the sources reading one file share (a fenced reader's next LineReader, a
+// split reader's); closed with the last of them.
+struct OpenFd {
+  int fd;
+  bool owned;
+  ~OpenFd() {
+    if (owned) ::close(fd);
+  }
+};
+
 class FdSource : public CheckedSource {
  public:
-  FdSource(int fd, bool owned, std::string name)
-      : CheckedSource(std::move(name)), fd_(fd), owned_(owned) {
+  FdSource(std::shared_ptr<const OpenFd> file, std::string name)
+      : CheckedSource(std::move(name)), file_(std::move(file)) {
     struct stat st {};
-    const off_t at = ::lseek(fd_, 0, SEEK_CUR);  // where reading starts: stdin may be part read
-    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && at >= 0) {
-      start_ = at;
+    const off_t at =
+        ::lseek(file_->fd, 0, SEEK_CUR);  // where reading starts: stdin may be part read
+    if (::fstat(file_->fd, &st) == 0 && S_ISREG(st.st_mode) && at >= 0) {
+      start_ = pos_ = static_cast<std::size_t>(at);
+      size_ = static_cast<std::size_t>(st.st_size);
+      regular_ = true;
       count_as_read(false);
     }
   }
-  ~FdSource() override {
-    if (owned_) ::close(fd_);
+  // The same regular file from offset `from` on: read in turn (the descriptor's offset is
+  // there) or, `positional`, by pread (for a second thread).
+  FdSource(const FdSource& like, std::size_t from, bool positional)
+      : CheckedSource(like.name(), from - like.start_),
+        file_(like.file_),
+        start_(like.start_),
+        pos_(from),
+        size_(like.size_),
+        regular_(true),
+        positional_(positional) {
+    count_as_read(false);
   }
+
+  bool regular() const noexcept { return regular_; }
+  std::size_t size() const noexcept { return size_; }     // the file's, when regular
+  std::size_t position() const noexcept { return pos_; }  // the next byte's file offset
+  std::size_t start() const noexcept { return start_; }   // the first byte's
+  int fd() const noexcept { return file_->fd; }
+  // No byte at or past file offset `at` is read: LineReader sees the input end there.
+  void fence(std::size_t at) noexcept { end_ = at; }
 
  private:
   std::size_t fetch(char* buffer, std::size_t size) override {
+    if (end_ != kNoEnd) size = std::min(size, end_ > pos_ ? end_ - pos_ : 0);
+    if (size == 0) return 0;
     for (;;) {
-      const ssize_t got = ::read(fd_, buffer, size);
-      if (got >= 0) return static_cast<std::size_t>(got);
+      const ssize_t got = positional_ ? ::pread(file_->fd, buffer, size, static_cast<off_t>(pos_))
+                                      : ::read(file_->fd, buffer, size);
+      if (got >= 0) {
+        pos_ += static_cast<std::size_t>(got);
+        return static_cast<std::size_t>(got);
+      }
       if (errno != EINTR)
         throw IoError(fmt::format("{}: read error: {}", name(), std::strerror(errno)));
     }
@@ -112,8 +149,8 @@ class FdSource : public CheckedSource {
     std::vector<char> block(std::size_t{1} << 20);
     newlines = 0;
     for (std::size_t done = 0; done < bytes;) {
-      const ssize_t got = ::pread(fd_, block.data(), std::min(block.size(), bytes - done),
-                                  start_ + static_cast<off_t>(done));
+      const ssize_t got = ::pread(file_->fd, block.data(), std::min(block.size(), bytes - done),
+                                  static_cast<off_t>(start_ + done));
       if (got < 0 && errno == EINTR) continue;
       if (got <= 0) return false;
       newlines += bytes::count(block.data(), static_cast<std::size_t>(got), '\n');
@@ -122,10 +159,17 @@ class FdSource : public CheckedSource {
     return true;
   }
 
-  int fd_;
-  bool owned_;
-  off_t start_ = 0;
+  static constexpr std::size_t kNoEnd = static_cast<std::size_t>(-1);
+  std::shared_ptr<const OpenFd> file_;
+  std::size_t start_ = 0;  // where the input began (the file's offset when opened)
+  std::size_t pos_ = 0;
+  std::size_t size_ = 0;
+  bool regular_ = false;
+  bool positional_ = false;
+  std::size_t end_ = kNoEnd;
 };
+
+namespace {
 
 constexpr std::size_t kLongestLine = std::size_t{1} << 24;  // LineReader's block
 
@@ -135,8 +179,12 @@ constexpr std::size_t kLongestLine = std::size_t{1} << 24;  // LineReader's bloc
 
 class FccpLines : public LineSource {
  public:
-  FccpLines(const std::string& name, std::unique_ptr<::io::ByteSourceBase> source)
-      : name_(name), reader_(name, std::move(source)) {}
+  // `lines_before`: the lines of the input before this source's first.
+  FccpLines(const std::string& name, std::unique_ptr<::io::ByteSourceBase> source,
+            std::size_t lines_before = 0)
+      : name_(name), reader_(name, std::move(source)) {
+    reader_.set_file_line(static_cast<unsigned>(lines_before));
+  }
   char* next_line() override {
     try {
       return reader_.next_line();
@@ -149,6 +197,62 @@ class FccpLines : public LineSource {
  private:
   std::string name_;
   ::io::LineReader reader_;
+};
+
+// The first line start at or after file offset `from` (and before `size`), if one is
+// found within 1 MiB and is not a byte-order mark (which LineReader, starting there,
+// would drop); `size` when none is.
+std::size_t line_start_from(int fd, std::size_t from, std::size_t size) {
+  std::vector<char> block(std::size_t{1} << 16);
+  for (std::size_t at = from; at < size && at < from + (std::size_t{1} << 20);) {
+    const ssize_t got = ::pread(fd, block.data(), block.size(), static_cast<off_t>(at));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return size;
+    const void* nl = std::memchr(block.data(), '\n', static_cast<std::size_t>(got));
+    if (!nl) {
+      at += static_cast<std::size_t>(got);
+      continue;
+    }
+    const std::size_t start =
+        at + static_cast<std::size_t>(static_cast<const char*>(nl) - block.data()) + 1;
+    char mark[3] = {};
+    if (start < size && ::pread(fd, mark, 3, static_cast<off_t>(start)) == 3 &&
+        std::memcmp(mark, "\xEF\xBB\xBF", 3) == 0)
+      return size;
+    return start;
+  }
+  return size;
+}
+
+// A split reader's lines: the file from a line start to its end, read by LineReaders over
+// pieces of 8 MiB that end at line starts, one after another, each made when the last
+// ends, on the thread that reads them. Each LineReader then touches 8 MiB of its 48, not
+// all of them; a record may run on over a piece's end.
+class PiecedLines : public LineSource {
+ public:
+  PiecedLines(std::string name, const FdSource& like, std::size_t from)
+      : name_(std::move(name)), like_(like, from, true), next_(from) {}
+  char* next_line() override {
+    for (;;) {
+      if (lines_)
+        if (char* line = lines_->next_line()) return line;
+      if (next_ >= like_.size()) return nullptr;
+      const std::size_t lines_before = line();
+      auto source = std::make_unique<FdSource>(like_, next_, true);
+      next_ = line_start_from(like_.fd(), next_ + kPiece, like_.size());
+      source->fence(next_);
+      lines_.reset();
+      lines_ = std::make_unique<FccpLines>(name_, std::move(source), lines_before);
+    }
+  }
+  std::size_t line() const override { return lines_ ? lines_->line() : 0; }
+
+ private:
+  static constexpr std::size_t kPiece = std::size_t{8} << 20;
+  std::string name_;
+  FdSource like_;     // the file, for the pieces' sources
+  std::size_t next_;  // where the next piece starts
+  std::unique_ptr<FccpLines> lines_;
 };
 
 // The same lines from memory, without LineReader's 48 MiB of buffers per reader.
@@ -244,15 +348,88 @@ void Reader::open(const std::string& path, const std::string* text) {
     lines_ = std::make_unique<TextLines>(*text, name_);
     return;
   }
-  std::unique_ptr<::io::ByteSourceBase> source;
+  std::shared_ptr<OpenFd> file;
   if (path == "-") {
-    source = std::make_unique<FdSource>(0, false, name_);
+    file.reset(new OpenFd{0, false});
   } else {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", name_, std::strerror(errno)));
-    source = std::make_unique<FdSource>(fd, true, name_);
+    file.reset(new OpenFd{fd, true});  // not make_shared of a temporary, which would close it
   }
+  auto source = std::make_unique<FdSource>(std::move(file), name_);
+  source_ = source.get();
   lines_ = std::make_unique<FccpLines>(name_, std::move(source));
+}
+
+std::unique_ptr<Reader> Reader::split_off(std::size_t min_bytes) {
+  if (!source_ || !source_->regular() || !filter_.empty() || !more_paths_.empty() ||
+      fence_ != Fence::none)
+    return nullptr;
+  const std::size_t size = source_->size(), taken = source_->position(), begin = source_->start();
+  if (taken >= size || begin >= size) return nullptr;
+  // The middle of the input (this reader has parsed only the header), unless LineReader
+  // has taken in more than that already.
+  const std::size_t middle = std::max(taken, begin + (size - begin) / 2);
+  const std::size_t at = line_start_from(source_->fd(), middle, size);
+  if (at >= size || size - at < min_bytes) return nullptr;
+  split_progress_ = progress_ ? std::make_shared<SplitProgress>() : nullptr;
+  auto rest = std::unique_ptr<Reader>(
+      new Reader(SplitTag{}, *this, std::make_unique<PiecedLines>(name_, *source_, at)));
+  source_->fence(at);
+  fence_ = Fence::set;
+  fence_at_ = at;
+  if (split_progress_) {
+    rest->progress_ = [shared = split_progress_](std::size_t rows, std::size_t bytes, bool) {
+      shared->rows.store(rows, std::memory_order_relaxed);
+      shared->bytes.store(bytes, std::memory_order_relaxed);
+    };
+    progress_ = [report = std::move(progress_), shared = split_progress_](
+                    std::size_t rows, std::size_t bytes, bool done) {
+      report(rows + shared->rows.load(std::memory_order_relaxed),
+             bytes + shared->bytes.load(std::memory_order_relaxed), done);
+    };
+  }
+  return rest;
+}
+
+Reader::Reader(SplitTag, const Reader& first, std::unique_ptr<LineSource> lines)
+    : name_(first.name_),
+      whitespace_(first.whitespace_),
+      delimiter_(first.delimiter_),
+      na_tokens_(first.na_tokens_),
+      numeric_na_(first.numeric_na_),
+      thousands_(first.thousands_),
+      lines_(std::move(lines)),
+      header_(first.header_),
+      first_name_(first.first_name_) {}
+
+void Reader::continue_past_fence() {
+  // LineReader has seen its input end at the fence and reads no more: a new one reads on
+  // from there (the descriptor's offset is at the fence), its lines numbered on.
+  auto source = std::make_unique<FdSource>(*source_, fence_at_, false);
+  const std::size_t lines_before = lines_->line();
+  source_ = source.get();
+  lines_.reset();
+  lines_ = std::make_unique<FccpLines>(name_, std::move(source), lines_before);
+}
+
+void Reader::lift_fence() {
+  if (fence_ == Fence::reached) continue_past_fence();
+  if (fence_ == Fence::set) source_->fence(static_cast<std::size_t>(-1));
+  fence_ = Fence::none;
+}
+
+void Reader::take_over(const Reader& rest) {
+  rows_read_ += rest.rows_read_;
+  bytes_read_ += rest.bytes_read_;
+  fence_ = Fence::ended;
+  if (progress_) {
+    const auto report = std::move(progress_);
+    progress_ = nullptr;
+    // The split reader's rows are in rows_read_ now, not to be added again.
+    if (split_progress_) split_progress_->rows = split_progress_->bytes = 0;
+    report(rows_read_, bytes_read_, true);
+  }
 }
 
 // The next file of several: its header must be the first file's, and is not a row.
@@ -423,7 +600,10 @@ std::size_t Reader::column(std::string_view name) const {
 bool Reader::read_record() {
   for (;;) {
     char* raw = lines_->next_line();
-    if (!raw) return false;
+    if (!raw) {
+      if (fence_ == Fence::set) fence_ = Fence::reached;
+      return false;
+    }
     line_ = lines_->line();
     std::string_view record(raw, std::strlen(raw));
     bytes_read_ += record.size() + 1;
@@ -440,6 +620,11 @@ bool Reader::read_record() {
         joined_.assign(record);
         while (state == QuoteState::quoted) {
           char* more = lines_->next_line();
+          if (!more && fence_ == Fence::set) {  // the record runs on past the fence
+            continue_past_fence();
+            fence_ = Fence::none;
+            more = lines_->next_line();
+          }
           if (!more)
             throw DataError(Location{name_, line_, 0},
                             "a quoted field opened on this line is never closed");
@@ -494,6 +679,7 @@ std::string Reader::filter_report() const {
 }
 
 bool Reader::next() {
+  if (fence_ == Fence::ended) return false;
   do {
     while (read_record()) {
       ++rows_read_;
@@ -501,6 +687,7 @@ bool Reader::next() {
       if (passes_filter()) return true;
       ++rows_filtered_;
     }
+    if (fence_ == Fence::reached) return false;
   } while (open_next());
   if (progress_) {
     const auto report = std::move(progress_);

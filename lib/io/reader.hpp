@@ -7,6 +7,7 @@
 #include "core/missing.hpp"
 #include "io/number.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -55,6 +56,8 @@ struct ReaderOptions {
 
 inline bool is_missing(double x) noexcept { return std::isnan(x); }
 
+class FdSource;  // a file or pipe feeding LineReader (reader.cpp)
+
 char delimiter_for(const std::string& path, char requested) noexcept;
 
 class Reader {
@@ -96,6 +99,22 @@ class Reader {
     return number_otherwise(column);
   }
 
+  // Two threads on one large file (io/split_fold.hpp). If the input is one regular file
+  // read without --where, and at least `min_bytes` lie past the middle of what is left,
+  // this reader is fenced at the first line start past the middle (next() returns false
+  // there, with at_fence()) and a reader of the lines from there on is returned: the
+  // same columns and rules, its progress counted in this reader's; its errors and line
+  // numbers are not for users. nullptr otherwise.
+  std::unique_ptr<Reader> split_off(std::size_t min_bytes);
+  // next() stopped at the fence: every line before it read, none after it.
+  bool at_fence() const noexcept { return fence_ == Fence::reached; }
+  // Reads on past the fence, as if there had been none (the split reader's rows are then
+  // not to be used). A record that runs across the fence (a quoted line end) lifts it too.
+  void lift_fence();
+  // The split reader has read every line past the fence: its rows count as read here,
+  // and the input has ended.
+  void take_over(const Reader& rest);
+
   Location at(std::size_t column) const { return {name_, line_, column + 1}; }
   Location here() const { return {name_, line_, 0}; }
   [[noreturn]] void fail(std::size_t column, const std::string& message) const;
@@ -111,6 +130,13 @@ class Reader {
   bool passes_conditions();
   double number_otherwise(std::size_t column) const;
   [[noreturn]] void not_a_number(std::size_t column, NumberStatus status) const;
+
+  struct SplitTag {};
+  Reader(SplitTag, const Reader& first, std::unique_ptr<LineSource> lines);
+  void continue_past_fence();
+  struct SplitProgress {  // the split reader's counts, for this reader's progress line
+    std::atomic<std::size_t> rows{0}, bytes{0};
+  };
 
   struct Condition {
     std::size_t column;
@@ -141,7 +167,11 @@ class Reader {
   std::size_t rows_filtered_ = 0;
   std::vector<std::string> more_paths_;
   std::size_t next_path_ = 0;
-  std::string first_name_;  // the file whose header the others must repeat
+  std::string first_name_;      // the file whose header the others must repeat
+  FdSource* source_ = nullptr;  // the file LineReader reads, when it is one (lines_ owns it)
+  enum class Fence { none, set, reached, ended } fence_ = Fence::none;
+  std::size_t fence_at_ = 0;  // the file offset of the fence
+  std::shared_ptr<SplitProgress> split_progress_;
 };
 
 }  // namespace heq::io

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
+#include "io/split_fold.hpp"
 #include "rates/basic.hpp"
 #include "tables/common.hpp"
 
@@ -71,12 +72,18 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
     cols.push_back(o.population);
     cols.insert(cols.end(), results.begin(), results.end());
     out.begin(cols);
-    io::fold_groups(
-        in, keys, o.grouping.sorted, Counts{0, 0},
-        [&](Counts& total, const io::Reader& r) {  // a missing value makes the total missing
+    io::fold_sums(
+        in, keys, o.grouping.sorted, o.grouping.threads, Counts{0, 0},
+        [&](Counts& total, const io::Reader& r, auto& tally) {  // a missing value: a missing total
           const Counts c = read_counts(r, count_col, pop_col, o.statistic);
+          tally.note(c.count);
+          tally.note(c.population);
           total.count += c.count;
           total.population += c.population;
+        },
+        [](Counts& total, const Counts& more) {
+          total.count += more.count;
+          total.population += more.population;
         },
         [&](std::size_t group, const Counts& total) {
           out.texts(keys.key(group));
