@@ -385,8 +385,11 @@ std::unique_ptr<Reader> Reader::split_off(std::size_t min_bytes) {
     };
     progress_ = [report = std::move(progress_), shared = split_progress_](
                     std::size_t rows, std::size_t bytes, bool done) {
-      report(rows + shared->rows.load(std::memory_order_relaxed),
-             bytes + shared->bytes.load(std::memory_order_relaxed), done);
+      if (shared->dropped.load(std::memory_order_relaxed))
+        report(rows, bytes, done);
+      else
+        report(rows + shared->rows.load(std::memory_order_relaxed),
+               bytes + shared->bytes.load(std::memory_order_relaxed), done);
     };
   }
   return rest;
@@ -406,6 +409,7 @@ Reader::Reader(SplitTag, const Reader& first, std::unique_ptr<LineSource> lines)
 void Reader::continue_past_fence() {
   // LineReader has seen its input end at the fence and reads no more: a new one reads on
   // from there (the descriptor's offset is at the fence), its lines numbered on.
+  if (split_progress_) split_progress_->dropped = true;  // its rows will be read here
   auto source = std::make_unique<FdSource>(*source_, fence_at_, false);
   const std::size_t lines_before = lines_->line();
   source_ = source.get();
@@ -415,7 +419,10 @@ void Reader::continue_past_fence() {
 
 void Reader::lift_fence() {
   if (fence_ == Fence::reached) continue_past_fence();
-  if (fence_ == Fence::set) source_->fence(static_cast<std::size_t>(-1));
+  if (fence_ == Fence::set) {
+    source_->fence(static_cast<std::size_t>(-1));
+    if (split_progress_) split_progress_->dropped = true;
+  }
   fence_ = Fence::none;
 }
 
@@ -427,7 +434,7 @@ void Reader::take_over(const Reader& rest) {
     const auto report = std::move(progress_);
     progress_ = nullptr;
     // The split reader's rows are in rows_read_ now, not to be added again.
-    if (split_progress_) split_progress_->rows = split_progress_->bytes = 0;
+    if (split_progress_) split_progress_->dropped = true;
     report(rows_read_, bytes_read_, true);
   }
 }

@@ -136,6 +136,7 @@ class Reader {
   void continue_past_fence();
   struct SplitProgress {  // the split reader's counts, for this reader's progress line
     std::atomic<std::size_t> rows{0}, bytes{0};
+    std::atomic<bool> dropped{false};  // its rows are not (or no longer) to be added
   };
 
   struct Condition {
