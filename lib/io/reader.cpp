@@ -182,7 +182,7 @@ class FccpLines : public LineSource {
   // `lines_before`: the lines of the input before this source's first.
   FccpLines(const std::string& name, std::unique_ptr<::io::ByteSourceBase> source,
             std::size_t lines_before = 0)
-      : name_(name), reader_(name, std::move(source)) {
+      : name_(name), source_(std::move(source)), reader_(name, std::make_unique<Lent>(*source_)) {
     reader_.set_file_line(static_cast<unsigned>(lines_before));
   }
   char* next_line() override {
@@ -195,7 +195,19 @@ class FccpLines : public LineSource {
   std::size_t line() const override { return static_cast<std::size_t>(reader_.get_file_line()); }
 
  private:
+  // LineReader frees its byte source once it has read the input's end (at once, for a
+  // file under 2 MiB), while the Reader still asks that source where it stands: so the
+  // source stays here and LineReader is lent it.
+  class Lent : public ::io::ByteSourceBase {
+   public:
+    explicit Lent(::io::ByteSourceBase& source) : source_(source) {}
+    int read(char* buffer, int size) override { return source_.read(buffer, size); }
+
+   private:
+    ::io::ByteSourceBase& source_;
+  };
   std::string name_;
+  std::unique_ptr<::io::ByteSourceBase> source_;  // before reader_, which reads it
   ::io::LineReader reader_;
 };
 
@@ -345,6 +357,7 @@ Reader::Reader(const ReaderOptions& options)
 void Reader::open(const std::string& path, const std::string* text) {
   name_ = path == "-" ? "<stdin>" : path;
   if (text) {
+    source_ = nullptr;
     lines_ = std::make_unique<TextLines>(*text, name_);
     return;
   }

@@ -235,3 +235,24 @@ TEST_CASE("reader: whitespace splitting drops leading, trailing and repeated bla
   heq::io::split_whitespace(" \t ", fields);
   CHECK(fields.empty());
 }
+
+TEST_CASE("reader: a file LineReader has read whole at the start is not split") {
+  // Under 2 MiB, LineReader reads the whole file when made and frees its byte source then:
+  // the reader must not ask that source where it stands (a use after free under ASan).
+  const std::string path = std::filesystem::temp_directory_path() /
+                           ("heq-reader-small-" + std::to_string(::getpid()) + ".csv");
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "a,b\n1,2\n3,4\n";
+  }
+  heq::io::ReaderOptions options;
+  options.path = path;
+  Reader r(options);
+  CHECK(r.split_off(0) == nullptr);
+  CHECK(rows_of(r) == Rows{{"1", "2"}, {"3", "4"}});
+  std::filesystem::remove(path);
+
+  const std::string small = "a,b\n1,2\n";
+  Reader text(text_input(small, "in.csv"));
+  CHECK(text.split_off(0) == nullptr);
+}
