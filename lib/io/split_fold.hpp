@@ -34,6 +34,8 @@ class WholeSums {
     else if (!std::isnan(v))
       whole_ = false;
   }
+  // Whether this part's sums may still be merged with another's (so worth folding on).
+  bool may_merge() const noexcept { return whole_ && magnitude_ <= 9007199254740992.0; }
   // Whether two parts' sums, added, are the sums of one pass.
   friend bool mergeable(const WholeSums& a, const WholeSums& b) noexcept {
     return a.whole_ && b.whole_ && a.magnitude_ + b.magnitude_ <= 9007199254740992.0;
@@ -77,6 +79,7 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
         const std::size_t id = second_keys.assign(*rest);
         if (id == second.totals.size()) second.totals.push_back(start);
         add(second.totals[id], *rest, second.tally);
+        if (!second.tally.may_merge()) return;  // a fraction: the first thread reads on
       }
       second.ok = !stop.load(std::memory_order_relaxed);
     } catch (...) {
@@ -94,10 +97,15 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
 
   std::vector<Total> totals;
   WholeSums tally;
+  bool told = false;  // the worker, once this part cannot be merged: its work is wasted
   while (reader.next()) {
     const std::size_t id = keys.assign(reader);
     if (id == totals.size()) totals.push_back(start);
     add(totals[id], reader, tally);
+    if (!told && !tally.may_merge()) {
+      told = true;
+      stop = true;
+    }
   }
   if (reader.at_fence()) {
     worker.join();
