@@ -147,10 +147,8 @@ void Tool::add_by(Sorted sorted, const std::string& help) {
                   "Rows of each group are contiguous: process groups as they end (flat memory)");
 }
 
-void Tool::add_threads() {
-  app_.add_option("--threads", common_.threads, "Worker threads (default 0: all cores)")
-      ->type_name("N")
-      ->capture_default_str();
+void Tool::add_threads(const std::string& what) {
+  app_.add_option("--threads", common_.threads, what)->type_name("N")->capture_default_str();
 }
 
 void Tool::add_confidence(Levels levels, std::string default_levels, CLI::App* on) {
