@@ -30,9 +30,7 @@ Output: without --by, every input column, then value, lowercl, uppercl (several 
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-prop", kSummary, kExamples, kDetails);
   tool.add_grouping();
-  tool.add_threads(
-      "Threads (default 0: all cores). Two read a file of 16 MiB or more in halves; the "
-      "output is the same bytes at any count");
+  tool.add_split_threads();
   heq::rates::CountOptions o;
   o.statistic = heq::rates::CountStatistic::proportion;
   o.multiplier = 1;

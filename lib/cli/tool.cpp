@@ -147,8 +147,20 @@ void Tool::add_by(Sorted sorted, const std::string& help) {
                   "Rows of each group are contiguous: process groups as they end (flat memory)");
 }
 
-void Tool::add_threads(const std::string& what) {
-  app_.add_option("--threads", common_.threads, what)->type_name("N")->capture_default_str();
+namespace {
+void add_threads_option(CLI::App& app, unsigned& threads, const std::string& help) {
+  app.add_option("--threads", threads, help)->type_name("N")->capture_default_str();
+}
+}  // namespace
+
+void Tool::add_threads() {
+  add_threads_option(app_, common_.threads, "Worker threads (default 0: all cores)");
+}
+
+void Tool::add_split_threads() {
+  add_threads_option(app_, common_.threads,
+                     "Threads (default 0: all cores). Two read a file of 16 MiB or more in "
+                     "halves; the output is the same bytes at any count");
 }
 
 void Tool::add_confidence(Levels levels, std::string default_levels, CLI::App* on) {

@@ -52,8 +52,8 @@ class Tool {
   enum class Sorted { yes, no };  // whether --by comes with --sorted (streaming groups)
   void add_by(Sorted sorted = Sorted::yes,
               const std::string& help = "Group columns: one result per group, in input order");
-  // --threads, described for the tool: what the threads do.
-  void add_threads(const std::string& what = "Worker threads (default 0: all cores)");
+  void add_threads();        // --threads, for work spread over cores (Monte Carlo draws)
+  void add_split_threads();  // --threads, for a file folded in two halves (io/split_fold.hpp)
   enum class Levels { one, many };  // how many levels --confidence takes
   void add_confidence(Levels levels = Levels::many, std::string default_levels = "0.95",
                       CLI::App* on = nullptr);

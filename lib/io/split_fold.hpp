@@ -35,13 +35,14 @@ class WholeSums {
       whole_ = false;
   }
   // Whether this part's sums may still be merged with another's (so worth folding on).
-  bool may_merge() const noexcept { return whole_ && magnitude_ <= 9007199254740992.0; }
+  bool may_merge() const noexcept { return whole_ && magnitude_ <= kExact; }
   // Whether two parts' sums, added, are the sums of one pass.
   friend bool mergeable(const WholeSums& a, const WholeSums& b) noexcept {
-    return a.whole_ && b.whole_ && a.magnitude_ + b.magnitude_ <= 9007199254740992.0;
+    return a.whole_ && b.whole_ && a.magnitude_ + b.magnitude_ <= kExact;
   }
 
  private:
+  static constexpr double kExact = 9007199254740992.0;  // 2^53: every whole number to it
   double magnitude_ = 0;
   bool whole_ = true;
 };
@@ -79,7 +80,7 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
         const std::size_t id = second_keys.assign(*rest);
         if (id == second.totals.size()) second.totals.push_back(start);
         add(second.totals[id], *rest, second.tally);
-        if (!second.tally.may_merge()) return;  // a fraction: the first thread reads on
+        if (!second.tally.may_merge()) return;  // no merge now: the first thread reads on
       }
       second.ok = !stop.load(std::memory_order_relaxed);
     } catch (...) {
