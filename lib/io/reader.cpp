@@ -172,6 +172,7 @@ class FdSource : public CheckedSource {
 namespace {
 
 constexpr std::size_t kLongestLine = std::size_t{1} << 24;  // LineReader's block
+constexpr std::size_t kPiece = std::size_t{8} << 20;        // read by one LineReader
 
 [[noreturn]] void too_long(const std::string& name, std::size_t line) {
   throw DataError(Location{name, line, 0}, "line is longer than 16 MiB, the longest heq reads");
@@ -260,7 +261,6 @@ class PiecedLines : public LineSource {
   std::size_t line() const override { return lines_ ? lines_->line() : 0; }
 
  private:
-  static constexpr std::size_t kPiece = std::size_t{8} << 20;
   std::string name_;
   FdSource like_;     // the file, for the pieces' sources
   std::size_t next_;  // where the next piece starts
@@ -371,26 +371,46 @@ void Reader::open(const std::string& path, const std::string* text) {
   }
   auto source = std::make_unique<FdSource>(std::move(file), name_);
   source_ = source.get();
+  stop_at_ = kNoStop;
+  place_fence(*source, source->start());
   lines_ = std::make_unique<FccpLines>(name_, std::move(source));
+}
+
+void Reader::place_fence(FdSource& source, std::size_t from) {
+  // A file is read in pieces of 8 MiB that end at line starts, a LineReader for each (on
+  // the last one's buffer: io/large_arrays.cpp): each then touches 8 MiB of memory, not
+  // its 48 (fresh memory is slow to touch), and never moves its blocks. It also lets a
+  // split (split_off) fall at the middle of a file LineReader would take in whole.
+  fence_ = Fence::none;
+  if (!source.regular()) return;
+  const std::size_t at =
+      std::min(line_start_from(source.fd(), from + kPiece, source.size()), stop_at_);
+  if (at >= source.size()) return;
+  source.fence(at);
+  fence_at_ = at;
+  fence_ = at == stop_at_ ? Fence::set : Fence::soft;
 }
 
 std::unique_ptr<Reader> Reader::split_off(std::size_t min_bytes) {
   if (!source_ || !source_->regular() || !filter_.empty() || !more_paths_.empty() ||
-      fence_ != Fence::none)
+      stop_at_ != kNoStop || (fence_ != Fence::none && fence_ != Fence::soft))
     return nullptr;
   const std::size_t size = source_->size(), taken = source_->position(), begin = source_->start();
   if (taken >= size || begin >= size) return nullptr;
   // The middle of the input (this reader has parsed only the header), unless LineReader
   // has taken in more than that already.
-  const std::size_t middle = std::max(taken, begin + (size - begin) / 2);
-  const std::size_t at = line_start_from(source_->fd(), middle, size);
+  const std::size_t at =
+      line_start_from(source_->fd(), std::max(taken, begin + (size - begin) / 2), size);
   if (at >= size || size - at < min_bytes) return nullptr;
   split_progress_ = progress_ ? std::make_shared<SplitProgress>() : nullptr;
   auto rest = std::unique_ptr<Reader>(
       new Reader(SplitTag{}, *this, std::make_unique<PiecedLines>(name_, *source_, at)));
-  source_->fence(at);
-  fence_ = Fence::set;
-  fence_at_ = at;
+  stop_at_ = at;  // where the pieces read here end
+  if (fence_ == Fence::none) {
+    source_->fence(at);
+    fence_at_ = at;
+    fence_ = Fence::set;
+  }
   if (split_progress_) {
     rest->progress_ = [shared = split_progress_](std::size_t rows, std::size_t bytes, bool) {
       shared->rows.store(rows, std::memory_order_relaxed);
@@ -422,21 +442,24 @@ Reader::Reader(SplitTag, const Reader& first, std::unique_ptr<LineSource> lines)
 void Reader::continue_past_fence() {
   // LineReader has seen its input end at the fence and reads no more: a new one reads on
   // from there (the descriptor's offset is at the fence), its lines numbered on.
-  if (split_progress_) split_progress_->dropped = true;  // its rows will be read here
   auto source = std::make_unique<FdSource>(*source_, fence_at_, false);
   const std::size_t lines_before = lines_->line();
   source_ = source.get();
   lines_.reset();
+  place_fence(*source, fence_at_);
   lines_ = std::make_unique<FccpLines>(name_, std::move(source), lines_before);
 }
 
+void Reader::drop_split() {
+  stop_at_ = kNoStop;
+  if (split_progress_) split_progress_->dropped = true;  // its rows will be read here
+}
+
 void Reader::lift_fence() {
-  if (fence_ == Fence::reached) continue_past_fence();
-  if (fence_ == Fence::set) {
-    source_->fence(static_cast<std::size_t>(-1));
-    if (split_progress_) split_progress_->dropped = true;
-  }
-  fence_ = Fence::none;
+  const Fence was = fence_;
+  drop_split();
+  if (was == Fence::reached) continue_past_fence();
+  if (was == Fence::set) fence_ = Fence::soft;  // the end of a piece like any other now
 }
 
 void Reader::take_over(const Reader& rest) {
@@ -621,6 +644,10 @@ bool Reader::read_record() {
   for (;;) {
     char* raw = lines_->next_line();
     if (!raw) {
+      if (fence_ == Fence::soft) {
+        continue_past_fence();
+        continue;
+      }
       if (fence_ == Fence::set) fence_ = Fence::reached;
       return false;
     }
@@ -640,9 +667,9 @@ bool Reader::read_record() {
         joined_.assign(record);
         while (state == QuoteState::quoted) {
           char* more = lines_->next_line();
-          if (!more && fence_ == Fence::set) {  // the record runs on past the fence
+          if (!more && (fence_ == Fence::set || fence_ == Fence::soft)) {  // runs on past it
+            if (fence_ == Fence::set) drop_split();
             continue_past_fence();
-            fence_ = Fence::none;
             more = lines_->next_line();
           }
           if (!more)

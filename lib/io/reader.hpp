@@ -133,7 +133,9 @@ class Reader {
 
   struct SplitTag {};
   Reader(SplitTag, const Reader& first, std::unique_ptr<LineSource> lines);
+  void place_fence(FdSource& source, std::size_t from);
   void continue_past_fence();
+  void drop_split();
   struct SplitProgress {  // the split reader's counts, for this reader's progress line
     std::atomic<std::size_t> rows{0}, bytes{0};
     std::atomic<bool> dropped{false};  // its rows are not (or no longer) to be added
@@ -170,8 +172,12 @@ class Reader {
   std::size_t next_path_ = 0;
   std::string first_name_;      // the file whose header the others must repeat
   FdSource* source_ = nullptr;  // the file LineReader reads, when it is one (lines_ owns it)
-  enum class Fence { none, set, reached, ended } fence_ = Fence::none;
+  // soft: a piece's end, read past; set: the split's (split_off), where next() stops
+  // (reached); ended: the split reader's lines taken over.
+  enum class Fence { none, soft, set, reached, ended } fence_ = Fence::none;
   std::size_t fence_at_ = 0;  // the file offset of the fence
+  static constexpr std::size_t kNoStop = static_cast<std::size_t>(-1);
+  std::size_t stop_at_ = kNoStop;  // the split's file offset
   std::shared_ptr<SplitProgress> split_progress_;
 };
 

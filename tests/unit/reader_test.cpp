@@ -5,6 +5,7 @@
 #include "io/csv_split.hpp"
 #include "io/reader.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -255,4 +256,46 @@ TEST_CASE("reader: a file LineReader has read whole at the start is not split") 
   const std::string small = "a,b\n1,2\n";
   Reader text(text_input(small, "in.csv"));
   CHECK(text.split_off(0) == nullptr);
+}
+
+TEST_CASE("reader: a file of 16 MiB or more splits at its middle and reads on past it unsplit") {
+  // LineReader takes in 32 MiB at once, so without a fence set before it starts, a file
+  // of 20 MB could not be split at its middle (the split would come after 32 MiB).
+  const std::string path = std::filesystem::temp_directory_path() /
+                           ("heq-reader-middle-" + std::to_string(::getpid()) + ".csv");
+  constexpr long kRows = 1'000'000;
+  const auto padded = [](long i) { return fmt::format("{:07}", i); };
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "n,text\n";
+    for (long i = 0; i < kRows; ++i) f << padded(i) << ",twenty bytes a row\n";
+  }
+  const auto size = static_cast<long>(std::filesystem::file_size(path));
+  REQUIRE(size > (16L << 20));
+  heq::io::ReaderOptions options;
+  options.path = path;
+
+  Reader whole(options);
+  long n = 0;
+  while (whole.next()) {
+    if (whole.field(0) != padded(n)) FAIL("row " << n << " reads " << whole.field(0));
+    ++n;
+  }
+  CHECK(n == kRows);
+  CHECK(whole.here().line == kRows + 1);
+
+  Reader first(options);
+  auto rest = first.split_off(std::size_t{8} << 20);
+  REQUIRE(rest != nullptr);
+  long before = 0;
+  while (first.next()) ++before;
+  CHECK(first.at_fence());
+  long after = 0;
+  while (rest->next()) {
+    if (rest->field(0) != padded(before + after)) FAIL("row " << before + after);
+    ++after;
+  }
+  CHECK(before + after == kRows);
+  CHECK(std::labs(before - after) < 2);  // the middle line of rows of one length
+  std::filesystem::remove(path);
 }
