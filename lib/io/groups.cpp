@@ -71,6 +71,33 @@ std::size_t GroupKeys::adopt(const GroupKeys& other, std::size_t id) {
   return mine;
 }
 
+bool GroupKeys::may_follow(const GroupKeys& other, bool& carries_on) const {
+  carries_on = false;
+  for (std::size_t id = 0; id < other.size(); ++id) {
+    const std::string_view key = other.table_.bytes(id);
+    if (id == 0 && count_ > 0) {
+      std::string mine;
+      for (const std::string& value : current_) append_key_part(mine, value);
+      if (mine == key) {
+        carries_on = true;
+        continue;
+      }
+    }
+    if (seen_.contains(key_hash(key))) return false;
+  }
+  return true;
+}
+
+std::size_t GroupKeys::follow(const GroupKeys& other, std::size_t id) {
+  const std::string_view key = other.table_.bytes(id);
+  seen_.insert(key_hash(key));
+  std::swap(previous_, current_);
+  split_key_parts(key, current_);
+  span_valid_ = false;
+  last_id_ = kNone;
+  return count_++;
+}
+
 std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
   // A new group starts. Every key is remembered as its group starts, so a key seen before
   // is a group that came back (the current group's own rows never reach here).

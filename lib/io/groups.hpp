@@ -40,6 +40,12 @@ class GroupKeys {
   // Unsorted: the group number here of `other`'s group `id`, a new one if its key is new
   // (to merge the groups of a split input, io/split_fold.hpp).
   std::size_t adopt(const GroupKeys& other, std::size_t id);
+  // Sorted, with `other` the unsorted keys of the input's rest (io/split_fold.hpp): whether
+  // its groups may follow the ones here, none of them a group begun here already except
+  // that its first may carry on the group being read (then `carries_on`).
+  bool may_follow(const GroupKeys& other, bool& carries_on) const;
+  // Sorted: a group begun here with `other`'s group `id`'s key, as if its row came next.
+  std::size_t follow(const GroupKeys& other, std::size_t id);
 
   std::size_t assign(const Reader& reader) {
     if (span_valid_ && adjacent_ && reader.fields_in_line()) {

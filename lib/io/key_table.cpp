@@ -126,4 +126,14 @@ bool SeenKeys::insert(std::uint64_t hash) {
   }
 }
 
+bool SeenKeys::contains(std::uint64_t hash) const noexcept {
+  if (hash == 0) hash = 1;
+  if (slots_.empty()) return false;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == hash) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
+
 }  // namespace heq::io

@@ -52,6 +52,7 @@ class SeenKeys {
  public:
   // False if the hash was already there.
   bool insert(std::uint64_t hash);
+  bool contains(std::uint64_t hash) const noexcept;
 
  private:
   std::vector<std::uint64_t> slots_;  // 0 marks an empty slot

@@ -1,8 +1,9 @@
 #pragma once
 // fold_groups on two threads for tools whose totals are sums (heq-rate, heq-prop): a
-// large regular file is split at a line start past its middle, the second part is
-// folded on another thread, and its groups are merged into the first part's, in order
-// of first appearance (the first part's groups, then the second part's new ones).
+// regular file of 16 MiB or more is split at a line start past its middle, the second
+// part is folded on another thread, and its groups are merged into the first part's, in
+// order of first appearance (the first part's groups, then the second part's new ones),
+// sorted (--sorted) or not.
 //
 // The result must be the bytes one thread gives. Floating-point addition is not
 // associative, so the merge is used only when it cannot differ: every value added is a
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <thread>
 #include <vector>
@@ -29,10 +31,17 @@ namespace heq::io {
 class WholeSums {
  public:
   void note(double v) noexcept {
-    if (v == std::floor(v))
-      magnitude_ += std::fabs(v);  // exact while at most 2^53; past it, it stays past
-    else if (!std::isnan(v))
-      whole_ = false;
+    // Whole when it survives a round trip through an integer (one instruction each way,
+    // where std::floor is a call on baseline x86-64); beyond 2^63 every double is whole.
+    const double a = std::fabs(v);
+    if (a < 0x1p63) {
+      if (static_cast<double>(static_cast<std::int64_t>(a)) == a)
+        magnitude_ += a;  // exact while at most 2^53; past it, it stays past
+      else
+        whole_ = false;
+    } else if (!std::isnan(a)) {
+      magnitude_ += a;
+    }
   }
   // Whether this part's sums may still be merged with another's (so worth folding on).
   bool may_merge() const noexcept { return whole_ && magnitude_ <= kExact; }
@@ -55,30 +64,46 @@ struct NoTally {
 // Files smaller than this are not split: a second thread would not pay for itself.
 inline constexpr std::size_t kSplitBytes = std::size_t{8} << 20;
 
-// fold_groups, unsorted, with `add(total, reader, tally)` calling tally.note(v) for
-// every value it adds, and `merge(total, other)` adding another part's total.
+// fold_groups with `add(total, reader, tally)` calling tally.note(v) for every value it
+// adds, and `merge(total, other)` adding another part's total. Sorted, the first part's
+// groups are handed on as they end, as in one pass; the second part's are kept (with their
+// keys: memory for half the groups) and handed on after them, its first group's total
+// merged into the first part's last when the split fell inside that group. A group of the
+// second part that came back there, or began in the first part already, is input that is
+// not sorted: the first thread reads on and reports it at its line.
 template <class Total, class Add, class Merge, class OnGroup>
 void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, const Total& start,
                Add&& add, Merge&& merge, OnGroup&& on_group) {
   NoTally none;
   const auto plain = [&](Total& total, const Reader& r) { add(total, r, none); };
   std::unique_ptr<Reader> rest;
-  if (!sorted && resolve_threads(threads) > 1) rest = reader.split_off(kSplitBytes);
+  if (resolve_threads(threads) > 1) rest = reader.split_off(kSplitBytes);
   if (!rest) return fold_groups(reader, keys, sorted, start, plain, on_group);
 
+  // The worker's state, on the heap: away from the first thread's locals, which it
+  // writes every row (a shared cache line would cost each thread a miss a row).
   struct Part {
+    Part(const Reader& rest, const std::vector<std::string>& names) : keys(rest, names) {}
+    GroupKeys keys;
     std::vector<Total> totals;
     WholeSums tally;
     bool ok = false;
+    std::atomic<bool> stop{false};
   };
-  Part second;
-  GroupKeys second_keys(*rest, keys.names());
-  std::atomic<bool> stop{false};
+  const auto part = std::make_unique<Part>(*rest, keys.names());
+  Part& second = *part;
+  GroupKeys& second_keys = second.keys;
+  std::atomic<bool>& stop = second.stop;
   std::thread worker([&] {
     try {
+      std::size_t last = static_cast<std::size_t>(-1);
       while (!stop.load(std::memory_order_relaxed) && rest->next()) {
         const std::size_t id = second_keys.assign(*rest);
-        if (id == second.totals.size()) second.totals.push_back(start);
+        if (id == second.totals.size())
+          second.totals.push_back(start);
+        else if (sorted && id != last)
+          return;  // a group came back: the first thread reads on and reports it
+        last = id;
         add(second.totals[id], *rest, second.tally);
         if (!second.tally.may_merge()) return;  // no merge now: the first thread reads on
       }
@@ -96,17 +121,60 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
     }
   } join{worker, stop};
 
-  std::vector<Total> totals;
   WholeSums tally;
   bool told = false;  // the worker, once this part cannot be merged: its work is wasted
-  while (reader.next()) {
-    const std::size_t id = keys.assign(reader);
-    if (id == totals.size()) totals.push_back(start);
-    add(totals[id], reader, tally);
+  const auto note = [&] {
     if (!told && !tally.may_merge()) {
       told = true;
       stop = true;
     }
+  };
+  if (sorted) {
+    constexpr std::size_t no_group = static_cast<std::size_t>(-1);
+    std::size_t current = no_group;
+    Total total = start;
+    const auto fold = [&](auto& row_tally) {
+      const std::size_t id = keys.assign(reader);
+      if (id != current) {
+        if (current != no_group) on_group(current, total);
+        total = start;
+        current = id;
+      }
+      add(total, reader, row_tally);
+    };
+    while (reader.next()) {
+      fold(tally);
+      note();
+    }
+    if (reader.at_fence()) {
+      worker.join();
+      bool carries_on = false;
+      if (second.ok && mergeable(tally, second.tally) && keys.may_follow(second_keys, carries_on)) {
+        for (std::size_t id = 0; id < second.totals.size(); ++id) {
+          if (id == 0 && carries_on) {
+            merge(total, second.totals[0]);
+            continue;
+          }
+          if (current != no_group) on_group(current, total);
+          current = keys.follow(second_keys, id);
+          total = second.totals[id];
+        }
+        reader.take_over(*rest);
+      } else {
+        reader.lift_fence();
+        while (reader.next()) fold(none);
+      }
+    }
+    if (current != no_group) on_group(current, total);
+    return;
+  }
+
+  std::vector<Total> totals;
+  while (reader.next()) {
+    const std::size_t id = keys.assign(reader);
+    if (id == totals.size()) totals.push_back(start);
+    add(totals[id], reader, tally);
+    note();
   }
   if (reader.at_fence()) {
     worker.join();
