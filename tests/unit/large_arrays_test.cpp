@@ -1,8 +1,11 @@
 #include "catch.hpp"
 
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
+#include <limits>
 #include <memory>
+#include <new>
 #include <string>
 
 // lib/io/large_arrays.cpp: LineReader's 48 MiB buffer on 2 MiB boundaries, kept for reuse.
@@ -73,3 +76,13 @@ TEST_CASE("large arrays: small arrays and empty deletes are malloc's as before")
   auto zero = std::make_unique<int[]>(0);
   CHECK(zero.get() != nullptr);
 }
+
+#if !defined(__SANITIZE_ADDRESS__)  // ASan stops the program at such a request instead
+TEST_CASE("large arrays: a size that cannot be mapped is refused, not wrapped round") {
+  // Rounded up to 2 MiB, this size wraps past zero: a 0-byte mapping handed out as huge.
+  volatile std::size_t opaque = std::numeric_limits<std::size_t>::max() - 16;  // not a constant
+  const std::size_t huge = opaque;
+  CHECK_THROWS_AS(::operator new[](huge), std::bad_alloc);
+  CHECK(::operator new[](huge, std::nothrow) == nullptr);
+}
+#endif
