@@ -8,6 +8,7 @@
 int main(int argc, char** argv) {
   heq::cli::Tool tool("heq-life", kSummary, kExamples, kDetails);
   tool.add_grouping();
+  tool.add_split_threads();
   heq::life::TableOptions t;
   std::string bands = "any";
   heq::cli::add_life_table_options(tool, t.age, t.deaths, t.population, t.a0, &t.a0_rule);

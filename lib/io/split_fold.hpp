@@ -56,6 +56,16 @@ class WholeSums {
   bool whole_ = true;
 };
 
+// However the first part ends, the worker is stopped and waited for.
+struct StopAndJoin {
+  std::thread& worker;
+  std::atomic<bool>& stop;
+  ~StopAndJoin() {
+    stop = true;
+    if (worker.joinable()) worker.join();
+  }
+};
+
 // A single pass keeps no tally.
 struct NoTally {
   void note(double) noexcept {}
@@ -112,14 +122,7 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
       second.ok = false;  // the first thread meets it again, and reports it
     }
   });
-  struct Join {  // however the first part ends, the worker is stopped and waited for
-    std::thread& worker;
-    std::atomic<bool>& stop;
-    ~Join() {
-      stop = true;
-      if (worker.joinable()) worker.join();
-    }
-  } join{worker, stop};
+  const StopAndJoin join{worker, stop};
 
   WholeSums tally;
   bool told = false;  // the worker, once this part cannot be merged: its work is wasted

@@ -272,8 +272,29 @@ void Writer::end_row() {
   if (buffer_.size() >= kFlushAt) flush();
 }
 
+std::unique_ptr<Writer> Writer::part() const {
+  auto part = std::make_unique<Writer>(nullptr, options_);
+  part->columns_ = columns_;
+  part->json_keys_ = json_keys_;
+  part->begun_ = true;
+  part->part_ = true;
+  part->rows_ = 1;  // every row after another: a JSON row opens with ",\n"
+  return part;
+}
+
+void Writer::append(Writer& part) {
+  const std::size_t rows = part.rows_ - 1;
+  if (!part.part_ || part.cell_ != 0) throw std::logic_error("Writer::append: not a whole part");
+  if (rows == 0) return;
+  if (options_.format == Format::json && rows_ == 0) part.buffer_.replace(0, 2, "[\n");
+  flush();
+  sink_->write(part.buffer_);
+  part.buffer_.clear();
+  rows_ += rows;
+}
+
 void Writer::flush() {
-  if (buffer_.empty()) return;
+  if (buffer_.empty() || part_) return;
   sink_->write(buffer_);
   buffer_.clear();
 }

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "io/groups.hpp"
 #include "io/number.hpp"
+#include "io/split_groups.hpp"
 #include "stats/confidence.hpp"
 
 #include <fmt/format.h>
@@ -79,6 +80,31 @@ std::string group_a0(const TableOptions& t, const std::vector<Row>& rows, double
   return "";
 }
 
+// What run_life keeps from group to group: counts and the first overlap for its warnings,
+// and scratch. One per thread when a file is split (io/split_groups.hpp).
+struct State {
+  std::map<std::string, std::size_t> layouts;  // description -> groups
+  std::vector<double> last_ages;               // the previous group's layout...
+  std::size_t* last_layout_count = nullptr;    // ...and its entry in `layouts`
+  std::size_t groups = 0, suppressed = 0, wide = 0;
+  std::vector<double> pops_used, dths_used, ages, ends;
+  std::string overlap;  // the first band label that runs past the next band
+  std::vector<Band> bands;
+  LifeTable table;
+
+  State() = default;
+  State(const State&) : State() {}  // another thread's starts afresh (no pointer into ours)
+  State& operator=(const State&) = delete;
+  // `later`'s groups came after these.
+  void merge(const State& later) {
+    for (const auto& [layout, count] : later.layouts) layouts[layout] += count;
+    groups += later.groups;
+    suppressed += later.suppressed;
+    wide += later.wide;
+    if (overlap.empty()) overlap = later.overlap;
+  }
+};
+
 }  // namespace
 
 void check_a0(double a0) {
@@ -144,14 +170,7 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
 
   std::vector<double> z;
   for (double level : t.grouping.levels) z.push_back(stats::z_for_level(level));
-  std::map<std::string, std::size_t> layouts;  // description -> groups
-  std::vector<double> last_ages;               // the previous group's layout...
-  std::size_t* last_layout_count = nullptr;    // ...and its entry in `layouts`
-  std::size_t groups = 0, suppressed = 0, wide = 0;
-  std::vector<double> pops_used, dths_used, ages, ends;
-  std::string overlap;  // the first band label that runs past the next band
-  std::vector<Band> bands;
-  LifeTable table;
+  State state;
 
   const auto make_row = [&](const io::Reader& r) {
     Row row;
@@ -171,7 +190,10 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     return row;
   };
 
-  const auto on_group = [&](std::size_t group, std::vector<Row>& rows) {
+  const auto on_group = [&](State& s, io::Writer& out, const std::vector<std::string>& key,
+                            std::vector<Row>& rows) {
+    auto& [layouts, last_ages, last_layout_count, groups, suppressed, wide, pops_used, dths_used,
+           ages, ends, overlap, bands, table] = s;
     ++groups;
     io::sort_unique(
         rows, [](const Row& r) { return r.band.age; }, in, "age band");
@@ -190,7 +212,6 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     }
     ++*last_layout_count;
 
-    const std::vector<std::string>& key = keys.key(group);
     std::string note = check(bands, t.layout);
     double a0 = t.a0;
     if (note.empty()) note = group_a0(t, rows, a0);
@@ -256,7 +277,11 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     for_reported_ages(bands, t.le_ages, write_row);
   };
 
-  io::for_each_group<Row>(in, keys, t.grouping.sorted, make_row, on_group);
+  io::for_each_group_split<Row>(in, keys, t.grouping.sorted, t.grouping.threads, out, state,
+                                make_row, on_group,
+                                [](State& first, const State& second) { first.merge(second); });
+  const auto& [layouts, last_ages, last_layout_count, groups, suppressed, wide, pops_used,
+               dths_used, ages, ends, overlap, bands, table] = state;
 
   if (layouts.size() > 1 && t.layout.rule == LayoutRule::any) {
     std::string list;

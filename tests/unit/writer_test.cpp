@@ -121,3 +121,30 @@ TEST_CASE("sink: -o appears only on commit, and nothing is left behind otherwise
   std::filesystem::remove_all(dir);
   CHECK_THROWS_AS(heq::io::open_sink("/nonexistent-dir/out.csv"), heq::IoError);
 }
+
+TEST_CASE("writer: rows written to a part and appended are the bytes of one writer") {
+  // Every format, the split before each of three rows (an empty first part, an empty
+  // part): a JSON part opens its rows as rows after others, mended when it comes first.
+  for (Format format : {Format::csv, Format::tsv, Format::json, Format::ndjson}) {
+    const auto row = [](Writer& w, int i) {
+      w.text(i == 1 ? "a,\"b\"" : "c").number(i + 0.5).missing();
+      w.end_row();
+    };
+    std::string whole;
+    Writer one(std::make_unique<heq::io::StringSink>(whole), {format, -1, false});
+    one.begin({"label", "x", "y"});
+    for (int i = 0; i < 3; ++i) row(one, i);
+    one.finish();
+    for (int split = 0; split <= 3; ++split) {
+      std::string out;
+      Writer first(std::make_unique<heq::io::StringSink>(out), {format, -1, false});
+      first.begin({"label", "x", "y"});
+      const std::unique_ptr<Writer> part = first.part();
+      for (int i = 0; i < 3; ++i) row(i < split ? first : *part, i);
+      first.append(*part);
+      first.finish();
+      INFO("format " << static_cast<int>(format) << ", split before row " << split);
+      CHECK(out == whole);
+    }
+  }
+}
