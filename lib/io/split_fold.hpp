@@ -16,6 +16,7 @@
 #include "core/parallel.hpp"
 #include "io/groups.hpp"
 #include "io/reader.hpp"
+#include "io/writer.hpp"
 
 #include <atomic>
 #include <cmath>
@@ -73,50 +74,74 @@ struct NoTally {
 
 // Files smaller than this are not split: a second thread would not pay for itself.
 inline constexpr std::size_t kSplitBytes = std::size_t{8} << 20;
+// The most output a worker holds in memory (Writer::part) before it gives up, so memory
+// stays flat: past it, the first thread reads on and writes the rest itself.
+inline constexpr std::size_t kPartBytes = std::size_t{32} << 20;
 
 // fold_groups with `add(total, reader, tally)` calling tally.note(v) for every value it
-// adds, and `merge(total, other)` adding another part's total. Sorted, the first part's
-// groups are handed on as they end, as in one pass; the second part's are kept (with their
-// keys: memory for half the groups) and handed on after them, its first group's total
-// merged into the first part's last when the split fell inside that group. A group of the
-// second part that came back there, or began in the first part already, is input that is
-// not sorted: the first thread reads on and reports it at its line.
-template <class Total, class Add, class Merge, class OnGroup>
-void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, const Total& start,
-               Add&& add, Merge&& merge, OnGroup&& on_group) {
+// adds, `merge(total, other)` adding another part's total, and
+// `on_group(state, writer, key, total)` writing a group (State: what it counts, one per
+// thread; `merge_state(first, second)` adds the worker's to the first thread's). Sorted,
+// the first part's groups are written as they end, as in one pass, and so are the second
+// part's, by the worker into a part writer, except its first: that total is merged into
+// the first part's last when the split fell inside that group, and written by the first
+// thread before it appends the worker's rows. A group of the second part that came back
+// there, or began in the first part already, is input that is not sorted: the first
+// thread reads on and reports it at its line.
+template <class Total, class State, class Add, class Merge, class OnGroup, class MergeState>
+void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, Writer& out,
+               State& state, const Total& start, Add&& add, Merge&& merge, OnGroup&& on_group,
+               MergeState&& merge_state) {
   NoTally none;
   const auto plain = [&](Total& total, const Reader& r) { add(total, r, none); };
+  const auto write = [&](std::size_t id, const Total& total) {
+    on_group(state, out, keys.key(id), total);
+  };
   std::unique_ptr<Reader> rest;
   if (resolve_threads(threads) > 1) rest = reader.split_off(kSplitBytes);
-  if (!rest) return fold_groups(reader, keys, sorted, start, plain, on_group);
+  if (!rest) return fold_groups(reader, keys, sorted, start, plain, write);
 
   // The worker's state, on the heap: away from the first thread's locals, which it
   // writes every row (a shared cache line would cost each thread a miss a row).
   struct Part {
-    Part(const Reader& rest, const std::vector<std::string>& names) : keys(rest, names) {}
+    Part(const Reader& rest, const std::vector<std::string>& names, const Writer& like,
+         const State& state)
+        : keys(rest, names), out(like.part()), state(state) {}
     GroupKeys keys;
+    std::unique_ptr<Writer> out;  // sorted: the groups after its first, as they end
+    State state;
     std::vector<Total> totals;
     WholeSums tally;
     bool ok = false;
     std::atomic<bool> stop{false};
   };
-  const auto part = std::make_unique<Part>(*rest, keys.names());
+  const auto part = std::make_unique<Part>(*rest, keys.names(), out, state);
   Part& second = *part;
   GroupKeys& second_keys = second.keys;
   std::atomic<bool>& stop = second.stop;
   std::thread worker([&] {
     try {
       std::size_t last = static_cast<std::size_t>(-1);
+      const auto write_last = [&] {  // sorted: a group has ended (the first is handed back)
+        if (last != static_cast<std::size_t>(-1) && last != 0)
+          on_group(second.state, *second.out, second_keys.key(last), second.totals[last]);
+      };
       while (!stop.load(std::memory_order_relaxed) && rest->next()) {
         const std::size_t id = second_keys.assign(*rest);
-        if (id == second.totals.size())
+        if (id == second.totals.size()) {
           second.totals.push_back(start);
-        else if (sorted && id != last)
+          if (sorted) {
+            write_last();
+            if (second.out->held() > kPartBytes) return;  // the first thread writes the rest
+          }
+        } else if (sorted && id != last) {
           return;  // a group came back: the first thread reads on and reports it
+        }
         last = id;
         add(second.totals[id], *rest, second.tally);
         if (!second.tally.may_merge()) return;  // no merge now: the first thread reads on
       }
+      if (sorted) write_last();
       second.ok = !stop.load(std::memory_order_relaxed);
     } catch (...) {
       second.ok = false;  // the first thread meets it again, and reports it
@@ -139,7 +164,7 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
     const auto fold = [&](auto& row_tally) {
       const std::size_t id = keys.assign(reader);
       if (id != current) {
-        if (current != no_group) on_group(current, total);
+        if (current != no_group) write(current, total);
         total = start;
         current = id;
       }
@@ -153,14 +178,20 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
       worker.join();
       bool carries_on = false;
       if (second.ok && mergeable(tally, second.tally) && keys.may_follow(second_keys, carries_on)) {
-        for (std::size_t id = 0; id < second.totals.size(); ++id) {
-          if (id == 0 && carries_on) {
+        if (!second.totals.empty()) {
+          if (carries_on) {
             merge(total, second.totals[0]);
-            continue;
+          } else {
+            if (current != no_group) write(current, total);
+            current = keys.follow(second_keys, 0);
+            total = second.totals[0];
           }
-          if (current != no_group) on_group(current, total);
-          current = keys.follow(second_keys, id);
-          total = second.totals[id];
+          write(current, total);
+          current = no_group;
+          // The worker wrote the rest. The input ends with them: their keys need not be
+          // followed here.
+          out.append(*second.out);
+          merge_state(state, second.state);
         }
         reader.take_over(*rest);
       } else {
@@ -168,7 +199,7 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
         while (reader.next()) fold(none);
       }
     }
-    if (current != no_group) on_group(current, total);
+    if (current != no_group) write(current, total);
     return;
   }
 
@@ -199,7 +230,7 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, c
       }
     }
   }
-  for (std::size_t id = 0; id < totals.size(); ++id) on_group(id, totals[id]);
+  for (std::size_t id = 0; id < totals.size(); ++id) write(id, totals[id]);
 }
 
 }  // namespace heq::io

@@ -31,8 +31,6 @@
 
 namespace heq::io {
 
-inline constexpr std::size_t kPartBytes = std::size_t{32} << 20;
-
 // on_group(state, writer, key, rows): the group's key values and its rows (a scratch
 // vector it may reorder), written to `writer`.
 template <class Row, class State, class MakeRow, class OnGroup, class Merge>
@@ -116,8 +114,8 @@ void for_each_group_split(Reader& reader, GroupKeys& keys, bool sorted, unsigned
           current = keys.follow(second.keys, 0);
         }
         rows.insert(rows.end(), second.head.begin(), second.head.end());
-        for (std::size_t id = 1; id < second.keys.size(); ++id) keys.follow(second.keys, id);
         // The head group is the first of the second part's, written before its others.
+        // The input ends with those: their keys need not be followed here.
         on_group(state, out, second.keys.key(0), rows);
         current = none;
         out.append(*second.out);

@@ -73,7 +73,7 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
     cols.insert(cols.end(), results.begin(), results.end());
     out.begin(cols);
     io::fold_sums(
-        in, keys, o.grouping.sorted, o.grouping.threads, Counts{0, 0},
+        in, keys, o.grouping.sorted, o.grouping.threads, out, missing, Counts{0, 0},
         [&](Counts& total, const io::Reader& r, auto& tally) {  // a missing value: a missing total
           const Counts c = read_counts(r, count_col, pop_col, o.statistic);
           tally.note(c.count);
@@ -85,17 +85,19 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
           total.count += more.count;
           total.population += more.population;
         },
-        [&](std::size_t group, const Counts& total) {
-          out.texts(keys.key(group));
+        [&](std::size_t& missed, io::Writer& out, const std::vector<std::string>& key,
+            const Counts& total) {
+          out.texts(key);
           out.number(total.count).number(total.population);
           Estimate e = estimate(o, total.count, total.population);
           if (!e.note.empty()) {
             e.note += " (a row of the group has none)";
-            ++missing;
+            ++missed;
           }
           write_result(out, e.value, e.ci, o.grouping.levels.size(), e.note);
           out.end_row();
-        });
+        },
+        [](std::size_t& missed, std::size_t more) { missed += more; });
   }
   diagnostics.warn_count(missing, "result", "has",
                          "no value: a count or population is missing (see the note column)");
