@@ -405,6 +405,7 @@ std::unique_ptr<Reader> Reader::split_off(std::size_t min_bytes) {
   split_progress_ = progress_ ? std::make_shared<SplitProgress>() : nullptr;
   auto rest = std::unique_ptr<Reader>(
       new Reader(SplitTag{}, *this, std::make_unique<PiecedLines>(name_, *source_, at)));
+  rest->part_bytes_ = size - at;
   stop_at_ = at;  // where the pieces read here end
   if (fence_ == Fence::none) {
     source_->fence(at);

@@ -80,6 +80,10 @@ class Reader {
 
   std::size_t line() const noexcept { return line_; }  // first line of the current row
   std::size_t rows_read() const noexcept { return rows_read_; }
+  // Bytes of the lines read so far (line ends counted as one byte), and, for a reader
+  // returned by split_off, the size of its part of the file (0 otherwise).
+  std::size_t bytes_read() const noexcept { return bytes_read_; }
+  std::size_t part_bytes() const noexcept { return part_bytes_; }
   std::size_t rows_filtered_out() const noexcept { return rows_filtered_; }
   // When --where kept no row of a non-empty input: a warning naming the filter and some
   // values its columns held (empty otherwise). Meaningful once the input is read.
@@ -167,6 +171,7 @@ class Reader {
   std::size_t rows_read_ = 0;
   std::function<void(std::size_t, std::size_t, bool)> progress_;
   std::size_t bytes_read_ = 0;
+  std::size_t part_bytes_ = 0;
   std::size_t rows_filtered_ = 0;
   std::vector<std::string> more_paths_;
   std::size_t next_path_ = 0;

@@ -74,9 +74,16 @@ struct NoTally {
 
 // Files smaller than this are not split: a second thread would not pay for itself.
 inline constexpr std::size_t kSplitBytes = std::size_t{8} << 20;
-// The most output a worker holds in memory (Writer::part) before it gives up, so memory
-// stays flat: past it, the first thread reads on and writes the rest itself.
-inline constexpr std::size_t kPartBytes = std::size_t{32} << 20;
+// The most output a worker holds in memory (Writer::part), so memory stays flat: a
+// worker gives up (and the first thread reads on, and writes the rest itself) once it
+// holds more, or once its first MiB of input says its part's output would be more.
+inline constexpr std::size_t kPartBytes = std::size_t{16} << 20;
+inline bool part_too_big(const Reader& rest, const Writer& part) {
+  const double read = static_cast<double>(rest.bytes_read()),
+               held = static_cast<double>(part.held());
+  return part.held() > kPartBytes ||
+         (read >= 0x1p20 && held / read * static_cast<double>(rest.part_bytes()) > kPartBytes);
+}
 
 // fold_groups with `add(total, reader, tally)` calling tally.note(v) for every value it
 // adds, `merge(total, other)` adding another part's total, and
@@ -132,7 +139,7 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, W
           second.totals.push_back(start);
           if (sorted) {
             write_last();
-            if (second.out->held() > kPartBytes) return;  // the first thread writes the rest
+            if (part_too_big(*rest, *second.out)) return;  // the first thread writes the rest
           }
         } else if (sorted && id != last) {
           return;  // a group came back: the first thread reads on and reports it

@@ -74,7 +74,7 @@ void for_each_group_split(Reader& reader, GroupKeys& keys, bool sorted, unsigned
         if (id != current) {
           if (id + 1 != second.keys.size()) return;  // a group came back: not sorted
           if (current != none) hand_on();
-          if (second.out->held() > kPartBytes) return;
+          if (part_too_big(*rest, *second.out)) return;
           rows.clear();
           current = id;
         }
