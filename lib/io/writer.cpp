@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 namespace heq::io {
@@ -272,12 +274,51 @@ void Writer::end_row() {
   if (buffer_.size() >= kFlushAt) flush();
 }
 
+// A part's rows, in blocks of 8 MiB: arrays that size are mapped for huge pages
+// (io/large_arrays.cpp), touched only as far as written, and never copied as they grow.
+class Writer::PartSink : public Sink {
+ public:
+  void write(std::string_view bytes) override {
+    while (!bytes.empty()) {
+      if (blocks_.empty() || used_ == kBlock) {
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlock));
+        used_ = 0;
+      }
+      const std::size_t n = std::min(bytes.size(), kBlock - used_);
+      std::memcpy(blocks_.back().get() + used_, bytes.data(), n);
+      used_ += n;
+      size_ += n;
+      bytes.remove_prefix(n);
+    }
+  }
+  void commit() override {}
+  std::size_t size() const noexcept { return size_; }
+  // Writes every byte held to `sink`, the first `skip` of them as `instead`.
+  void write_to(Sink& sink, std::size_t skip, std::string_view instead) const {
+    if (size_ == 0) return;
+    if (!instead.empty()) sink.write(instead);
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      const std::size_t begin = i == 0 ? skip : 0, end = i + 1 == blocks_.size() ? used_ : kBlock;
+      sink.write(std::string_view(blocks_[i].get() + begin, end - begin));
+    }
+  }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{8} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0, size_ = 0;
+};
+
+std::size_t Writer::held() const noexcept { return buffer_.size() + (part_ ? part_->size() : 0); }
+
 std::unique_ptr<Writer> Writer::part() const {
-  auto part = std::make_unique<Writer>(nullptr, options_);
+  auto sink = std::make_unique<PartSink>();
+  PartSink* held = sink.get();
+  auto part = std::make_unique<Writer>(std::move(sink), options_);
   part->columns_ = columns_;
   part->json_keys_ = json_keys_;
   part->begun_ = true;
-  part->part_ = true;
+  part->part_ = held;
   part->rows_ = 1;  // every row after another: a JSON row opens with ",\n"
   return part;
 }
@@ -286,15 +327,16 @@ void Writer::append(Writer& part) {
   const std::size_t rows = part.rows_ - 1;
   if (!part.part_ || part.cell_ != 0) throw std::logic_error("Writer::append: not a whole part");
   if (rows == 0) return;
-  if (options_.format == Format::json && rows_ == 0) part.buffer_.replace(0, 2, "[\n");
+  part.flush();
   flush();
-  sink_->write(part.buffer_);
-  part.buffer_.clear();
+  // A part's JSON rows open as rows after others (",\n"): mended if they come first.
+  const bool first = options_.format == Format::json && rows_ == 0;
+  part.part_->write_to(*sink_, first ? 2 : 0, first ? "[\n" : "");
   rows_ += rows;
 }
 
 void Writer::flush() {
-  if (buffer_.empty() || part_) return;
+  if (buffer_.empty()) return;
   sink_->write(buffer_);
   buffer_.clear();
 }

@@ -48,7 +48,7 @@ class Writer {
   // A writer of later rows, in memory, for another thread (io/split_groups.hpp): the same
   // options and columns, no header. append() writes its rows here, as if written here.
   std::unique_ptr<Writer> part() const;
-  std::size_t held() const noexcept { return buffer_.size(); }  // a part's bytes so far
+  std::size_t held() const noexcept;  // a part's bytes so far
   void append(Writer& part);
 
  private:
@@ -66,7 +66,8 @@ class Writer {
   std::size_t cell_ = 0;
   std::size_t rows_ = 0;
   bool begun_ = false;
-  bool part_ = false;  // part(): rows held, written by another writer's append()
+  class PartSink;
+  PartSink* part_ = nullptr;  // part(): where its rows are held, for another's append()
 };
 
 // JSON string escaping per RFC 8259; invalid UTF-8 becomes U+FFFD so output stays valid.

@@ -148,3 +148,29 @@ TEST_CASE("writer: rows written to a part and appended are the bytes of one writ
     }
   }
 }
+
+TEST_CASE("writer: a part past one 8 MiB block appends every byte in order") {
+  for (Format format : {Format::csv, Format::json}) {
+    const auto rows = [](Writer& w, int from, int to) {
+      for (int i = from; i < to; ++i) {
+        w.text(std::string(100, static_cast<char>('a' + i % 26))).number(i);
+        w.end_row();
+      }
+    };
+    std::string whole, out;
+    Writer one(std::make_unique<heq::io::StringSink>(whole), {format, -1, false});
+    one.begin({"label", "i"});
+    rows(one, 0, 200000);  // about 22 MB
+    one.finish();
+    Writer first(std::make_unique<heq::io::StringSink>(out), {format, -1, false});
+    first.begin({"label", "i"});
+    const std::unique_ptr<Writer> part = first.part();
+    rows(first, 0, 10);
+    rows(*part, 10, 200000);
+    CHECK(part->held() > (std::size_t{16} << 20));
+    first.append(*part);
+    first.finish();
+    CHECK(out.size() == whole.size());
+    CHECK(out == whole);
+  }
+}
