@@ -88,7 +88,8 @@ inline bool part_too_big(const Reader& rest, const Writer& part) {
 // fold_groups with `add(total, reader, tally)` calling tally.note(v) for every value it
 // adds, `merge(total, other)` adding another part's total, and
 // `on_group(state, writer, key, total)` writing a group (State: what it counts, one per
-// thread; `merge_state(first, second)` adds the worker's to the first thread's). Sorted,
+// thread, the worker's a copy of `state` made before any row is read, so it must start
+// empty; `merge_state(first, second)` adds the worker's to the first thread's). Sorted,
 // the first part's groups are written as they end, as in one pass, and so are the second
 // part's, by the worker into a part writer, except its first: that total is merged into
 // the first part's last when the split fell inside that group, and written by the first

@@ -15,8 +15,9 @@
 // a run that writes every age of a national file is written by one thread).
 //
 // State: what the method keeps from group to group (scratch, counts for its warnings),
-// one per thread; merge(first, second) folds the worker's into the first thread's after
-// both parts, as if one thread had seen every group.
+// one per thread (the worker's copied from `state` before any row is read: a copy must
+// hold no pointer into the original); merge(first, second) folds the worker's into the first
+// thread's after both parts, as if one thread had seen every group.
 #include "core/parallel.hpp"
 #include "io/groups.hpp"
 #include "io/reader.hpp"
