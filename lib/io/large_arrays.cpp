@@ -5,8 +5,8 @@
 // array of 8 MiB or more is mapped on a 2 MiB boundary and advised for transparent huge
 // pages (512 times fewer faults where the kernel allows them, the same 4 KiB pages where
 // it does not), and a freed one is kept for the next array of its size: the reader makes
-// a LineReader for every 8 MiB piece of a file, which then finds its pages already there. Smaller
-// arrays go to malloc, as the library's own operator new[] would.
+// a LineReader for every 1 MiB piece of a file, which then finds its pages already there.
+// Smaller arrays go to malloc, as the library's own operator new[] would.
 #include <sys/mman.h>
 
 #include <array>
