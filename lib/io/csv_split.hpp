@@ -23,6 +23,11 @@ struct SplitProblem {
 // Returns false, with `fields` unspecified, as soon as it meets a quote.
 bool split_plain(std::string_view record, char delimiter, std::vector<std::string_view>& fields);
 
+// The same for a NUL-terminated line (as LineReader hands them out), finding its end in
+// the same pass: `length` is the line's, set when it returns true.
+bool split_terminated(const char* line, char delimiter, std::vector<std::string_view>& fields,
+                      std::size_t& length);
+
 // Whitespace-aligned text (the Human Mortality Database's .txt): fields are the runs of
 // characters between runs of spaces and tabs; leading and trailing blanks are ignored.
 void split_whitespace(std::string_view record, std::vector<std::string_view>& fields);

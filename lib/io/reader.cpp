@@ -655,14 +655,18 @@ bool Reader::read_record() {
       return false;
     }
     line_ = lines_->line();
-    std::string_view record(raw, std::strlen(raw));
+    std::size_t size = 0;
+    // The plain line split as its end is found (no strlen first).
+    const bool plain = !whitespace_ && split_terminated(raw, delimiter_, fields_, size);
+    if (!plain) size = std::strlen(raw);
+    std::string_view record(raw, size);
     bytes_read_ += record.size() + 1;
     if (record.empty()) continue;  // blank lines carry no row
     fields_in_line_ = true;
     if (whitespace_) {
       split_whitespace(record, fields_);
       if (fields_.empty()) continue;
-    } else if (!split_plain(record, delimiter_, fields_)) {
+    } else if (!plain) {
       fields_in_line_ = false;
       // Quotes: the field may run on over the next lines.
       QuoteState state = scan_quotes(record, delimiter_, QuoteState::field_start);

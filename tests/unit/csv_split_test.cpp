@@ -3,6 +3,7 @@
 #include "io/bytes.hpp"
 #include "io/csv_split.hpp"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -139,5 +140,36 @@ TEST_CASE("bytes: equal ranges, and ranges one byte apart anywhere, of every len
       CHECK_FALSE(heq::io::bytes::same(a, c));
     }
     CHECK_FALSE(heq::io::bytes::same(a, a + "x"));
+  }
+}
+
+TEST_CASE("csv split: a NUL-terminated line splits as its text does, at every alignment") {
+  // split_terminated reads 16-byte blocks on 16-byte boundaries: bytes before the line and
+  // after its NUL are read and must not count. They are delimiters and quotes here.
+  const char alphabet[] = {'a', ',', ';', '\t', '"', '+', '\x80', '\xff', ' '};
+  std::uint64_t state = 987654321;
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  std::vector<std::string_view> want, got;
+  for (int i = 0; i < 100000; ++i) {
+    std::string record(next() % (i % 4 ? 41 : 201), 'a');
+    for (char& c : record) c = alphabet[next() % (i % 3 ? 4 : sizeof alphabet)];
+    const char delimiter = ",;\t"[next() % 3];
+    const std::size_t offset = next() % 16;
+    std::vector<char> buffer(offset + record.size() + 1 + next() % 20, delimiter);
+    for (std::size_t j = 0; j < offset; ++j) buffer[j] = j % 2 ? '"' : delimiter;
+    std::memcpy(buffer.data() + offset, record.data(), record.size());
+    buffer[offset + record.size()] = '\0';
+    for (std::size_t j = offset + record.size() + 1; j < buffer.size(); ++j)
+      buffer[j] = j % 3 ? delimiter : '"';
+    INFO("record [" << record << "] delimiter " << int(delimiter) << " offset " << offset);
+    const bool plain = heq::io::split_plain(record, delimiter, want);
+    std::size_t length = 0;
+    REQUIRE(heq::io::split_terminated(buffer.data() + offset, delimiter, got, length) == plain);
+    if (!plain) continue;
+    CHECK(length == record.size());
+    REQUIRE(got == want);
   }
 }
