@@ -62,6 +62,10 @@ class GroupKeys {
  private:
   std::size_t assign_otherwise(const Reader& reader);
   std::size_t assign_new_sorted(const Reader& reader);
+  // Sorted: whether a group with this key (hash, first value) has not begun before.
+  bool begins_anew(std::uint64_t hash, std::string_view first);
+  // Sorted, keys in order: the table of every key's hash, built only when it is needed.
+  void hash_every_key();
 
   std::vector<std::size_t> columns_;
   std::vector<std::string> names_;
@@ -70,8 +74,19 @@ class GroupKeys {
   KeyTable table_;                          // unsorted: every key
   mutable std::vector<std::string> shown_;  // key(): the decoded key handed out
   SeenKeys seen_;                           // sorted: the keys of groups begun
-  std::vector<std::string> current_;        // sorted: the latest key
-  std::vector<std::string> previous_;       // sorted: the key before it
+  // Sorted input usually has its first key column in order (area codes rising, sexes or
+  // deciles within each): while every new group's first value is above all before it, or
+  // equals the latest one with a key new under it, no group can have come back, and no
+  // table lookup (a cache miss a group) is needed. `ordered_` stays true while that holds;
+  // the keys under the latest first value are `under_first_`, every key's hash `hashes_`
+  // (to fill seen_ the moment it does not). Unsorted (a split input's rest): whether the
+  // new keys' first values never fell, for may_follow.
+  bool ordered_ = true;
+  std::vector<std::uint64_t> under_first_;
+  std::vector<std::uint64_t> hashes_;
+  std::string last_first_;             // unsorted: the latest new key's first value
+  std::vector<std::string> current_;   // sorted: the latest key
+  std::vector<std::string> previous_;  // sorted: the key before it
   std::string composite_;
   std::vector<std::string> last_fields_;  // the previous row's key values
   // When the key columns are adjacent: the previous row's bytes from the first key field
