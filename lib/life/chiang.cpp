@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -84,52 +85,63 @@ std::string check_counts(std::span<const Band> bands) {
 
 }  // namespace
 
-std::string check(std::span<const Band> bands, const Layout& layout) {
-  if (bands.empty()) return "no age bands";
-  const bool rates = !std::isnan(bands.front().rate);
-  if (std::string why = rates ? check_rates(bands) : check_counts(bands); !why.empty()) return why;
-  // 3. the band layout
+std::string check_layout(std::span<const double> starts, std::span<const double> ends,
+                         const Layout& layout) {
+  if (starts.empty()) return "no age bands";
   const auto has_layout = [&](const std::vector<double>& want) {
-    if (want.size() != bands.size()) return false;
-    for (std::size_t i = 0; i < want.size(); ++i)
-      if (bands[i].age != want[i]) return false;
-    return true;
-  };
-  const auto ages = [&] {
-    std::vector<double> v;
-    for (const Band& b : bands) v.push_back(b.age);
-    return v;
+    return std::equal(starts.begin(), starts.end(), want.begin(), want.end());
   };
   if (layout.rule == LayoutRule::phe && !has_layout(phe_layout()))
     return fmt::format("--bands phe needs the 20 bands 0, 1, 5, ..., 90+; this group has {}",
-                       describe_layout(ages()));
+                       describe_layout(starts));
   if (layout.rule == LayoutRule::list && !has_layout(layout.ages))
     return fmt::format("--bands needs {}; this group has {}", describe_layout(layout.ages),
-                       describe_layout(ages()));
-  if (bands.front().age != layout.first_age)
+                       describe_layout(starts));
+  if (starts.front() != layout.first_age)
     return layout.first_age == 0
                ? fmt::format("age bands must start at 0; this group starts at {}",
-                             age_text(bands.front().age))
+                             age_text(starts.front()))
                : fmt::format("age bands must start at {} (--first-age); this group starts at {}",
-                             age_text(layout.first_age), age_text(bands.front().age));
-  {
-    thread_local std::vector<double> starts, ends;  // no allocation per group
-    starts.clear();
-    ends.clear();
-    for (const Band& b : bands) {
-      starts.push_back(b.age);
-      ends.push_back(b.end);
-    }
-    if (std::string missing = missing_band(starts, ends, true); !missing.empty()) return missing;
+                             age_text(layout.first_age), age_text(starts.front()));
+  return missing_band(starts, ends, true);
+}
+
+std::string check(std::span<const Band> bands, const Layout& layout) {
+  thread_local std::vector<double> starts, ends;  // no allocation per group
+  starts.clear();
+  ends.clear();
+  for (const Band& b : bands) {
+    starts.push_back(b.age);
+    ends.push_back(b.end);
   }
-  // 4. more deaths than population
-  for (const Band& b : bands)
-    if (!rates && b.deaths > b.population)
-      return fmt::format("age band {} has more deaths ({}) than population ({})", age_text(b.age),
-                         heq::format_number(b.deaths), heq::format_number(b.population));
-  // 5. total population of 5,000 or less (not knowable from rates alone)
+  return check_known_layout(bands, check_layout(starts, ends, layout));
+}
+
+std::string check_known_layout(std::span<const Band> bands, std::string_view layout_verdict) {
+  if (bands.empty()) return "no age bands";
+  const bool rates = !std::isnan(bands.front().rate);
+  // One pass finds whether any rule of 1, 2 and 4 fails (NaN compares false, so a
+  // missing count fails `clean` too); only then are they gone through in order for words.
+  bool clean = true;
   double total = 0;
-  for (const Band& b : bands) total += b.population;
+  for (const Band& b : bands) {
+    clean &= rates ? b.rate >= 0 && !(b.population <= 0)  // a rate may come without one
+                   : b.deaths >= 0 && b.population > 0 && b.deaths <= b.population;
+    total += b.population;
+  }
+  if (!clean) {
+    if (std::string why = rates ? check_rates(bands) : check_counts(bands); !why.empty())
+      return why;
+  }
+  // 3. the band layout
+  if (!layout_verdict.empty()) return std::string(layout_verdict);
+  // 4. more deaths than population
+  if (!clean)
+    for (const Band& b : bands)
+      if (!rates && b.deaths > b.population)
+        return fmt::format("age band {} has more deaths ({}) than population ({})", age_text(b.age),
+                           heq::format_number(b.deaths), heq::format_number(b.population));
+  // 5. total population of 5,000 or less (not knowable from rates alone)
   if (!(rates && std::isnan(total)) && total <= 5000)
     return fmt::format("total population {} is 5000 or less", heq::format_number(total));
   // Not checked by the package, which then returns Inf or NaN.

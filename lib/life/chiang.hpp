@@ -9,6 +9,7 @@
 #include <limits>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "core/missing.hpp"
 
@@ -55,6 +56,13 @@ double a0_from_m0(double m0, Sex sex, A0Rule rule);
 // open band has deaths. Returns why the group cannot be computed (empty: it can).
 // `bands` are sorted by age with no age twice.
 std::string check(std::span<const Band> bands, const Layout& layout);
+// Rule 3 alone, from the bands' start ages and label ends (Band::end): the same for
+// every group with the same bands, so a caller going through many groups finds it once
+// for each layout and gives it to the check below.
+std::string check_layout(std::span<const double> starts, std::span<const double> ends,
+                         const Layout& layout);
+// check() with rule 3's verdict (check_layout's) already found.
+std::string check_known_layout(std::span<const Band> bands, std::string_view layout_verdict);
 
 // Builds the table; `bands` must pass check(). a0 is the fraction of the first year
 // lived by those dying in it (age-0 band); every other band uses 0.5.

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 namespace heq::life {
@@ -84,8 +85,9 @@ std::string group_a0(const TableOptions& t, const std::vector<Row>& rows, double
 // and scratch. One per thread when a file is split (io/split_groups.hpp).
 struct State {
   std::map<std::string, std::size_t> layouts;  // description -> groups
-  std::vector<double> last_ages;               // the previous group's layout...
-  std::size_t* last_layout_count = nullptr;    // ...and its entry in `layouts`
+  std::vector<double> last_ages, last_ends;    // the previous group's layout...
+  std::size_t* last_layout_count = nullptr;    // ...its entry in `layouts`...
+  std::string layout_note;                     // ...and what check_layout said of it
   std::size_t groups = 0, suppressed = 0, wide = 0;
   std::vector<double> pops_used, dths_used, ages, ends;
   std::string overlap;  // the first band label that runs past the next band
@@ -104,6 +106,11 @@ struct State {
     if (overlap.empty()) overlap = later.overlap;
   }
 };
+
+bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+}
 
 }  // namespace
 
@@ -192,8 +199,8 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
 
   const auto on_group = [&](State& s, io::Writer& out, const std::vector<std::string>& key,
                             std::vector<Row>& rows) {
-    auto& [layouts, last_ages, last_layout_count, groups, suppressed, wide, pops_used, dths_used,
-           ages, ends, overlap, bands, table] = s;
+    auto& [layouts, last_ages, last_ends, last_layout_count, layout_note, groups, suppressed, wide,
+           pops_used, dths_used, ages, ends, overlap, bands, table] = s;
     ++groups;
     io::sort_unique(
         rows, [](const Row& r) { return r.band.age; }, in, "age band");
@@ -205,14 +212,18 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
       ages.push_back(r.band.age);
       ends.push_back(r.band.end);
     }
-    if (overlap.empty()) overlap = overlapping_band(ages, ends);
-    if (!last_layout_count || ages != last_ages) {  // describe a layout once, not per group
+    // Most groups share one layout: it is described and checked once, not per group.
+    // Compared bit for bit, as a bare start age's end is NaN.
+    if (!last_layout_count || !same_bits(ages, last_ages) || !same_bits(ends, last_ends)) {
       last_layout_count = &layouts[describe_layout(ages)];
       last_ages = ages;
+      last_ends = ends;
+      layout_note = check_layout(ages, ends, t.layout);
+      if (overlap.empty()) overlap = overlapping_band(ages, ends);
     }
     ++*last_layout_count;
 
-    std::string note = check(bands, t.layout);
+    std::string note = check_known_layout(bands, layout_note);
     double a0 = t.a0;
     if (note.empty()) note = group_a0(t, rows, a0);
     if (note.empty()) {
@@ -280,8 +291,8 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
   io::for_each_group_split<Row>(in, keys, t.grouping.sorted, t.grouping.threads, out, state,
                                 make_row, on_group,
                                 [](State& first, const State& second) { first.merge(second); });
-  const auto& [layouts, last_ages, last_layout_count, groups, suppressed, wide, pops_used,
-               dths_used, ages, ends, overlap, bands, table] = state;
+  const auto& [layouts, last_ages, last_ends, last_layout_count, layout_note, groups, suppressed,
+               wide, pops_used, dths_used, ages, ends, overlap, bands, table] = state;
 
   if (layouts.size() > 1 && t.layout.rule == LayoutRule::any) {
     std::string list;

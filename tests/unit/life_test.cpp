@@ -155,6 +155,25 @@ TEST_CASE("life: suppression rules in the package's order") {
   CHECK(check(b, {}) == "no deaths in the open age band (90+): its death rate is 0");
 }
 
+TEST_CASE("life: a layout's verdict found once stands in for rule 3, after rules 1 and 2") {
+  const auto good = gompertz(phe_layout());
+  CHECK(check_known_layout(good, "").empty());
+  CHECK(check_known_layout(good, "layout") == "layout");
+  auto b = good;
+  b[4].population = 0;
+  CHECK(check_known_layout(b, "layout") == "age band 15 has a zero or negative population");
+  b = good;
+  b[19].deaths = b[19].population + 1;  // rule 4 comes after the layout's
+  CHECK(check_known_layout(b, "layout") == "layout");
+  CHECK(check_known_layout(b, "").rfind("age band 90 has more deaths", 0) == 0);
+  b = good;
+  b[3].deaths = heq::kMissing;
+  CHECK(check_known_layout(b, "layout") == "age band 10 has no deaths count");
+  CHECK(check_layout({}, {}, {}) == "no age bands");
+  CHECK(check_layout(std::vector<double>{1, 5}, std::vector<double>{5, heq::kMissing}, {}) ==
+        "age bands must start at 0; this group starts at 1");
+}
+
 TEST_CASE("life: age labels give their start age") {
   CHECK(start_age("0") == 0);
   CHECK(start_age(" 85 ") == 85);
