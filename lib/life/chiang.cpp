@@ -160,54 +160,65 @@ LifeTable build(std::span<const Band> bands, double a0) {
 void build(std::span<const Band> bands, double a0, LifeTable& t) {
   const std::size_t k = bands.size();
   const std::size_t last = k - 1;
+  // The same table is rebuilt group after group: resized, not refilled, as every entry is
+  // written below (the open band's n and, without deaths, the variance as missing).
   for (auto* v : {&t.age, &t.n, &t.m, &t.a, &t.q, &t.p, &t.l, &t.d, &t.L, &t.T, &t.e, &t.variance})
-    v->assign(k, kMissing);
+    v->resize(k);
+  double *__restrict age = t.age.data(), *__restrict n = t.n.data(), *__restrict m = t.m.data(),
+                     *__restrict a = t.a.data(), *__restrict q = t.q.data(),
+                     *__restrict p = t.p.data(), *__restrict l = t.l.data(),
+                     *__restrict d = t.d.data(), *__restrict L = t.L.data(),
+                     *__restrict T = t.T.data(), *__restrict e = t.e.data(),
+                     *__restrict variance = t.variance.data();
+  bool deaths = true;  // death rates without deaths have no sampling variance to give
+  double lx = kRadix;
   for (std::size_t i = 0; i < k; ++i) {
     const Band& b = bands[i];
-    t.age[i] = b.age;
+    age[i] = b.age;
     const bool rate = !std::isnan(b.rate);
-    t.m[i] = rate ? b.rate : b.deaths / b.population;
-    t.a[i] = b.age == 0 ? a0 : 0.5;
+    deaths &= !std::isnan(b.deaths);
+    const double mi = rate ? b.rate : b.deaths / b.population;
+    const double ai = b.age == 0 ? a0 : 0.5;
+    double qi = 1;  // the open band: everyone dies in it
+    n[i] = kMissing;
     if (i < last) {
-      t.n[i] = bands[i + 1].age - b.age;
+      const double ni = bands[i + 1].age - b.age;
       // q = 1 when deaths exceed what the band's width and a allow (the v1.3.0 rule).
-      const bool within =
-          rate ? t.m[i] <= 1 / (t.n[i] * t.a[i]) : b.deaths <= b.population / (t.n[i] * t.a[i]);
-      t.q[i] = within ? t.n[i] * t.m[i] / (1 + t.n[i] * t.m[i] * (1 - t.a[i])) : 1.0;
-    } else {
-      t.q[i] = 1;  // the open band: everyone dies in it
+      const bool within = rate ? mi <= 1 / (ni * ai) : b.deaths <= b.population / (ni * ai);
+      if (within) qi = ni * mi / (1 + ni * mi * (1 - ai));
+      n[i] = ni;
     }
-    t.p[i] = 1 - t.q[i];
-    t.l[i] = i == 0 ? kRadix : t.l[i - 1] * t.p[i - 1];
-  }
-  for (std::size_t i = 0; i < k; ++i) {
-    const double next = i < last ? t.l[i + 1] : 0;
-    t.d[i] = t.l[i] - next;
-    t.L[i] = i < last ? t.n[i] * (next + t.a[i] * t.d[i]) : t.l[i] / t.m[i];
-  }
-  double tail = 0;
-  for (std::size_t i = k; i-- > 0;) {
-    tail += t.L[i];
-    t.T[i] = tail;
-    t.e[i] = t.l[i] > 0 ? t.T[i] / t.l[i] : 0;
+    m[i] = mi;
+    a[i] = ai;
+    q[i] = qi;
+    p[i] = 1 - qi;
+    l[i] = lx;
+    lx *= p[i];
   }
   // Var(e_x) = sum_{j >= x} W_j / l_x^2 (Chiang; Silcocks et al. for the open band).
-  // Death rates without deaths have no sampling variance to give.
-  for (const Band& b : bands)
-    if (std::isnan(b.deaths)) return;
-  double w_sum = 0;
+  double tail = 0, w_sum = 0;
   for (std::size_t i = k; i-- > 0;) {
-    const Band& b = bands[i];
+    const double next = i < last ? l[i + 1] : 0;
+    d[i] = l[i] - next;
+    L[i] = i < last ? n[i] * (next + a[i] * d[i]) : l[i] / m[i];
+    tail += L[i];
+    T[i] = tail;
+    e[i] = l[i] > 0 ? T[i] / l[i] : 0;
+    if (!deaths) {
+      variance[i] = kMissing;
+      continue;
+    }
+    const double di = bands[i].deaths;
     double w;
     if (i == last) {
-      w = t.l[i] * t.l[i] / (b.deaths * t.m[i] * t.m[i]);
+      w = l[i] * l[i] / (di * m[i] * m[i]);
     } else {
-      const double sp2 = b.deaths > 0 && t.d[i] > 0 ? t.q[i] * t.q[i] * (1 - t.q[i]) / b.deaths : 0;
-      const double lever = (1 - t.a[i]) * t.n[i] + t.e[i + 1];
-      w = sp2 * t.l[i] * t.l[i] * lever * lever;
+      const double sp2 = di > 0 && d[i] > 0 ? q[i] * q[i] * (1 - q[i]) / di : 0;
+      const double lever = (1 - a[i]) * n[i] + e[i + 1];
+      w = sp2 * l[i] * l[i] * lever * lever;
     }
     w_sum += w;
-    t.variance[i] = t.l[i] > 0 ? w_sum / (t.l[i] * t.l[i]) : kMissing;
+    variance[i] = l[i] > 0 ? w_sum / (l[i] * l[i]) : kMissing;
   }
 }
 
