@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <system_error>
 
@@ -112,6 +113,84 @@ bool append_fixed(std::string& out, double x, int digits) {
   return true;
 }
 
+constexpr char kPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// The `size` decimal digits of n < 10^10, two at a time from the end.
+void write_small(char* to, std::uint64_t n, int size) {
+  char* p = to + size;
+  while (n >= 100) {
+    const std::uint64_t q = n / 100;
+    p -= 2;
+    std::memcpy(p, kPairs + 2 * (n - q * 100), 2);
+    n = q;
+  }
+  if (n >= 10)
+    std::memcpy(p - 2, kPairs + 2 * n, 2);
+  else
+    p[-1] = static_cast<char>('0' + n);
+}
+
+int digit_count(std::uint64_t n) {  // n < 10^10
+  int size = 1;
+  for (std::uint64_t bound = 10; size < 10 && n >= bound; bound *= 10) ++size;
+  return size;
+}
+
+// A shortest significand's digits (below 10^17): its top part, then eight in four pairs.
+char* write_digits(char* to, std::uint64_t n) {
+  const std::uint64_t high = n / 100000000, low = n % 100000000;
+  if (high == 0) {
+    const int size = digit_count(low);
+    write_small(to, low, size);
+    return to + size;
+  }
+  const int size = digit_count(high);
+  write_small(to, high, size);
+  to += size;
+  const std::uint64_t upper = low / 10000, lower = low % 10000;
+  std::memcpy(to, kPairs + 2 * (upper / 100), 2);
+  std::memcpy(to + 2, kPairs + 2 * (upper % 100), 2);
+  std::memcpy(to + 4, kPairs + 2 * (lower / 100), 2);
+  std::memcpy(to + 6, kPairs + 2 * (lower % 100), 2);
+  return to + 8;
+}
+
+// fmt's "{}" of a finite, nonzero double where fmt writes it without an exponent (the
+// first digit at 10^-4 to 10^15): the same shortest digits, from the function fmt calls
+// for them (dragonbox, in libfmt), laid out here rather than by fmt's general float
+// writer, which costs twice the digits' search. False: an exponent form, left to fmt.
+static_assert(FMT_VERSION >= 90000, "fmt::detail::dragonbox::to_decimal as in fmt 9");
+bool append_shortest_fixed(std::string& out, double x) {
+  if (!std::isfinite(x) || x == 0) return false;
+  const auto decimal = fmt::detail::dragonbox::to_decimal(std::abs(x));
+  char digits[24];
+  char* const digits_end = write_digits(digits, decimal.significand);
+  const int size = static_cast<int>(digits_end - digits);
+  const int point = decimal.exponent + size;  // digits before the decimal point
+  if (point - 1 < -4 || point - 1 >= 16) return false;
+  char text[48];
+  char* p = text;
+  if (x < 0) *p++ = '-';
+  if (decimal.exponent >= 0) {  // 1234e5 -> 123400000
+    p = std::copy(digits, digits_end, p);
+    p = std::fill_n(p, decimal.exponent, '0');
+  } else if (point > 0) {  // 1234e-2 -> 12.34
+    p = std::copy(digits, digits + point, p);
+    *p++ = '.';
+    p = std::copy(digits + point, digits_end, p);
+  } else {  // 1234e-6 -> 0.001234
+    *p++ = '0';
+    *p++ = '.';
+    p = std::fill_n(p, -point, '0');
+    p = std::copy(digits, digits_end, p);
+  }
+  out.append(text, p);
+  return true;
+}
+
 }  // namespace
 
 void append_number(std::string& out, double x, int digits) {
@@ -126,6 +205,7 @@ void append_number(std::string& out, double x, int digits) {
     return;
   }
   if (digits < 0) {
+    if (append_shortest_fixed(out, x)) return;
     char text[32];
     char* end = fmt::format_to(text, FMT_COMPILE("{}"), x);
     out.append(text, static_cast<std::size_t>(end - text));

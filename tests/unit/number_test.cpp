@@ -123,6 +123,42 @@ TEST_CASE("number: whole numbers take a quick path that writes what fmt writes")
   }
 }
 
+TEST_CASE("number: the shortest form is fmt's, laid out without fmt's float writer") {
+  std::mt19937_64 rng(11);
+  std::vector<double> xs{1e-5,
+                         1e-4,
+                         0.0001,
+                         0.00012345,
+                         9.999999999999999e-5,
+                         1e15 + 0.5,
+                         1e16,
+                         9999999999999998,
+                         1e16 + 2,
+                         0.1,
+                         0.2,
+                         0.3,
+                         1.0 / 3,
+                         2.0 / 3,
+                         5e-324,
+                         2.2250738585072014e-308,
+                         1.7976931348623157e308};
+  for (double p = 1e-6; p < 1e18; p *= 10)  // either side of each power of ten
+    for (double x : {p, std::nextafter(p, 0.0), std::nextafter(p, 1e300)}) xs.push_back(x);
+  std::uniform_real_distribution<double> exponent(-7, 18);
+  for (int i = 0; i < 300000; ++i) {
+    xs.push_back(std::pow(10.0, exponent(rng)));  // every magnitude the fixed form covers
+    xs.push_back(std::bit_cast<double>(rng()));   // any bits (NaN and infinity skipped)
+    xs.push_back(static_cast<double>(rng() % 100000) / 1000);  // few digits: 12.345
+  }
+  for (double x : xs) {
+    if (!std::isfinite(x)) continue;
+    for (double y : {x, -x}) {
+      CAPTURE(y);
+      CHECK(heq::io::format_number(y) == fmt::format("{}", y == 0 ? 0 : y));
+    }
+  }
+}
+
 TEST_CASE("number: --digits text equals fmt's fixed form, trailing zeros dropped") {
   std::mt19937_64 rng(99);
   std::uniform_real_distribution<double> mantissa(-10, 10);
