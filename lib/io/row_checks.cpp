@@ -10,7 +10,7 @@ void fail_column(const Reader& r, std::size_t column, std::string_view what) {
   r.fail(column, fmt::format("column '{}': {}", r.header()[column], what));
 }
 
-AgeLabel read_age_band(const Reader& r, std::size_t column) {
+AgeLabel read_age_band_otherwise(const Reader& r, std::size_t column) {
   const AgeLabel age = parse_age_label(r.field(column));
   if (std::isnan(age.start))
     fail_column(r, column, fmt::format("age band \"{}\" holds no start age", r.field(column)));

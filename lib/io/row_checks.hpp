@@ -3,6 +3,7 @@
 // "column 'NAME': what is wrong" at the cell's file, line and column. Missing values pass
 // as NaN unless said otherwise (each method has its own rule for them).
 #include "core/age_label.hpp"
+#include "core/missing.hpp"
 #include "io/reader.hpp"
 
 #include <cmath>
@@ -14,7 +15,22 @@ namespace heq::io {
 [[noreturn]] void fail_column(const Reader& r, std::size_t column, std::string_view what);
 
 // An age band label with a start age ("0", "<1", "5-9", "85+"); else an error.
-AgeLabel read_age_band(const Reader& r, std::size_t column);
+// (Inline, with a bare whole age read on the spot: every row of the life tools reads one.)
+AgeLabel read_age_band_otherwise(const Reader& r, std::size_t column);
+inline AgeLabel read_age_band(const Reader& r, std::size_t column) {
+  const std::string_view text = r.field(column);
+  if (!text.empty() && text.size() <= 3) {  // parse_age_label's reading of up to 3 digits
+    unsigned age = 0;
+    std::size_t i = 0;
+    for (; i < text.size(); ++i) {
+      const unsigned digit = static_cast<unsigned char>(text[i]) - '0';
+      if (digit > 9) break;
+      age = age * 10 + digit;
+    }
+    if (i == text.size()) return {static_cast<double>(age), kMissing};
+  }
+  return read_age_band_otherwise(r, column);
+}
 
 // Events or persons: 0 or more. (Inline: every row of the counting tools reads one.)
 [[noreturn]] void fail_count(const Reader& r, std::size_t column);

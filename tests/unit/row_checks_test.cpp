@@ -1,5 +1,6 @@
 #include "catch.hpp"
 
+#include "core/age_label.hpp"
 #include "core/diagnostics.hpp"
 #include "core/error.hpp"
 #include "io/row_checks.hpp"
@@ -8,6 +9,8 @@
 
 #include <cmath>
 #include <functional>
+#include <string>
+#include <vector>
 
 using heq::DataError;
 using heq::io::Reader;
@@ -100,4 +103,19 @@ TEST_CASE("warn_count: nothing for 0, noun and verb agreeing with the count", "[
                                                  "1 missing count was read as 0",
                                                  "12 missing counts were read as 0",
                                                  "2 points drawn"});
+}
+
+TEST_CASE("row checks: a short age band reads as parse_age_label reads it") {
+  std::vector<std::string> labels{"00",  "007", "1a",  "+1",  " 1",  "1 ",   "9+",  "<1",  "1-4",
+                                  "1.5", "-1",  "0x1", "1e1", "85+", "90 +", "5-9", "1000"};
+  for (int a = 0; a < 1000; ++a) labels.push_back(std::to_string(a));
+  std::string text = "age\n";
+  for (const std::string& l : labels) text += l + "\n";
+  Reader r(text_input(text, "in.csv"));
+  for (std::size_t i = 0; r.next(); ++i) {
+    CAPTURE(labels[i]);
+    const heq::AgeLabel want = heq::parse_age_label(labels[i]), got = heq::io::read_age_band(r, 0);
+    CHECK(got.start == want.start);
+    CHECK((got.end == want.end || (std::isnan(got.end) && std::isnan(want.end))));
+  }
 }
