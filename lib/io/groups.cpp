@@ -67,7 +67,7 @@ std::size_t GroupKeys::assign_otherwise(const Reader& reader) {
   if (sorted_) return assign_new_sorted(reader);
   last_id_ = table_.find_or_add(composite_);
   if (last_id_ == count_) {  // a new key
-    const std::string_view first = columns_.empty() ? "" : reader.field(columns_.front());
+    const std::string_view first = first_field(reader);
     if (count_ > 0 && first < last_first_) ordered_ = false;
     last_first_.assign(first);
   }
@@ -86,6 +86,10 @@ bool GroupKeys::may_follow(const GroupKeys& other, bool& carries_on) const {
   carries_on = false;
   std::string mine;
   for (const std::string& value : current_) append_key_part(mine, value);
+  // The rest's first group may be this side's latest, carried on across the split.
+  const auto carried_on = [&](std::size_t id, std::string_view key) {
+    return id == 0 && count_ > 0 && mine == key;
+  };
   std::size_t id = 0;
   if (ordered_ && other.ordered_ && count_ > 0) {
     // Keys in order on both sides: only the rest's leading keys under this side's latest
@@ -97,7 +101,7 @@ bool GroupKeys::may_follow(const GroupKeys& other, bool& carries_on) const {
       const int order = first_of(values).compare(first_of(current_));
       if (order > 0) return true;
       if (order < 0) break;  // not in order across the split: every key is looked up
-      if (id == 0 && mine == key) {
+      if (carried_on(id, key)) {
         carries_on = true;
         continue;
       }
@@ -112,7 +116,7 @@ bool GroupKeys::may_follow(const GroupKeys& other, bool& carries_on) const {
   const SeenKeys& seen = ordered_ ? every : seen_;
   for (; id < other.size(); ++id) {
     const std::string_view key = other.table_.bytes(id);
-    if (id == 0 && count_ > 0 && mine == key) {
+    if (carried_on(id, key)) {
       carries_on = true;
       continue;
     }
@@ -131,6 +135,10 @@ std::size_t GroupKeys::follow(const GroupKeys& other, std::size_t id) {
   span_valid_ = false;
   last_id_ = kNone;
   return count_++;
+}
+
+std::string_view GroupKeys::first_field(const Reader& reader) const {
+  return columns_.empty() ? std::string_view{} : reader.field(columns_.front());
 }
 
 void GroupKeys::hash_every_key() {
@@ -164,8 +172,7 @@ bool GroupKeys::begins_anew(std::uint64_t hash, std::string_view first) {
 std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
   // A new group starts. Every key is remembered as its group starts, so a key seen before
   // is a group that came back (the current group's own rows never reach here).
-  if (!begins_anew(key_hash(composite_),
-                   columns_.empty() ? std::string_view{} : reader.field(columns_.front()))) {
+  if (!begins_anew(key_hash(composite_), first_field(reader))) {
     std::string shown;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       if (i) shown += ", ";

@@ -66,6 +66,8 @@ class GroupKeys {
   bool begins_anew(std::uint64_t hash, std::string_view first);
   // Sorted, keys in order: the table of every key's hash, built only when it is needed.
   void hash_every_key();
+  // The row's value of the first key column (empty without key columns).
+  std::string_view first_field(const Reader& reader) const;
 
   std::vector<std::size_t> columns_;
   std::vector<std::string> names_;
