@@ -12,8 +12,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <map>
 
 namespace heq::life {
@@ -107,9 +108,8 @@ struct State {
   }
 };
 
-bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() &&
-         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
+bool same_bits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
 }
 
 }  // namespace
@@ -204,17 +204,22 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     ++groups;
     io::sort_unique(
         rows, [](const Row& r) { return r.band.age; }, in, "age band");
-    bands.clear();
-    ages.clear();
-    ends.clear();
-    for (const Row& r : rows) {
-      bands.push_back(r.band);
-      ages.push_back(r.band.age);
-      ends.push_back(r.band.end);
-    }
     // Most groups share one layout: it is described and checked once, not per group.
     // Compared bit for bit, as a bare start age's end is NaN.
-    if (!last_layout_count || !same_bits(ages, last_ages) || !same_bits(ends, last_ends)) {
+    const std::size_t k = rows.size();
+    bands.resize(k);
+    bool same = last_layout_count && last_ages.size() == k;
+    for (std::size_t i = 0; i < k; ++i) {
+      bands[i] = rows[i].band;
+      same = same && same_bits(bands[i].age, last_ages[i]) && same_bits(bands[i].end, last_ends[i]);
+    }
+    if (!same) {
+      ages.resize(k);
+      ends.resize(k);
+      for (std::size_t i = 0; i < k; ++i) {
+        ages[i] = bands[i].age;
+        ends[i] = bands[i].end;
+      }
       last_layout_count = &layouts[describe_layout(ages)];
       last_ages = ages;
       last_ends = ends;
