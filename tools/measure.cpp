@@ -39,6 +39,6 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   rusage usage{};
   getrusage(RUSAGE_CHILDREN, &usage);
-  std::printf("%.3f %.1f\n", seconds, usage.ru_maxrss / 1024.0);
+  std::printf("%.4f %.1f\n", seconds, usage.ru_maxrss / 1024.0);  // 0.1 ms: wc -l takes 5
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
