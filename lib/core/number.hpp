@@ -20,24 +20,26 @@ enum class NumberStatus {
 // The general case of parse_number, out of line.
 NumberStatus parse_number_otherwise(std::string_view text, double& out) noexcept;
 
+// parse_number's quick case: `text` is 1 to 15 plain digits. Most fields are counts, and
+// such an integer is below 2^53, which a double holds exactly, so summing digits gives
+// the same double as from_chars. Inline: every row of every tool reads some.
+inline bool parse_whole_number(std::string_view text, double& out) noexcept {
+  if (text.empty() || text.size() > 15) return false;
+  std::uint64_t n = 0;
+  std::size_t i = 0;
+  for (; i < text.size(); ++i) {
+    const unsigned digit = static_cast<unsigned char>(text[i]) - '0';
+    if (digit > 9) break;
+    n = n * 10 + digit;
+  }
+  if (i != text.size()) return false;
+  out = static_cast<double>(n);
+  return true;
+}
+
 // Parses the whole of `text` (spaces around it allowed, a leading '+' allowed).
 inline NumberStatus parse_number(std::string_view text, double& out) noexcept {
-  // Most fields are counts: up to 15 plain digits are an integer below 2^53, which a
-  // double holds exactly, so summing digits gives the same double as from_chars. Inline:
-  // every row of every tool reads some.
-  if (!text.empty() && text.size() <= 15) {
-    std::uint64_t n = 0;
-    std::size_t i = 0;
-    for (; i < text.size(); ++i) {
-      const unsigned digit = static_cast<unsigned char>(text[i]) - '0';
-      if (digit > 9) break;
-      n = n * 10 + digit;
-    }
-    if (i == text.size()) {
-      out = static_cast<double>(n);
-      return NumberStatus::ok;
-    }
-  }
+  if (parse_whole_number(text, out)) return NumberStatus::ok;
   return parse_number_otherwise(text, out);
 }
 

@@ -4,6 +4,7 @@
 // as NaN unless said otherwise (each method has its own rule for them).
 #include "core/age_label.hpp"
 #include "core/missing.hpp"
+#include "core/number.hpp"
 #include "io/reader.hpp"
 
 #include <cmath>
@@ -18,17 +19,8 @@ namespace heq::io {
 // (Inline, with a bare whole age read on the spot: every row of the life tools reads one.)
 AgeLabel read_age_band_otherwise(const Reader& r, std::size_t column);
 inline AgeLabel read_age_band(const Reader& r, std::size_t column) {
-  const std::string_view text = r.field(column);
-  if (!text.empty() && text.size() <= 3) {  // parse_age_label's reading of up to 3 digits
-    unsigned age = 0;
-    std::size_t i = 0;
-    for (; i < text.size(); ++i) {
-      const unsigned digit = static_cast<unsigned char>(text[i]) - '0';
-      if (digit > 9) break;
-      age = age * 10 + digit;
-    }
-    if (i == text.size()) return {static_cast<double>(age), kMissing};
-  }
+  double age;  // a bare whole age, read as parse_age_label reads it
+  if (parse_whole_number(r.field(column), age)) return {age, kMissing};
   return read_age_band_otherwise(r, column);
 }
 
