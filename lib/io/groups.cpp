@@ -21,6 +21,12 @@ GroupKeys::GroupKeys(const Reader& reader, const std::vector<std::string>& by, b
     adjacent_ = adjacent_ && columns_[i] == columns_[i - 1] + 1;
 }
 
+GroupKeys GroupKeys::rest_of_split(const Reader& reader, const std::vector<std::string>& by) {
+  GroupKeys keys(reader, by, true);
+  keys.rest_ = true;
+  return keys;
+}
+
 namespace {
 
 // A key's first value ("" for a key of no columns: one group).
@@ -66,11 +72,6 @@ std::size_t GroupKeys::assign_otherwise(const Reader& reader) {
     last_fields_[i].assign(reader.field(columns_[i]));
   if (sorted_) return assign_new_sorted(reader);
   last_id_ = table_.find_or_add(composite_);
-  if (last_id_ == count_) {  // a new key
-    const std::string_view first = first_field(reader);
-    if (count_ > 0 && first < last_first_) ordered_ = false;
-    last_first_.assign(first);
-  }
   count_ = table_.size();
   return last_id_;
 }
@@ -78,58 +79,48 @@ std::size_t GroupKeys::assign_otherwise(const Reader& reader) {
 std::size_t GroupKeys::adopt(const GroupKeys& other, std::size_t id) {
   const std::size_t mine = table_.find_or_add(other.table_.bytes(id));
   count_ = table_.size();
-  ordered_ = false;  // not followed here
   return mine;
 }
 
 bool GroupKeys::may_follow(const GroupKeys& other, bool& carries_on) const {
   carries_on = false;
-  std::string mine;
-  for (const std::string& value : current_) append_key_part(mine, value);
-  // The rest's first group may be this side's latest, carried on across the split.
-  const auto carried_on = [&](std::size_t id, std::string_view key) {
-    return id == 0 && count_ > 0 && mine == key;
-  };
+  const std::vector<std::uint64_t>& theirs = other.rest_hashes_;
   std::size_t id = 0;
-  if (ordered_ && other.ordered_ && count_ > 0) {
-    // Keys in order on both sides: only the rest's leading keys under this side's latest
-    // first value need a look; once its first value is above, so are all after it.
-    std::vector<std::string> values;
-    for (; id < other.size(); ++id) {
-      const std::string_view key = other.table_.bytes(id);
-      split_key_parts(key, values);
-      const int order = first_of(values).compare(first_of(current_));
-      if (order > 0) return true;
-      if (order < 0) break;  // not in order across the split: every key is looked up
-      if (carried_on(id, key)) {
-        carries_on = true;
-        continue;
-      }
-      if (std::find(under_first_.begin(), under_first_.end(), key_hash(key)) != under_first_.end())
-        return false;
+  if (count_ > 0 && !theirs.empty()) {
+    // The rest's first group may be this side's latest, carried on across the split.
+    std::string mine;
+    for (const std::string& value : current_) append_key_part(mine, value);
+    if (mine == other.first_key_) {
+      carries_on = true;
+      id = 1;
     }
-    if (id == other.size()) return true;
+  }
+  if (ordered_ && other.ordered_ && count_ > 0 && !theirs.empty()) {
+    // Keys in order on both sides: past the rest's leading keys, its first values are
+    // above its first key's; when that is above this side's latest, so are all of them;
+    // when it is the same, only the leading keys need a look, among those under it here.
+    const int order = std::string_view(other.first_first_).compare(first_of(current_));
+    if (order > 0) return true;
+    if (order == 0) {
+      for (; id < other.leading_; ++id)
+        if (std::find(under_first_.begin(), under_first_.end(), theirs[id]) != under_first_.end())
+          return false;
+      return true;
+    }
   }
   SeenKeys every;  // ordered: the hashes of this side's keys, into a table only now
   if (ordered_)
     for (std::uint64_t hash : hashes_) every.insert(hash);
   const SeenKeys& seen = ordered_ ? every : seen_;
-  for (; id < other.size(); ++id) {
-    const std::string_view key = other.table_.bytes(id);
-    if (carried_on(id, key)) {
-      carries_on = true;
-      continue;
-    }
-    if (seen.contains(key_hash(key))) return false;
-  }
+  for (; id < theirs.size(); ++id)
+    if (seen.contains(theirs[id])) return false;
   return true;
 }
 
-std::size_t GroupKeys::follow(const GroupKeys& other, std::size_t id) {
-  const std::string_view key = other.table_.bytes(id);
+std::size_t GroupKeys::follow_first(const GroupKeys& other) {
   std::vector<std::string> values;
-  split_key_parts(key, values);
-  begins_anew(key_hash(key), first_of(values));
+  split_key_parts(other.first_key_, values);
+  begins_anew(key_hash(other.first_key_), first_of(values));
   std::swap(previous_, current_);
   current_ = std::move(values);
   span_valid_ = false;
@@ -150,6 +141,11 @@ void GroupKeys::hash_every_key() {
 
 bool GroupKeys::begins_anew(std::uint64_t hash, std::string_view first) {
   constexpr std::size_t kUnderFirst = 32;  // looked through one by one
+  if (rest_) {
+    if (count_ == 0) first_first_.assign(first);
+    if (leading_ == count_ && first == first_first_) ++leading_;
+    rest_hashes_.push_back(hash);
+  }
   if (ordered_) {
     const int order = count_ == 0 ? 1 : first.compare(first_of(current_));
     if (order > 0) {
@@ -172,6 +168,7 @@ bool GroupKeys::begins_anew(std::uint64_t hash, std::string_view first) {
 std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
   // A new group starts. Every key is remembered as its group starts, so a key seen before
   // is a group that came back (the current group's own rows never reach here).
+  if (rest_ && count_ == 0) first_key_ = composite_;
   if (!begins_anew(key_hash(composite_), first_field(reader))) {
     std::string shown;
     for (std::size_t i = 0; i < columns_.size(); ++i) {

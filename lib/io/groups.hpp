@@ -27,6 +27,10 @@ namespace heq::io {
 class GroupKeys {
  public:
   GroupKeys(const Reader& reader, const std::vector<std::string>& by, bool sorted = false);
+  // Sorted keys of a split input's rest (io/split_fold.hpp), read by a worker: as cheap
+  // as the first part's (a group that comes back within the rest is refused as it comes),
+  // and they keep what may_follow and follow_first need: every key's hash, and the first.
+  static GroupKeys rest_of_split(const Reader& reader, const std::vector<std::string>& by);
 
   const std::vector<std::string>& names() const noexcept { return names_; }
   std::size_t size() const noexcept { return count_; }
@@ -40,12 +44,13 @@ class GroupKeys {
   // Unsorted: the group number here of `other`'s group `id`, a new one if its key is new
   // (to merge the groups of a split input, io/split_fold.hpp).
   std::size_t adopt(const GroupKeys& other, std::size_t id);
-  // Sorted, with `other` the unsorted keys of the input's rest (io/split_fold.hpp): whether
-  // its groups may follow the ones here, none of them a group begun here already except
-  // that its first may carry on the group being read (then `carries_on`).
+  // Sorted, with `other` the keys of the input's rest (rest_of_split): whether its groups
+  // may follow the ones here, none of them a group begun here already except that its
+  // first may carry on the group being read (then `carries_on`).
   bool may_follow(const GroupKeys& other, bool& carries_on) const;
-  // Sorted: a group begun here with `other`'s group `id`'s key, as if its row came next.
-  std::size_t follow(const GroupKeys& other, std::size_t id);
+  // Sorted: a group begun here with the key of `other`'s first group (rest_of_split), as
+  // if its row came next.
+  std::size_t follow_first(const GroupKeys& other);
 
   std::size_t assign(const Reader& reader) {
     if (span_valid_ && adjacent_ && reader.fields_in_line()) {
@@ -81,12 +86,17 @@ class GroupKeys {
   // equals the latest one with a key new under it, no group can have come back, and no
   // table lookup (a cache miss a group) is needed. `ordered_` stays true while that holds;
   // the keys under the latest first value are `under_first_`, every key's hash `hashes_`
-  // (to fill seen_ the moment it does not). Unsorted (a split input's rest): whether the
-  // new keys' first values never fell, for may_follow.
+  // (to fill seen_ the moment it does not).
   bool ordered_ = true;
   std::vector<std::uint64_t> under_first_;
   std::vector<std::uint64_t> hashes_;
-  std::string last_first_;             // unsorted: the latest new key's first value
+  // rest_of_split: every key's hash in order (ordered_ or not), the first key, its first
+  // value, and how many keys from the first on share that first value.
+  bool rest_ = false;
+  std::vector<std::uint64_t> rest_hashes_;
+  std::string first_key_;
+  std::string first_first_;
+  std::size_t leading_ = 0;
   std::vector<std::string> current_;   // sorted: the latest key
   std::vector<std::string> previous_;  // sorted: the key before it
   std::string composite_;

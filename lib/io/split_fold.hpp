@@ -112,44 +112,59 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, W
   // The worker's state, on the heap: away from the first thread's locals, which it
   // writes every row (a shared cache line would cost each thread a miss a row).
   struct Part {
-    Part(const Reader& rest, const std::vector<std::string>& names, const Writer& like,
+    Part(const Reader& rest, const std::vector<std::string>& names, bool sorted, const Writer& like,
          const State& state)
-        : keys(rest, names), out(like.part()), state(state) {}
+        : keys(sorted ? GroupKeys::rest_of_split(rest, names) : GroupKeys(rest, names)),
+          out(like.part()),
+          state(state) {}
     GroupKeys keys;
     std::unique_ptr<Writer> out;  // sorted: the groups after its first, as they end
     State state;
-    std::vector<Total> totals;
+    std::vector<Total> totals;  // sorted: only the first group's, handed back
     WholeSums tally;
     bool ok = false;
     std::atomic<bool> stop{false};
   };
-  const auto part = std::make_unique<Part>(*rest, keys.names(), out, state);
+  const auto part = std::make_unique<Part>(*rest, keys.names(), sorted, out, state);
   Part& second = *part;
   GroupKeys& second_keys = second.keys;
   std::atomic<bool>& stop = second.stop;
   std::thread worker([&] {
     try {
-      std::size_t last = static_cast<std::size_t>(-1);
-      const auto write_last = [&] {  // sorted: a group has ended (the first is handed back)
-        if (last != static_cast<std::size_t>(-1) && last != 0)
-          on_group(second.state, *second.out, second_keys.key(last), second.totals[last]);
-      };
-      while (!stop.load(std::memory_order_relaxed) && rest->next()) {
-        const std::size_t id = second_keys.assign(*rest);
-        if (id == second.totals.size()) {
-          second.totals.push_back(start);
-          if (sorted) {
-            write_last();
+      // The running total and tally as locals, kept in registers, not in the Part.
+      WholeSums tally;
+      if (sorted) {
+        // A group that comes back within the part is refused by its keys (an exception).
+        constexpr std::size_t no_group = static_cast<std::size_t>(-1);
+        std::size_t last = no_group;
+        Total total = start;
+        const auto finish_last = [&] {  // a group has ended; the first is handed back
+          if (last == 0)
+            second.totals.push_back(total);
+          else if (last != no_group)
+            on_group(second.state, *second.out, second_keys.key(last), total);
+        };
+        while (!stop.load(std::memory_order_relaxed) && rest->next()) {
+          const std::size_t id = second_keys.assign(*rest);
+          if (id != last) {
+            finish_last();
             if (part_too_big(*rest, *second.out)) return;  // the first thread writes the rest
+            total = start;
+            last = id;
           }
-        } else if (sorted && id != last) {
-          return;  // a group came back: the first thread reads on and reports it
+          add(total, *rest, tally);
+          if (!tally.may_merge()) return;  // no merge now: the first thread reads on
         }
-        last = id;
-        add(second.totals[id], *rest, second.tally);
-        if (!second.tally.may_merge()) return;  // no merge now: the first thread reads on
+        finish_last();
+      } else {
+        while (!stop.load(std::memory_order_relaxed) && rest->next()) {
+          const std::size_t id = second_keys.assign(*rest);
+          if (id == second.totals.size()) second.totals.push_back(start);
+          add(second.totals[id], *rest, tally);
+          if (!tally.may_merge()) return;  // no merge now: the first thread reads on
+        }
       }
-      if (sorted) write_last();
+      second.tally = tally;
       second.ok = !stop.load(std::memory_order_relaxed);
     } catch (...) {
       second.ok = false;  // the first thread meets it again, and reports it
@@ -191,7 +206,7 @@ void fold_sums(Reader& reader, GroupKeys& keys, bool sorted, unsigned threads, W
             merge(total, second.totals[0]);
           } else {
             if (current != no_group) write(current, total);
-            current = keys.follow(second_keys, 0);
+            current = keys.follow_first(second_keys);
             total = second.totals[0];
           }
           write(current, total);

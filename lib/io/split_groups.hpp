@@ -49,8 +49,8 @@ void for_each_group_split(Reader& reader, GroupKeys& keys, bool sorted, unsigned
   struct Part {  // the worker's, on the heap: no cache line shared with the first thread's
     Part(const Reader& rest, const std::vector<std::string>& names, const Writer& like,
          const State& state)
-        : keys(rest, names), out(like.part()), state(state) {}
-    GroupKeys keys;  // unsorted: every key of the part, to check it against the first's
+        : keys(GroupKeys::rest_of_split(rest, names)), out(like.part()), state(state) {}
+    GroupKeys keys;  // a group that comes back within the part is refused (an exception)
     std::unique_ptr<Writer> out;
     State state;
     std::vector<Row> head;  // the part's first group, for the first thread
@@ -73,7 +73,6 @@ void for_each_group_split(Reader& reader, GroupKeys& keys, bool sorted, unsigned
       while (!second.stop.load(std::memory_order_relaxed) && rest->next()) {
         const std::size_t id = second.keys.assign(*rest);
         if (id != current) {
-          if (id + 1 != second.keys.size()) return;  // a group came back: not sorted
           if (current != none) hand_on();
           if (part_too_big(*rest, *second.out)) return;
           rows.clear();
@@ -112,12 +111,12 @@ void for_each_group_split(Reader& reader, GroupKeys& keys, bool sorted, unsigned
         if (!carries_on) {
           if (current != none) on_group(state, out, keys.key(current), rows);
           rows.clear();
-          current = keys.follow(second.keys, 0);
+          current = keys.follow_first(second.keys);
         }
         rows.insert(rows.end(), second.head.begin(), second.head.end());
         // The head group is the first of the second part's, written before its others.
         // The input ends with those: their keys need not be followed here.
-        on_group(state, out, second.keys.key(0), rows);
+        on_group(state, out, keys.key(current), rows);
         current = none;
         out.append(*second.out);
         merge(state, second.state);

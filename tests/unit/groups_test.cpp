@@ -137,3 +137,63 @@ TEST_CASE("groups: key_of keeps two inputs' keys apart whatever bytes the values
   REQUIRE(reader.next());
   CHECK(heq::io::key_of(reader, cols) != first);
 }
+
+namespace {
+
+// Sorted keys of every row of `csv` (a,b,x): the first part of a split input, or with
+// `rest` its second part (GroupKeys::rest_of_split), as the two threads read them.
+heq::io::GroupKeys part_keys(const std::string& csv, bool rest) {
+  const std::string text = "a,b,x\n" + csv;
+  heq::io::Reader reader(heq::test::text_input(text));
+  heq::io::GroupKeys keys = rest ? heq::io::GroupKeys::rest_of_split(reader, {"a", "b"})
+                                 : heq::io::GroupKeys(reader, {"a", "b"}, true);
+  while (reader.next()) keys.assign(reader);
+  return keys;
+}
+
+// Whether the rest's groups may follow the first part's; `carries` says how its first
+// group was taken: 1 carried on, 0 begun anew, -1 not asked (they may not follow).
+int follows(const std::string& first, const std::string& rest, int carries) {
+  const heq::io::GroupKeys mine = part_keys(first, false), theirs = part_keys(rest, true);
+  bool carries_on = false;
+  const bool ok = mine.may_follow(theirs, carries_on);
+  CHECK((ok ? int{carries_on} : -1) == carries);
+  return ok;
+}
+
+}  // namespace
+
+TEST_CASE("groups: a split input's rest may follow its first part only where one pass agrees") {
+  // In order on both sides, the rest's first value above: it follows, whatever comes after.
+  follows("A,1,1\nA,2,1\n", "B,1,1\nC,1,1\n", 0);
+  // The split inside a group: its rows carry on.
+  follows("A,1,1\nA,2,1\n", "A,2,1\nB,1,1\n", 1);
+  // The split inside a first value: its keys under it are looked at, every one of them.
+  follows("A,1,1\nA,2,1\n", "A,3,1\nA,4,1\nB,1,1\n", 0);
+  follows("A,1,1\nA,2,1\n", "A,3,1\nA,1,1\nB,1,1\n", -1);
+  follows("A,1,1\nA,2,1\n", "A,2,1\nA,3,1\nA,1,1\n", -1);
+  // Past the leading keys the first values are above: A,1 again under B is B's own key.
+  follows("A,1,1\nA,2,1\n", "A,3,1\nB,1,1\nB,2,1\n", 0);
+  // The first value falls at the split: every key of the rest is looked up.
+  follows("A,1,1\nB,1,1\n", "A,2,1\nC,1,1\n", 0);
+  follows("A,1,1\nB,1,1\n", "A,2,1\nC,1,1\nA,1,1\n", -1);
+  // The rest out of order within itself but no group back: looked up, and it follows.
+  follows("A,1,1\n", "C,1,1\nB,1,1\n", 0);
+  follows("A,1,1\nB,1,1\n", "C,1,1\nB,1,1\n", -1);
+  // An empty side.
+  follows("", "A,1,1\n", 0);
+  follows("A,1,1\n", "", 0);
+}
+
+TEST_CASE("groups: the rest of a split refuses its own group that comes back") {
+  CHECK_THROWS_AS(part_keys("C,1,1\nD,1,1\nC,1,1\n", true), heq::DataError);
+}
+
+TEST_CASE("groups: the first part takes the rest's first key as its next group") {
+  heq::io::GroupKeys mine = part_keys("A,1,1\nA,2,1\n", false);
+  const heq::io::GroupKeys theirs = part_keys("B,7,1\nB,8,1\nC,1,1\n", true);
+  const std::size_t id = mine.follow_first(theirs);
+  CHECK(id == 2);
+  CHECK(mine.key(id) == std::vector<std::string>{"B", "7"});
+  CHECK(mine.key(id - 1) == std::vector<std::string>{"A", "2"});
+}
