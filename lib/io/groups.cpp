@@ -85,8 +85,9 @@ std::size_t GroupKeys::adopt(const GroupKeys& other, std::size_t id) {
 bool GroupKeys::may_follow(const GroupKeys& other, bool& carries_on) const {
   carries_on = false;
   const std::vector<std::uint64_t>& theirs = other.rest_hashes_;
+  if (theirs.empty()) return true;
   std::size_t id = 0;
-  if (count_ > 0 && !theirs.empty()) {
+  if (count_ > 0) {
     // The rest's first group may be this side's latest, carried on across the split.
     std::string mine;
     for (const std::string& value : current_) append_key_part(mine, value);
@@ -95,7 +96,7 @@ bool GroupKeys::may_follow(const GroupKeys& other, bool& carries_on) const {
       id = 1;
     }
   }
-  if (ordered_ && other.ordered_ && count_ > 0 && !theirs.empty()) {
+  if (ordered_ && other.ordered_ && count_ > 0) {
     // Keys in order on both sides: past the rest's leading keys, its first values are
     // above its first key's; when that is above this side's latest, so are all of them;
     // when it is the same, only the leading keys need a look, among those under it here.
@@ -141,11 +142,6 @@ void GroupKeys::hash_every_key() {
 
 bool GroupKeys::begins_anew(std::uint64_t hash, std::string_view first) {
   constexpr std::size_t kUnderFirst = 32;  // looked through one by one
-  if (rest_) {
-    if (count_ == 0) first_first_.assign(first);
-    if (leading_ == count_ && first == first_first_) ++leading_;
-    rest_hashes_.push_back(hash);
-  }
   if (ordered_) {
     const int order = count_ == 0 ? 1 : first.compare(first_of(current_));
     if (order > 0) {
@@ -168,8 +164,17 @@ bool GroupKeys::begins_anew(std::uint64_t hash, std::string_view first) {
 std::size_t GroupKeys::assign_new_sorted(const Reader& reader) {
   // A new group starts. Every key is remembered as its group starts, so a key seen before
   // is a group that came back (the current group's own rows never reach here).
-  if (rest_ && count_ == 0) first_key_ = composite_;
-  if (!begins_anew(key_hash(composite_), first_field(reader))) {
+  const std::uint64_t hash = key_hash(composite_);
+  const std::string_view first = first_field(reader);
+  if (rest_) {
+    if (count_ == 0) {
+      first_key_ = composite_;
+      first_first_.assign(first);
+    }
+    if (leading_ == count_ && first == first_first_) ++leading_;
+    rest_hashes_.push_back(hash);
+  }
+  if (!begins_anew(hash, first)) {
     std::string shown;
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       if (i) shown += ", ";
