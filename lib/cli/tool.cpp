@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <new>
 
@@ -214,6 +215,12 @@ int Tool::run_table(int argc, char** argv,
     auto out = open_output();
     body(*in, *out);
     if (std::string report = in->filter_report(); !report.empty()) diagnostics_.warn(report);
+    // For tests/split: whether two threads' work was merged (a dropped split gives the
+    // same bytes, only slower, so the output alone cannot tell).
+    if (std::getenv("HEQ_SPLIT_TRACE")) {
+      static constexpr const char* kSplit[] = {"none", "made", "merged", "dropped"};
+      std::fprintf(stderr, "heq: split %s\n", kSplit[static_cast<int>(in->split())]);
+    }
   });
 }
 

@@ -123,6 +123,7 @@ class FdSource : public CheckedSource {
   }
 
   bool regular() const noexcept { return regular_; }
+  bool positional() const noexcept { return positional_; }
   std::size_t size() const noexcept { return size_; }     // the file's, when regular
   std::size_t position() const noexcept { return pos_; }  // the next byte's file offset
   std::size_t start() const noexcept { return start_; }   // the first byte's
@@ -238,36 +239,6 @@ std::size_t line_start_from(int fd, std::size_t from, std::size_t size) {
   }
   return size;
 }
-
-// A split reader's lines: the file from a line start to its end, read by LineReaders over
-// pieces of 1 MiB that end at line starts, one after another, each made when the last
-// ends, on the thread that reads them. Each LineReader then touches 1 MiB of its 48 (the
-// same MiB as the last one's), not all of them; a record may run on over a piece's end.
-class PiecedLines : public LineSource {
- public:
-  PiecedLines(std::string name, const FdSource& like, std::size_t from)
-      : name_(std::move(name)), like_(like, from, true), next_(from) {}
-  char* next_line() override {
-    for (;;) {
-      if (lines_)
-        if (char* line = lines_->next_line()) return line;
-      if (next_ >= like_.size()) return nullptr;
-      const std::size_t lines_before = line();
-      auto source = std::make_unique<FdSource>(like_, next_, true);
-      next_ = line_start_from(like_.fd(), next_ + kPiece, like_.size());
-      source->fence(next_);
-      lines_.reset();
-      lines_ = std::make_unique<FccpLines>(name_, std::move(source), lines_before);
-    }
-  }
-  std::size_t line() const override { return lines_ ? lines_->line() : 0; }
-
- private:
-  std::string name_;
-  FdSource like_;     // the file, for the pieces' sources
-  std::size_t next_;  // where the next piece starts
-  std::unique_ptr<FccpLines> lines_;
-};
 
 // The same lines from memory, without LineReader's 48 MiB of buffers per reader.
 class TextLines : public LineSource {
@@ -405,10 +376,10 @@ std::unique_ptr<Reader> Reader::split_off(std::size_t min_bytes) {
       line_start_from(source_->fd(), std::max(taken, begin + (size - begin) / 2), size);
   if (at >= size || size - at < min_bytes) return nullptr;
   split_progress_ = progress_ ? std::make_shared<SplitProgress>() : nullptr;
-  auto rest = std::unique_ptr<Reader>(
-      new Reader(SplitTag{}, *this, std::make_unique<PiecedLines>(name_, *source_, at)));
+  auto rest = std::unique_ptr<Reader>(new Reader(SplitTag{}, *this, at));
   rest->part_bytes_ = size - at;
   stop_at_ = at;  // where the pieces read here end
+  split_ = Split::made;
   if (fence_ == Fence::none) {
     source_->fence(at);
     fence_at_ = at;
@@ -431,21 +402,30 @@ std::unique_ptr<Reader> Reader::split_off(std::size_t min_bytes) {
   return rest;
 }
 
-Reader::Reader(SplitTag, const Reader& first, std::unique_ptr<LineSource> lines)
+Reader::Reader(SplitTag, const Reader& first, std::size_t from)
     : name_(first.name_),
       whitespace_(first.whitespace_),
       delimiter_(first.delimiter_),
       na_tokens_(first.na_tokens_),
       numeric_na_(first.numeric_na_),
       thousands_(first.thousands_),
-      lines_(std::move(lines)),
       header_(first.header_),
-      first_name_(first.first_name_) {}
+      first_name_(first.first_name_) {
+  // The file from `from` (a line start) to its end, by pread: the descriptor's offset is
+  // the first reader's. In pieces of 1 MiB behind soft fences, as the first reader reads,
+  // so its lines come from LineReader through no more calls than the first reader's.
+  auto source = std::make_unique<FdSource>(*first.source_, from, true);
+  source_ = source.get();
+  stop_at_ = kNoStop;
+  place_fence(*source, from);
+  lines_ = std::make_unique<FccpLines>(name_, std::move(source));
+}
 
 void Reader::continue_past_fence() {
   // LineReader has seen its input end at the fence and reads no more: a new one reads on
-  // from there (the descriptor's offset is at the fence), its lines numbered on.
-  auto source = std::make_unique<FdSource>(*source_, fence_at_, false);
+  // from there (the descriptor's offset is at the fence; a split's rest reads by pread),
+  // its lines numbered on.
+  auto source = std::make_unique<FdSource>(*source_, fence_at_, source_->positional());
   const std::size_t lines_before = lines_->line();
   source_ = source.get();
   lines_.reset();
@@ -455,6 +435,7 @@ void Reader::continue_past_fence() {
 
 void Reader::drop_split() {
   stop_at_ = kNoStop;
+  if (split_ == Split::made) split_ = Split::dropped;
   if (split_progress_) split_progress_->dropped = true;  // its rows will be read here
 }
 
@@ -466,6 +447,7 @@ void Reader::lift_fence() {
 }
 
 void Reader::take_over(const Reader& rest) {
+  split_ = Split::merged;
   rows_read_ += rest.rows_read_;
   bytes_read_ += rest.bytes_read_;
   fence_ = Fence::ended;

@@ -118,6 +118,11 @@ class Reader {
   // The split reader has read every line past the fence: its rows count as read here,
   // and the input has ended.
   void take_over(const Reader& rest);
+  // What became of a split: none made, made (its end not reached), its rows merged here
+  // (take_over), or dropped and read here (lift_fence). Its work being dropped gives the
+  // same bytes, only slower, so the tests ask this to know that a merge happened.
+  enum class Split { none, made, merged, dropped };
+  Split split() const noexcept { return split_; }
 
   Location at(std::size_t column) const { return {name_, line_, column + 1}; }
   Location here() const { return {name_, line_, 0}; }
@@ -136,7 +141,7 @@ class Reader {
   [[noreturn]] void not_a_number(std::size_t column, NumberStatus status) const;
 
   struct SplitTag {};
-  Reader(SplitTag, const Reader& first, std::unique_ptr<LineSource> lines);
+  Reader(SplitTag, const Reader& first, std::size_t from);  // the rest of the file from `from`
   void place_fence(FdSource& source, std::size_t from);
   void continue_past_fence();
   void drop_split();
@@ -183,6 +188,7 @@ class Reader {
   std::size_t fence_at_ = 0;  // the file offset of the fence
   static constexpr std::size_t kNoStop = static_cast<std::size_t>(-1);
   std::size_t stop_at_ = kNoStop;  // the split's file offset
+  Split split_ = Split::none;
   std::shared_ptr<SplitProgress> split_progress_;
 };
 
