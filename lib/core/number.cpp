@@ -161,18 +161,17 @@ char* write_digits(char* to, std::uint64_t n) {
 // fmt's "{}" of a finite, nonzero double where fmt writes it without an exponent (the
 // first digit at 10^-4 to 10^15): the same shortest digits, from the function fmt calls
 // for them (dragonbox, in libfmt), laid out here rather than by fmt's general float
-// writer, which costs twice the digits' search. False: an exponent form, left to fmt.
+// writer, which costs twice the digits' search. nullptr: an exponent form, left to fmt.
 static_assert(FMT_VERSION >= 90000, "fmt::detail::dragonbox::to_decimal as in fmt 9");
-bool append_shortest_fixed(std::string& out, double x) {
-  if (!std::isfinite(x) || x == 0) return false;
+char* shortest_fixed(char* to, double x) {
+  if (!std::isfinite(x) || x == 0) return nullptr;
   const auto decimal = fmt::detail::dragonbox::to_decimal(std::abs(x));
   char digits[24];
   char* const digits_end = write_digits(digits, decimal.significand);
   const int size = static_cast<int>(digits_end - digits);
   const int point = decimal.exponent + size;  // digits before the decimal point
-  if (point - 1 < -4 || point - 1 >= 16) return false;
-  char text[48];
-  char* p = text;
+  if (point - 1 < -4 || point - 1 >= 16) return nullptr;
+  char* p = to;
   if (x < 0) *p++ = '-';
   if (decimal.exponent >= 0) {  // 1234e5 -> 123400000
     p = std::copy(digits, digits_end, p);
@@ -187,26 +186,28 @@ bool append_shortest_fixed(std::string& out, double x) {
     p = std::fill_n(p, -point, '0');
     p = std::copy(digits, digits_end, p);
   }
-  out.append(text, p);
-  return true;
+  return p;
 }
 
 }  // namespace
 
-void append_number(std::string& out, double x, int digits) {
+char* write_number(char* to, double x, int digits) noexcept {
   if (x == 0) x = 0;  // turns -0 into 0: the same value, and kinder to spreadsheets
   // Whole numbers (counts, populations, years) the quick way: the same text as fmt's
   // shortest form below 1e16 (where it starts writing exponents), and as the fixed form
   // with its trailing zeros dropped.
-  if (std::abs(x) < 1e15 && x == std::trunc(x)) {
-    char text[24];
-    const auto result = std::to_chars(text, text + sizeof text, static_cast<long long>(x));
-    out.append(text, result.ptr);
+  if (std::abs(x) < 1e15 && x == std::trunc(x))
+    return std::to_chars(to, to + kNumberRoom, static_cast<long long>(x)).ptr;
+  return digits < 0 ? shortest_fixed(to, x) : nullptr;
+}
+
+void append_number(std::string& out, double x, int digits) {
+  char text[kNumberRoom];
+  if (const char* end = write_number(text, x, digits)) {
+    out.append(text, static_cast<std::size_t>(end - text));
     return;
   }
   if (digits < 0) {
-    if (append_shortest_fixed(out, x)) return;
-    char text[32];
     char* end = fmt::format_to(text, FMT_COMPILE("{}"), x);
     out.append(text, static_cast<std::size_t>(end - text));
     return;
@@ -214,10 +215,11 @@ void append_number(std::string& out, double x, int digits) {
   if (append_fixed(out, x, digits)) return;
   const std::size_t start = out.size();
   // std::to_chars rounds correctly, as fmt does, without parsing a format at run time.
-  char text[512];
-  const auto fixed = std::to_chars(text, text + sizeof text, x, std::chars_format::fixed, digits);
+  char fixed_text[512];
+  const auto fixed = std::to_chars(fixed_text, fixed_text + sizeof fixed_text, x,
+                                   std::chars_format::fixed, digits);
   if (fixed.ec == std::errc())
-    out.append(text, fixed.ptr);
+    out.append(fixed_text, fixed.ptr);
   else
     fmt::format_to(std::back_inserter(out), "{:.{}f}", x, digits);
   if (digits > 0) {

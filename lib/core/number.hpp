@@ -52,4 +52,11 @@ std::string describe_number_problem(NumberStatus status, std::string_view text);
 void append_number(std::string& out, double x, int digits = -1);
 std::string format_number(double x, int digits = -1);
 
+// append_number's common cases (whole numbers; the shortest form without an exponent)
+// written at `to`, which has kNumberRoom bytes: the end of the text, or nullptr where
+// only append_number writes it. For a writer that puts a separator and the number in
+// its buffer at once.
+inline constexpr std::size_t kNumberRoom = 64;
+char* write_number(char* to, double x, int digits = -1) noexcept;
+
 }  // namespace heq

@@ -249,6 +249,19 @@ Writer& Writer::text(std::string_view value) {
 
 Writer& Writer::number(double value) {
   if (!std::isfinite(value)) return missing();
+  // CSV and TSV: the separator and the number into the buffer in one append (a number
+  // needs no quoting or escapes), where most of a row's cells are numbers.
+  if ((options_.format == Format::csv || options_.format == Format::tsv) &&
+      cell_ < columns_.size()) {
+    char text[1 + kNumberRoom];
+    text[0] = options_.format == Format::csv ? ',' : '\t';
+    if (const char* end = write_number(text + 1, value, options_.digits)) {
+      const char* const from = cell_ ? text : text + 1;
+      buffer_.append(from, static_cast<std::size_t>(end - from));
+      ++cell_;
+      return *this;
+    }
+  }
   open_cell();
   append_number(buffer_, value, options_.digits);
   return *this;

@@ -202,3 +202,41 @@ TEST_CASE("number: --digits on exact ties rounds to even, as the fixed form does
   CHECK(heq::format_number(-0.004, 2) == "0");
   CHECK(heq::format_number(1e-30, 17) == "0");
 }
+
+TEST_CASE("number: write_number writes append_number's text, or leaves it to append_number") {
+  // What the writer puts straight into its buffer must be the text append_number gives.
+  std::mt19937_64 rng(17);
+  std::vector<double> xs{
+      0,     -0.0, 1,    -1,   42,     1e15 - 1,           1e15,   0.5,
+      -0.25, 1e-5, 1e-4, 1e16, 1.5e17, 1770.0380315118243, 5e-324, 1.7976931348623157e308};
+  for (int i = 0; i < 100000; ++i) {
+    xs.push_back(std::bit_cast<double>(rng()));
+    xs.push_back(static_cast<double>(rng() % 100000) / 1000);
+  }
+  int written = 0, left = 0;
+  for (double x : xs) {
+    if (!std::isfinite(x)) continue;
+    for (int digits : {-1, 0, 2}) {
+      CAPTURE(x, digits);
+      char text[heq::kNumberRoom];
+      const char* end = heq::write_number(text, x, digits);
+      const std::string expected = heq::format_number(x, digits);
+      if (end) {
+        ++written;
+        CHECK(std::string(text, static_cast<std::size_t>(end - text)) == expected);
+        // and, independently of append_number, fmt's shortest form or its fixed form.
+        const double shown = x == 0 ? 0.0 : x;
+        if (digits < 0)
+          CHECK(expected == fmt::format("{}", shown));
+        else if (x != std::trunc(x))
+          FAIL("write_number wrote a fraction under --digits");
+      } else {
+        ++left;
+        // Left over: an exponent form (shortest), or rounding to places (--digits).
+        CHECK((digits >= 0 || expected.find('e') != std::string::npos));
+      }
+    }
+  }
+  CHECK(written > 100000);
+  CHECK(left > 100000);
+}
