@@ -133,23 +133,16 @@ void write_small(char* to, std::uint64_t n, int size) {
     p[-1] = static_cast<char>('0' + n);
 }
 
-int digit_count(std::uint64_t n) {  // n < 10^10
-  int size = 1;
-  for (std::uint64_t bound = 10; size < 10 && n >= bound; bound *= 10) ++size;
-  return size;
-}
-
-// A shortest significand's digits (below 10^17): its top part, then eight in four pairs.
-char* write_digits(char* to, std::uint64_t n) {
-  const std::uint64_t high = n / 100000000, low = n % 100000000;
-  if (high == 0) {
-    const int size = digit_count(low);
-    write_small(to, low, size);
+// A shortest significand's `size` digits (below 10^17; size from fmt's count): its top
+// part, then eight in four pairs.
+char* write_digits(char* to, std::uint64_t n, int size) {
+  if (size <= 8) {
+    write_small(to, n, size);
     return to + size;
   }
-  const int size = digit_count(high);
-  write_small(to, high, size);
-  to += size;
+  const std::uint64_t high = n / 100000000, low = n % 100000000;
+  write_small(to, high, size - 8);
+  to += size - 8;
   const std::uint64_t upper = low / 10000, lower = low % 10000;
   std::memcpy(to, kPairs + 2 * (upper / 100), 2);
   std::memcpy(to + 2, kPairs + 2 * (upper % 100), 2);
@@ -162,31 +155,33 @@ char* write_digits(char* to, std::uint64_t n) {
 // first digit at 10^-4 to 10^15): the same shortest digits, from the function fmt calls
 // for them (dragonbox, in libfmt), laid out here rather than by fmt's general float
 // writer, which costs twice the digits' search. nullptr: an exponent form, left to fmt.
+// The digits go straight to `to` (kNumberRoom bytes), with fixed-size copies and fills
+// that may touch bytes past the text but never past the room: a variable-length copy
+// is a library call, and a first copy of the digits elsewhere cost as much again.
 static_assert(FMT_VERSION >= 90000, "fmt::detail::dragonbox::to_decimal as in fmt 9");
 char* shortest_fixed(char* to, double x) {
   if (!std::isfinite(x) || x == 0) return nullptr;
   const auto decimal = fmt::detail::dragonbox::to_decimal(std::abs(x));
-  char digits[24];
-  char* const digits_end = write_digits(digits, decimal.significand);
-  const int size = static_cast<int>(digits_end - digits);
+  const int size = fmt::detail::count_digits(decimal.significand);  // at most 17
   const int point = decimal.exponent + size;  // digits before the decimal point
   if (point - 1 < -4 || point - 1 >= 16) return nullptr;
   char* p = to;
   if (x < 0) *p++ = '-';
-  if (decimal.exponent >= 0) {  // 1234e5 -> 123400000
-    p = std::copy(digits, digits_end, p);
-    p = std::fill_n(p, decimal.exponent, '0');
-  } else if (point > 0) {  // 1234e-2 -> 12.34
-    p = std::copy(digits, digits + point, p);
-    *p++ = '.';
-    p = std::copy(digits + point, digits_end, p);
-  } else {  // 1234e-6 -> 0.001234
-    *p++ = '0';
-    *p++ = '.';
-    p = std::fill_n(p, -point, '0');
-    p = std::copy(digits, digits_end, p);
+  if (decimal.exponent >= 0) {  // 1234e5 -> 123400000: at most 16 digits, zeros included
+    char* const end = write_digits(p, decimal.significand, size);
+    std::memset(end, '0', 16);
+    return end + decimal.exponent;
   }
-  return p;
+  if (point > 0) {  // 1234e-2 -> 12.34: the fraction (at most 16 digits) moved a place on
+    char* const end = write_digits(p, decimal.significand, size);
+    char fraction[16];
+    std::memcpy(fraction, p + point, sizeof fraction);
+    std::memcpy(p + point + 1, fraction, sizeof fraction);
+    p[point] = '.';
+    return end + 1;
+  }
+  std::memcpy(p, "0.0000", 6);  // 1234e-6 -> 0.001234: at most three zeros after the point
+  return write_digits(p + 2 - point, decimal.significand, size);
 }
 
 }  // namespace
