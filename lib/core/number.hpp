@@ -54,7 +54,8 @@ std::string format_number(double x, int digits = -1);
 
 // append_number's common cases (whole numbers; the shortest form without an exponent)
 // written at `to`, which has kNumberRoom bytes: the end of the text, or nullptr where
-// only append_number writes it. For a writer that puts a separator and the number in
+// only append_number writes it. Bytes of the room past the text's end may be written
+// over too (fixed-size copies). For a writer that puts a separator and the number in
 // its buffer at once.
 inline constexpr std::size_t kNumberRoom = 64;
 char* write_number(char* to, double x, int digits = -1) noexcept;
