@@ -46,10 +46,10 @@ Count line_reader(const std::string& path) {
 Count split(const std::string& path) {
   ::io::LineReader lines(path);
   std::vector<std::string_view> fields;
-  std::size_t length = 0;
+  std::size_t count = 0, length = 0;
   Count n;
   for (; char* line = lines.next_line(); ++n.lines)
-    n.check += heq::io::split_terminated(line, ',', fields, length) ? fields.size() : length;
+    n.check += heq::io::split_terminated(line, ',', fields, count, length) ? count : length;
   return n;
 }
 

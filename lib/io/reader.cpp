@@ -471,15 +471,15 @@ bool Reader::open_next() {
   const bool any = read_record();
   header_ = header;
   if (!any) throw DataError(Location{name_, 0, 0}, "the input is empty; a header line is needed");
-  if (fields_.size() != header_.size() ||
-      !std::equal(fields_.begin(), fields_.end(), header_.begin())) {
+  if (field_count_ != header_.size() ||
+      !std::equal(fields_.begin(), fields_.begin() + field_count_, header_.begin())) {
     std::size_t i = 0;
-    while (i < fields_.size() && i < header_.size() && fields_[i] == header_[i]) ++i;
+    while (i < field_count_ && i < header_.size() && fields_[i] == header_[i]) ++i;
     throw DataError(
         Location{name_, line_, i + 1},
         fmt::format("the header differs from {}'s (column {}: '{}' here, '{}' there); files read "
                     "as one input need the same columns in the same order",
-                    first_name_, i + 1, i < fields_.size() ? std::string(fields_[i]) : "",
+                    first_name_, i + 1, i < field_count_ ? std::string(fields_[i]) : "",
                     i < header_.size() ? header_[i] : ""));
   }
   return true;
@@ -495,7 +495,7 @@ void Reader::skip_preamble() {
 void Reader::read_header() {
   if (!read_record())
     throw DataError(Location{name_, 0, 0}, "the input is empty; a header line is needed");
-  header_.assign(fields_.begin(), fields_.end());
+  header_.assign(fields_.begin(), fields_.begin() + field_count_);
   for (std::size_t i = 0; i < header_.size(); ++i) {
     if (header_[i].empty()) continue;
     for (std::size_t j = 0; j < i; ++j) {
@@ -639,7 +639,8 @@ bool Reader::read_record() {
     line_ = lines_->line();
     std::size_t size = 0;
     // The plain line split as its end is found (no strlen first).
-    const bool plain = !whitespace_ && split_terminated(raw, delimiter_, fields_, size);
+    const bool plain =
+        !whitespace_ && split_terminated(raw, delimiter_, fields_, field_count_, size);
     if (!plain) size = std::strlen(raw);
     std::string_view record(raw, size);
     bytes_read_ += record.size() + 1;
@@ -647,6 +648,7 @@ bool Reader::read_record() {
     fields_in_line_ = true;
     if (whitespace_) {
       split_whitespace(record, fields_);
+      field_count_ = fields_.size();
       if (fields_.empty()) continue;
     } else if (!plain) {
       fields_in_line_ = false;
@@ -678,11 +680,12 @@ bool Reader::read_record() {
       SplitProblem problem;
       if (!split_record(record, delimiter_, fields_, scratch_, problem))
         throw DataError(Location{name_, line_, problem.column}, problem.message);
+      field_count_ = fields_.size();
     }
-    if (!header_.empty() && fields_.size() != header_.size())
+    if (!header_.empty() && field_count_ != header_.size())
       throw DataError(Location{name_, line_, 0},
                       fmt::format("expected {} fields as in the header, found {}", header_.size(),
-                                  fields_.size()));
+                                  field_count_));
     return true;
   }
 }

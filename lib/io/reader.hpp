@@ -167,7 +167,8 @@ class Reader {
   char thousands_ = 0;
   std::unique_ptr<LineSource> lines_;
   std::vector<std::string> header_;
-  std::vector<std::string_view> fields_;
+  std::vector<std::string_view> fields_;  // the row's fields are its first field_count_
+  std::size_t field_count_ = 0;
   bool fields_in_line_ = false;
   std::string scratch_;
   std::string joined_;  // a record spread over several physical lines

@@ -166,10 +166,12 @@ TEST_CASE("csv split: a NUL-terminated line splits as its text does, at every al
       buffer[j] = j % 3 ? delimiter : '"';
     INFO("record [" << record << "] delimiter " << int(delimiter) << " offset " << offset);
     const bool plain = heq::io::split_plain(record, delimiter, want);
-    std::size_t length = 0;
-    REQUIRE(heq::io::split_terminated(buffer.data() + offset, delimiter, got, length) == plain);
+    std::size_t count = 0, length = 0;
+    REQUIRE(heq::io::split_terminated(buffer.data() + offset, delimiter, got, count, length) ==
+            plain);
     if (!plain) continue;
     CHECK(length == record.size());
-    REQUIRE(got == want);
+    REQUIRE(count <= got.size());
+    REQUIRE(std::vector<std::string_view>(got.begin(), got.begin() + count) == want);
   }
 }
