@@ -625,9 +625,27 @@ std::size_t Reader::column(std::string_view name) const {
                   fmt::format("column '{}' not found; the header has: {}{}", name, have, hint));
 }
 
+// The common line (plain, not blank, as many fields as the header) on a short path with
+// no stack frame to speak of; everything else, that line included, out of line.
 bool Reader::read_record() {
-  for (;;) {
-    char* raw = lines_->next_line();
+  char* raw = lines_->next_line();
+  if (raw && !whitespace_) [[likely]] {
+    line_ = lines_->line();
+    std::size_t size = 0;
+    if (split_terminated(raw, delimiter_, fields_, field_count_, size) && size != 0 &&
+        (header_.empty() || field_count_ == header_.size())) [[likely]] {
+      bytes_read_ += size + 1;
+      fields_in_line_ = true;
+      return true;
+    }
+  }
+  return read_record_otherwise(raw);
+}
+
+// `raw`: the line read_record has just read (nullptr at the end), not yet counted.
+bool Reader::read_record_otherwise(char* raw) {
+  for (bool first = true;; first = false) {
+    if (!first) raw = lines_->next_line();
     if (!raw) {
       if (fence_ == Fence::soft) {
         continue_past_fence();

@@ -130,6 +130,7 @@ class Reader {
 
  private:
   bool read_record();
+  bool read_record_otherwise(char* raw);
   void read_header();
   void open(const std::string& path, const std::string* text);
   bool open_next();
