@@ -28,7 +28,8 @@ inline bool parse_whole_number(std::string_view text, double& out) noexcept {
   std::uint64_t n = 0;
   std::size_t i = 0;
   for (; i < text.size(); ++i) {
-    const unsigned digit = static_cast<unsigned char>(text[i]) - '0';
+    // 64-bit, as n is: no widening of the digit before it is added.
+    const std::uint64_t digit = static_cast<unsigned char>(text[i]) - std::uint64_t{'0'};
     if (digit > 9) break;
     n = n * 10 + digit;
   }
