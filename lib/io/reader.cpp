@@ -625,87 +625,89 @@ std::size_t Reader::column(std::string_view name) const {
                   fmt::format("column '{}' not found; the header has: {}{}", name, have, hint));
 }
 
-// The common line (plain, not blank, as many fields as the header) on a short path with
-// no stack frame to speak of; everything else, that line included, out of line.
+// Each line is split once, as its end is found (no strlen first). The common line
+// (plain, not blank, as many fields as the header) is a row at once, on a short path;
+// every other line goes to take_line, out of line, with what the split found.
 bool Reader::read_record() {
-  char* raw = lines_->next_line();
-  if (raw && !whitespace_) [[likely]] {
-    line_ = lines_->line();
-    std::size_t size = 0;
-    if (split_terminated(raw, delimiter_, fields_, field_count_, size) && size != 0 &&
-        (header_.empty() || field_count_ == header_.size())) [[likely]] {
-      bytes_read_ += size + 1;
-      fields_in_line_ = true;
-      return true;
-    }
-  }
-  return read_record_otherwise(raw);
-}
-
-// `raw`: the line read_record has just read (nullptr at the end), not yet counted.
-bool Reader::read_record_otherwise(char* raw) {
-  for (bool first = true;; first = false) {
-    if (!first) raw = lines_->next_line();
-    if (!raw) {
-      if (fence_ == Fence::soft) {
-        continue_past_fence();
-        continue;
-      }
-      if (fence_ == Fence::set) fence_ = Fence::reached;
+  for (;;) {
+    char* raw = lines_->next_line();
+    if (!raw) [[unlikely]] {
+      if (reads_on_past_piece()) continue;
       return false;
     }
     line_ = lines_->line();
     std::size_t size = 0;
-    // The plain line split as its end is found (no strlen first).
     const bool plain =
         !whitespace_ && split_terminated(raw, delimiter_, fields_, field_count_, size);
-    if (!plain) size = std::strlen(raw);
-    std::string_view record(raw, size);
-    bytes_read_ += record.size() + 1;
-    if (record.empty()) continue;  // blank lines carry no row
-    fields_in_line_ = true;
-    if (whitespace_) {
-      split_whitespace(record, fields_);
-      field_count_ = fields_.size();
-      if (fields_.empty()) continue;
-    } else if (!plain) {
-      fields_in_line_ = false;
-      // Quotes: the field may run on over the next lines.
-      QuoteState state = scan_quotes(record, delimiter_, QuoteState::field_start);
-      if (state == QuoteState::quoted) {
-        joined_.assign(record);
-        while (state == QuoteState::quoted) {
-          char* more = lines_->next_line();
-          if (!more && (fence_ == Fence::set || fence_ == Fence::soft)) {  // runs on past it
-            if (fence_ == Fence::set) drop_split();
-            continue_past_fence();
-            more = lines_->next_line();
-          }
-          if (!more)
-            throw DataError(Location{name_, line_, 0},
-                            "a quoted field opened on this line is never closed");
-          std::string_view next(more, std::strlen(more));
-          if (joined_.size() + next.size() > 4 * kLongestLine)
-            throw DataError(
-                Location{name_, line_, 0},
-                "a quoted field opened on this line runs past 64 MiB; is a closing quote missing?");
-          joined_ += '\n';
-          joined_ += next;
-          state = scan_quotes(next, delimiter_, state);
-        }
-        record = joined_;
-      }
-      SplitProblem problem;
-      if (!split_record(record, delimiter_, fields_, scratch_, problem))
-        throw DataError(Location{name_, line_, problem.column}, problem.message);
-      field_count_ = fields_.size();
+    if (plain && size != 0 && (header_.empty() || field_count_ == header_.size())) [[likely]] {
+      bytes_read_ += size + 1;
+      fields_in_line_ = true;
+      return true;
     }
-    if (!header_.empty() && field_count_ != header_.size())
-      throw DataError(Location{name_, line_, 0},
-                      fmt::format("expected {} fields as in the header, found {}", header_.size(),
-                                  field_count_));
+    if (take_line(raw, plain, size)) return true;
+  }
+}
+
+// The end of the lines: a piece's (read on past it: true) or the input's or the split's.
+bool Reader::reads_on_past_piece() {
+  if (fence_ == Fence::soft) {
+    continue_past_fence();
     return true;
   }
+  if (fence_ == Fence::set) fence_ = Fence::reached;
+  return false;
+}
+
+// A line read_record's short path did not take (`plain`: split_terminated split it, its
+// `size` found): true for a row, false for a blank line, which carries none. Not inlined:
+// its frame would be read_record's, paid on every line.
+[[gnu::noinline]] bool Reader::take_line(char* raw, bool plain, std::size_t size) {
+  if (!plain) size = std::strlen(raw);
+  std::string_view record(raw, size);
+  bytes_read_ += record.size() + 1;
+  if (record.empty()) return false;
+  fields_in_line_ = true;
+  if (whitespace_) {
+    split_whitespace(record, fields_);
+    field_count_ = fields_.size();
+    if (fields_.empty()) return false;
+  } else if (!plain) {
+    fields_in_line_ = false;
+    // Quotes: the field may run on over the next lines.
+    QuoteState state = scan_quotes(record, delimiter_, QuoteState::field_start);
+    if (state == QuoteState::quoted) {
+      joined_.assign(record);
+      while (state == QuoteState::quoted) {
+        char* more = lines_->next_line();
+        if (!more && (fence_ == Fence::set || fence_ == Fence::soft)) {  // runs on past it
+          if (fence_ == Fence::set) drop_split();
+          continue_past_fence();
+          more = lines_->next_line();
+        }
+        if (!more)
+          throw DataError(Location{name_, line_, 0},
+                          "a quoted field opened on this line is never closed");
+        std::string_view next(more, std::strlen(more));
+        if (joined_.size() + next.size() > 4 * kLongestLine)
+          throw DataError(
+              Location{name_, line_, 0},
+              "a quoted field opened on this line runs past 64 MiB; is a closing quote missing?");
+        joined_ += '\n';
+        joined_ += next;
+        state = scan_quotes(next, delimiter_, state);
+      }
+      record = joined_;
+    }
+    SplitProblem problem;
+    if (!split_record(record, delimiter_, fields_, scratch_, problem))
+      throw DataError(Location{name_, line_, problem.column}, problem.message);
+    field_count_ = fields_.size();
+  }
+  if (!header_.empty() && field_count_ != header_.size())
+    throw DataError(
+        Location{name_, line_, 0},
+        fmt::format("expected {} fields as in the header, found {}", header_.size(), field_count_));
+  return true;
 }
 
 bool Reader::passes_conditions() {

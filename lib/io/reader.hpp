@@ -130,7 +130,8 @@ class Reader {
 
  private:
   bool read_record();
-  bool read_record_otherwise(char* raw);
+  bool reads_on_past_piece();
+  bool take_line(char* raw, bool plain, std::size_t size);
   void read_header();
   void open(const std::string& path, const std::string* text);
   bool open_next();
