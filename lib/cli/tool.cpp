@@ -220,6 +220,9 @@ int Tool::run_table(int argc, char** argv,
     if (std::getenv("HEQ_SPLIT_TRACE")) {
       static constexpr const char* kSplit[] = {"none", "made", "merged", "dropped"};
       std::fprintf(stderr, "heq: split %s\n", kSplit[static_cast<int>(in->split())]);
+      if (const auto times = in->part_times())
+        std::fprintf(stderr, "heq: part times (ms from the split): first %.1f, second %.1f\n",
+                     times->first_ms, times->second_ms);
     }
   });
 }

@@ -380,6 +380,7 @@ std::unique_ptr<Reader> Reader::split_off(std::size_t min_bytes) {
   rest->part_bytes_ = size - at;
   stop_at_ = at;  // where the pieces read here end
   split_ = Split::made;
+  split_at_ = Clock::now();
   if (fence_ == Fence::none) {
     source_->fence(at);
     fence_at_ = at;
@@ -448,6 +449,7 @@ void Reader::lift_fence() {
 
 void Reader::take_over(const Reader& rest) {
   split_ = Split::merged;
+  rest_ended_at_ = rest.ended_at_;
   rows_read_ += rest.rows_read_;
   bytes_read_ += rest.bytes_read_;
   fence_ = Fence::ended;
@@ -458,6 +460,14 @@ void Reader::take_over(const Reader& rest) {
     if (split_progress_) split_progress_->dropped = true;
     report(rows_read_, bytes_read_, true);
   }
+}
+
+std::optional<Reader::PartTimes> Reader::part_times() const {
+  if (split_ != Split::merged || rest_ended_at_ == Clock::time_point{}) return std::nullopt;
+  const auto ms = [&](Clock::time_point end) {
+    return std::chrono::duration<double, std::milli>(end - split_at_).count();
+  };
+  return PartTimes{ms(ended_at_), ms(rest_ended_at_)};
 }
 
 // The next file of several: its header must be the first file's, and is not a row.
@@ -654,7 +664,10 @@ bool Reader::reads_on_past_piece() {
     continue_past_fence();
     return true;
   }
-  if (fence_ == Fence::set) fence_ = Fence::reached;
+  if (fence_ == Fence::set) {
+    fence_ = Fence::reached;
+    ended_at_ = Clock::now();
+  }
   return false;
 }
 
@@ -748,6 +761,7 @@ bool Reader::next() {
     }
     if (fence_ == Fence::reached) return false;
   } while (open_next());
+  if (ended_at_ == Clock::time_point{}) ended_at_ = Clock::now();
   if (progress_) {
     const auto report = std::move(progress_);
     progress_ = nullptr;  // once, however often next() is asked again

@@ -8,6 +8,7 @@
 #include "io/number.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -123,6 +124,13 @@ class Reader {
   // same bytes, only slower, so the tests ask this to know that a merge happened.
   enum class Split { none, made, merged, dropped };
   Split split() const noexcept { return split_; }
+  // For HEQ_SPLIT_TRACE, once merged: how long after the split each thread read its
+  // part's last line, in ms (the first part's end at its fence, the rest's at its input's
+  // end). Which thread finishes first tells whether a split at the middle waited.
+  struct PartTimes {
+    double first_ms, second_ms;
+  };
+  std::optional<PartTimes> part_times() const;
 
   Location at(std::size_t column) const { return {name_, line_, column + 1}; }
   Location here() const { return {name_, line_, 0}; }
@@ -193,6 +201,10 @@ class Reader {
   std::size_t stop_at_ = kNoStop;  // the split's file offset
   Split split_ = Split::none;
   std::shared_ptr<SplitProgress> split_progress_;
+  // Stamped once each, never in the per-row path: the split, this reader's fence or
+  // input end, and (take_over) the split reader's input end.
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point split_at_{}, ended_at_{}, rest_ended_at_{};
 };
 
 }  // namespace heq::io
