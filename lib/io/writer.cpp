@@ -53,6 +53,14 @@ bool needs_excel_guard(std::string_view value) {
   return parse_number(value, ignored) != NumberStatus::ok;  // "-3" is a number, not a formula
 }
 
+// Whether a CSV cell needs no quotes. One pass over the bytes: find_first_of would call
+// memchr once per byte.
+bool plain_csv(std::string_view value) {
+  for (const char c : value)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return false;
+  return true;
+}
+
 }  // namespace
 
 Format parse_format(std::string_view name) {
@@ -176,14 +184,7 @@ void Writer::open_cell() {
 }
 
 void Writer::append_text_csv(std::string_view value) {
-  // One pass over the bytes: find_first_of would call memchr once per byte.
-  bool plain = true;
-  for (const char c : value)
-    if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-      plain = false;
-      break;
-    }
-  if (plain) {
+  if (plain_csv(value)) {
     buffer_ += value;
     return;
   }
@@ -216,7 +217,11 @@ void Writer::append_text_tsv(std::string_view value) {
   }
 }
 
-void Writer::append_text_json(std::string_view value) { append_json_string(buffer_, value); }
+void Writer::append_text_json(std::string_view value) {
+  scratch_.clear();
+  append_json_string(scratch_, value);
+  buffer_ += scratch_;
+}
 
 Writer& Writer::texts(const std::vector<std::string>& values) {
   for (const std::string& v : values) text(v);
@@ -224,6 +229,17 @@ Writer& Writer::texts(const std::vector<std::string>& values) {
 }
 
 Writer& Writer::text(std::string_view value) {
+  // A CSV cell as it is (no quotes, no spreadsheet guard): the separator and the value
+  // in place at once, as number() writes.
+  if (options_.format == Format::csv && !options_.excel_safe && cell_ < columns_.size() &&
+      plain_csv(value)) {
+    char* to = buffer_.room(1 + value.size());
+    if (cell_) *to++ = ',';
+    if (!value.empty()) std::memcpy(to, value.data(), value.size());
+    buffer_.commit(to + value.size());
+    ++cell_;
+    return *this;
+  }
   open_cell();
   std::string guarded;
   if (options_.excel_safe && needs_excel_guard(value)) {
@@ -249,21 +265,22 @@ Writer& Writer::text(std::string_view value) {
 
 Writer& Writer::number(double value) {
   if (!std::isfinite(value)) return missing();
-  // CSV and TSV: the separator and the number into the buffer in one append (a number
-  // needs no quoting or escapes), where most of a row's cells are numbers.
+  // CSV and TSV: the separator and the number written in place at once (a number needs
+  // no quoting or escapes), where most of a row's cells are numbers.
   if ((options_.format == Format::csv || options_.format == Format::tsv) &&
       cell_ < columns_.size()) {
-    char text[1 + kNumberRoom];
-    text[0] = options_.format == Format::csv ? ',' : '\t';
-    if (const char* end = write_number(text + 1, value, options_.digits)) {
-      const char* const from = cell_ ? text : text + 1;
-      buffer_.append(from, static_cast<std::size_t>(end - from));
+    char* to = buffer_.room(1 + kNumberRoom);
+    if (cell_) *to++ = options_.format == Format::csv ? ',' : '\t';
+    if (const char* end = write_number(to, value, options_.digits)) {
+      buffer_.commit(end);
       ++cell_;
       return *this;
     }
   }
   open_cell();
-  append_number(buffer_, value, options_.digits);
+  scratch_.clear();
+  append_number(scratch_, value, options_.digits);
+  buffer_ += scratch_;
   return *this;
 }
 
@@ -350,7 +367,7 @@ void Writer::append(Writer& part) {
 
 void Writer::flush() {
   if (buffer_.empty()) return;
-  sink_->write(buffer_);
+  sink_->write(buffer_.view());
   buffer_.clear();
 }
 

@@ -3,6 +3,7 @@
 // (IANA: no quoting, \t \n \r \\ escaped), JSON (one array of objects) or NDJSON (one
 // object per line). Numbers are the shortest text that reads back to the same double,
 // or rounded with --digits; missing values are empty fields, or null in JSON.
+#include "io/out_buffer.hpp"
 #include "io/sink.hpp"
 
 #include <memory>
@@ -62,7 +63,8 @@ class Writer {
   WriterOptions options_;
   std::vector<std::string> columns_;
   std::vector<std::string> json_keys_;  // "name": already escaped
-  std::string buffer_;
+  OutBuffer buffer_;
+  std::string scratch_;  // a JSON string or an unusual number, built before it is copied in
   std::size_t cell_ = 0;
   std::size_t rows_ = 0;
   bool begun_ = false;
