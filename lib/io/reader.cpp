@@ -188,15 +188,17 @@ class FccpLines : public LineSource {
             std::size_t lines_before = 0)
       : name_(name), source_(std::move(source)), reader_(name, std::make_unique<Lent>(*source_)) {
     reader_.set_file_line(static_cast<unsigned>(lines_before));
+    line_ = lines_before;
   }
   char* next_line() override {
     try {
-      return reader_.next_line();
+      char* const line = reader_.next_line();
+      line_ = static_cast<std::size_t>(reader_.get_file_line());
+      return line;
     } catch (const ::io::error::base&) {
       too_long(name_, reader_.get_file_line());
     }
   }
-  std::size_t line() const override { return static_cast<std::size_t>(reader_.get_file_line()); }
 
  private:
   // LineReader frees its byte source once it has read the input's end (at once, for a
@@ -269,12 +271,11 @@ class TextLines : public LineSource {
     if (stop < text_.size()) text_[stop] = '\0';
     return begin;
   }
-  std::size_t line() const override { return line_; }
 
  private:
   std::string text_;  // a copy: lines are cut in place
   std::string name_;
-  std::size_t pos_ = 0, line_ = 0;
+  std::size_t pos_ = 0;
 };
 
 // Splits "a=1,b=2" into conditions, keeping "d=x,y" whole (a part without '=' continues
@@ -637,8 +638,9 @@ std::size_t Reader::column(std::string_view name) const {
 
 // Each line is split once, as its end is found (no strlen first). The common line
 // (plain, not blank, as many fields as the header) is a row at once, on a short path;
-// every other line goes to take_line, out of line, with what the split found.
-bool Reader::read_record() {
+// every other line goes to take_line, out of line, with what the split found. Inlined
+// into next(): a call a row for what is a few tests.
+__attribute__((always_inline)) inline bool Reader::read_record() {
   for (;;) {
     char* raw = lines_->next_line();
     if (!raw) [[unlikely]] {

@@ -28,7 +28,12 @@ class LineSource {
   // The next line without its line end (a trailing CR is dropped), NUL-terminated;
   // nullptr at the end. Throws DataError for a line longer than 16 MiB.
   virtual char* next_line() = 0;
-  virtual std::size_t line() const = 0;  // 1-based number of the line last returned
+  // 1-based number of the line last returned: kept by next_line, not asked for by a
+  // second virtual call a row.
+  std::size_t line() const noexcept { return line_; }
+
+ protected:
+  std::size_t line_ = 0;
 };
 
 struct ReaderOptions {
