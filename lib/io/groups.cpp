@@ -19,6 +19,10 @@ GroupKeys::GroupKeys(const Reader& reader, const std::vector<std::string>& by, b
   adjacent_ = !columns_.empty();
   for (std::size_t i = 1; i < columns_.size(); ++i)
     adjacent_ = adjacent_ && columns_[i] == columns_[i - 1] + 1;
+  if (adjacent_) {
+    first_column_ = columns_.front();
+    last_column_ = columns_.back();
+  }
 }
 
 GroupKeys GroupKeys::rest_of_split(const Reader& reader, const std::vector<std::string>& by) {

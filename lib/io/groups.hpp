@@ -54,8 +54,7 @@ class GroupKeys {
 
   std::size_t assign(const Reader& reader) {
     if (span_valid_ && adjacent_ && reader.fields_in_line()) {
-      const std::string_view first = reader.field(columns_.front()),
-                             last = reader.field(columns_.back());
+      const std::string_view first = reader.field(first_column_), last = reader.field(last_column_);
       if (bytes::same(std::string_view(first.data(), static_cast<std::size_t>(
                                                          last.data() + last.size() - first.data())),
                       last_span_))
@@ -104,6 +103,7 @@ class GroupKeys {
   // When the key columns are adjacent: the previous row's bytes from the first key field
   // to the end of the last, compared as one span (valid only if taken from a plain line).
   bool adjacent_ = false;
+  std::size_t first_column_ = 0, last_column_ = 0;  // columns_' ends, when adjacent_
   std::string last_span_;
   bool span_valid_ = false;
   std::size_t last_id_ = static_cast<std::size_t>(-1);
