@@ -12,9 +12,9 @@
 // minimum is what the code costs, the median what a shared machine gave. Every layer
 // must count the same lines (the header and each row), or the figures compare different
 // work: exit 1.
-#include "io/csv_split.hpp"
 #include "io/fccp.hpp"
 #include "io/reader.hpp"
+#include "io/split_line.hpp"
 
 #include <algorithm>
 #include <chrono>

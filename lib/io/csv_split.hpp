@@ -23,11 +23,7 @@ struct SplitProblem {
 // Returns false, with `fields` unspecified, as soon as it meets a quote.
 bool split_plain(std::string_view record, char delimiter, std::vector<std::string_view>& fields);
 
-// The same for a NUL-terminated line (as LineReader hands them out), finding its end in
-// the same pass. When it returns true the fields are the first `count` of `fields`,
-// which it leaves longer (room for the next line's), and `length` is the line's.
-bool split_terminated(const char* line, char delimiter, std::vector<std::string_view>& fields,
-                      std::size_t& count, std::size_t& length);
+// The same for a NUL-terminated line, finding its end in the same pass: io/split_line.hpp.
 
 // Whitespace-aligned text (the Human Mortality Database's .txt): fields are the runs of
 // characters between runs of spaces and tabs; leading and trailing blanks are ignored.

@@ -1,9 +1,9 @@
 #include "io/reader.hpp"
 
 #include "io/bytes.hpp"
-#include "io/csv_split.hpp"
 #include "io/fccp.hpp"
 #include "io/number.hpp"
+#include "io/split_line.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #include "catch.hpp"
 
 #include "io/bytes.hpp"
-#include "io/csv_split.hpp"
+#include "io/split_line.hpp"
 
 #include <cstring>
 #include <string>
