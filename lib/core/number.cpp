@@ -118,37 +118,59 @@ constexpr char kPairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-// The `size` decimal digits of n < 10^10, two at a time from the end.
-void write_small(char* to, std::uint64_t n, int size) {
-  char* p = to + size;
-  while (n >= 100) {
-    const std::uint64_t q = n / 100;
-    p -= 2;
-    std::memcpy(p, kPairs + 2 * (n - q * 100), 2);
-    n = q;
-  }
-  if (n >= 10)
-    std::memcpy(p - 2, kPairs + 2 * n, 2);
-  else
-    p[-1] = static_cast<char>('0' + n);
+// Exactly four digits of x < 10^4, and eight of x < 10^8, as pairs: x / 100 and x / 10^4
+// by a multiply and a shift (exact in these ranges), not a loop of divisions.
+void write4(char* to, std::uint32_t x) {
+  const std::uint32_t high = (x * 5243) >> 19;  // x / 100
+  std::memcpy(to, kPairs + 2 * high, 2);
+  std::memcpy(to + 2, kPairs + 2 * (x - 100 * high), 2);
 }
 
-// A shortest significand's `size` digits (below 10^17; size from fmt's count): its top
-// part, then eight in four pairs.
-char* write_digits(char* to, std::uint64_t n, int size) {
-  if (size <= 8) {
-    write_small(to, n, size);
-    return to + size;
+void write8(char* to, std::uint32_t x) {
+  const auto high = static_cast<std::uint32_t>((std::uint64_t{x} * 3518437209) >> 45);  // x / 10^4
+  write4(to, high);
+  write4(to + 4, x - 10000 * high);
+}
+
+// The `size` (1 to 8) decimal digits of n.
+void write_small(char* to, std::uint32_t n, int size) {
+  if (size > 4) {
+    const auto high = static_cast<std::uint32_t>((n * std::uint64_t{3518437209}) >> 45);
+    size -= 4;
+    write4(to + size, n - 10000 * high);
+    n = high;
   }
-  const std::uint64_t high = n / 100000000, low = n % 100000000;
-  write_small(to, high, size - 8);
-  to += size - 8;
-  const std::uint64_t upper = low / 10000, lower = low % 10000;
-  std::memcpy(to, kPairs + 2 * (upper / 100), 2);
-  std::memcpy(to + 2, kPairs + 2 * (upper % 100), 2);
-  std::memcpy(to + 4, kPairs + 2 * (lower / 100), 2);
-  std::memcpy(to + 6, kPairs + 2 * (lower % 100), 2);
-  return to + 8;
+  switch (size) {
+    case 4:
+      write4(to, n);
+      break;
+    case 3: {
+      const std::uint32_t high = (n * 5243) >> 19;
+      to[0] = static_cast<char>('0' + high);
+      std::memcpy(to + 1, kPairs + 2 * (n - 100 * high), 2);
+      break;
+    }
+    case 2:
+      std::memcpy(to, kPairs + 2 * n, 2);
+      break;
+    default:
+      to[0] = static_cast<char>('0' + n);
+  }
+}
+
+// A shortest significand's `size` digits (below 10^17; size from fmt's count): eight at
+// a time from the end, then the leading one to eight.
+char* write_digits(char* to, std::uint64_t n, int size) {
+  char* const end = to + size;
+  char* p = end;
+  for (; size > 8; size -= 8) {
+    const std::uint64_t q = n / 100000000;
+    p -= 8;
+    write8(p, static_cast<std::uint32_t>(n - q * 100000000));
+    n = q;
+  }
+  write_small(to, static_cast<std::uint32_t>(n), size);
+  return end;
 }
 
 // fmt's "{}" of a finite, nonzero double where fmt writes it without an exponent (the
