@@ -240,6 +240,11 @@ Writer& Writer::text(std::string_view value) {
     ++cell_;
     return *this;
   }
+  return text_otherwise(value);
+}
+
+// Out of line: its string and calls made every text() save and restore six registers.
+[[gnu::noinline]] Writer& Writer::text_otherwise(std::string_view value) {
   open_cell();
   std::string guarded;
   if (options_.excel_safe && needs_excel_guard(value)) {
@@ -277,6 +282,10 @@ Writer& Writer::number(double value) {
       return *this;
     }
   }
+  return number_otherwise(value);
+}
+
+[[gnu::noinline]] Writer& Writer::number_otherwise(double value) {
   open_cell();
   scratch_.clear();
   append_number(scratch_, value, options_.digits);

@@ -53,6 +53,8 @@ class Writer {
   void append(Writer& part);
 
  private:
+  Writer& text_otherwise(std::string_view value);  // quotes, escapes, guards, JSON
+  Writer& number_otherwise(double value);          // exponents, --digits places, JSON
   void open_cell();
   void flush();
   void append_text_csv(std::string_view value);
