@@ -57,10 +57,14 @@ std::size_t GroupKeys::assign_otherwise(const Reader& reader) {
   // in a plain line (equal spans are equal fields; unequal spans may still be equal
   // fields, in whitespace-aligned input). assign() has tried the span already.
   const bool span = adjacent_ && reader.fields_in_line();
-  if (last_id_ != kNone) {
+  // Sorted, the previous row's key values are the current group's (current_).
+  const std::vector<std::string>& last = sorted_ ? current_ : last_fields_;
+  // Where fields are cut at single delimiters, a span that differed has a field that does.
+  const bool differs = span_valid_ && span && !reader.splits_on_whitespace();
+  if (last_id_ != kNone && !differs) {
     bool same = true;
     for (std::size_t i = 0; i < columns_.size() && same; ++i)
-      same = reader.field(columns_[i]) == last_fields_[i];
+      same = reader.field(columns_[i]) == last[i];
     if (same) {
       span_valid_ = span;
       if (span) last_span_.assign(key_span(reader, columns_));
@@ -71,10 +75,10 @@ std::size_t GroupKeys::assign_otherwise(const Reader& reader) {
   if (span) last_span_.assign(key_span(reader, columns_));
   composite_.clear();
   for (std::size_t c : columns_) append_key_part(composite_, reader.field(c));
+  if (sorted_) return assign_new_sorted(reader);
   last_fields_.resize(columns_.size());
   for (std::size_t i = 0; i < columns_.size(); ++i)
     last_fields_[i].assign(reader.field(columns_[i]));
-  if (sorted_) return assign_new_sorted(reader);
   last_id_ = table_.find_or_add(composite_);
   count_ = table_.size();
   return last_id_;

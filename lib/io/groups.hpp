@@ -99,7 +99,7 @@ class GroupKeys {
   std::vector<std::string> current_;   // sorted: the latest key
   std::vector<std::string> previous_;  // sorted: the key before it
   std::string composite_;
-  std::vector<std::string> last_fields_;  // the previous row's key values
+  std::vector<std::string> last_fields_;  // unsorted: the previous row's key values
   // When the key columns are adjacent: the previous row's bytes from the first key field
   // to the end of the last, compared as one span (valid only if taken from a plain line).
   bool adjacent_ = false;

@@ -99,6 +99,8 @@ class Reader {
   // Whether the current row's fields are slices of its line as read (no quotes undone):
   // the bytes from one field to a later one are then those fields and the delimiters.
   bool fields_in_line() const noexcept { return fields_in_line_; }
+  // Fields are cut at runs of blanks (--delimiter whitespace), not at single delimiters.
+  bool splits_on_whitespace() const noexcept { return whitespace_; }
   bool is_missing_field(std::size_t column) const;
   // The field as a number, or kMissing when it is a missing-value token.
   double number(std::size_t column) const {

@@ -116,13 +116,16 @@ TEST_CASE("groups: adjacent key columns compared as one span, quoted or not") {
   CHECK(group("a,b,x\nA,1,1\n\"A\",1,2\nA,\"1\",3\nA,2,4\n", {"a", "b"}, true).rows ==
         std::vector<std::vector<int>>{{1, 2, 3}, {4}});
   std::string aligned = "a b x\nA  1 1\nA 1  2\nAB 1 3\nA 11 4\n";
-  heq::io::ReaderOptions ro = heq::test::text_input(aligned);
-  ro.whitespace = true;
-  heq::io::Reader reader(ro);
-  heq::io::GroupKeys keys(reader, {"a", "b"});
-  std::vector<std::size_t> ids;
-  while (reader.next()) ids.push_back(keys.assign(reader));
-  CHECK(ids == std::vector<std::size_t>{0, 0, 1, 2});
+  for (bool sorted : {false, true}) {  // sorted: a span that differs is not a new key here
+    CAPTURE(sorted);
+    heq::io::ReaderOptions ro = heq::test::text_input(aligned);
+    ro.whitespace = true;
+    heq::io::Reader reader(ro);
+    heq::io::GroupKeys keys(reader, {"a", "b"}, sorted);
+    std::vector<std::size_t> ids;
+    while (reader.next()) ids.push_back(keys.assign(reader));
+    CHECK(ids == std::vector<std::size_t>{0, 0, 1, 2});
+  }
 }
 
 TEST_CASE("groups: key_of keeps two inputs' keys apart whatever bytes the values hold") {
