@@ -22,10 +22,11 @@ bool ratio_of_present(double count, double denominator, const char* denominator_
 
 }  // namespace
 
-Estimate crude_rate(double count, double population, double multiplier,
-                    std::span<const double> levels) {
-  Estimate e;
-  if (!ratio_of_present(count, population, "no population", e)) return e;
+void crude_rate(double count, double population, double multiplier, std::span<const double> levels,
+                Estimate& e) {
+  e = Estimate{kMissing, std::move(e.ci), {}};
+  e.ci.clear();
+  if (!ratio_of_present(count, population, "no population", e)) return;
   e.value = count / population * multiplier;
   for (double level : levels) {
     const bool exact = count < 10;
@@ -35,16 +36,29 @@ Estimate crude_rate(double count, double population, double multiplier,
         exact ? stats::exact_poisson_upper(count, level) : stats::byars_upper(count, level);
     e.ci.push_back({lo / population * multiplier, hi / population * multiplier});
   }
+}
+
+Estimate crude_rate(double count, double population, double multiplier,
+                    std::span<const double> levels) {
+  Estimate e;
+  crude_rate(count, population, multiplier, levels, e);
   return e;
 }
 
-Estimate proportion(double x, double n, double multiplier, std::span<const double> levels) {
-  Estimate e;
-  if (!ratio_of_present(x, n, "no denominator", e)) return e;
+void proportion(double x, double n, double multiplier, std::span<const double> levels,
+                Estimate& e) {
+  e = Estimate{kMissing, std::move(e.ci), {}};
+  e.ci.clear();
+  if (!ratio_of_present(x, n, "no denominator", e)) return;
   e.value = x / n * multiplier;
   for (double level : levels)
     e.ci.push_back({stats::wilson_lower(x, n, level) * multiplier,
                     stats::wilson_upper(x, n, level) * multiplier});
+}
+
+Estimate proportion(double x, double n, double multiplier, std::span<const double> levels) {
+  Estimate e;
+  proportion(x, n, multiplier, levels, e);
   return e;
 }
 

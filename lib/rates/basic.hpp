@@ -24,6 +24,11 @@ Estimate crude_rate(double count, double population, double multiplier,
 // x / n x multiplier with Wilson score limits.
 Estimate proportion(double x, double n, double multiplier, std::span<const double> levels);
 
+// The same into `e`, whose limits' storage is reused: no allocation a group.
+void crude_rate(double count, double population, double multiplier, std::span<const double> levels,
+                Estimate& e);
+void proportion(double x, double n, double multiplier, std::span<const double> levels, Estimate& e);
+
 // The mean of the values with Student's t limits (sd with the n - 1 divisor).
 struct Mean {
   double sum = 0;

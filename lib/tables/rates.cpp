@@ -35,10 +35,12 @@ const char* tool_name(CountStatistic s) {
   return c;
 }
 
-Estimate estimate(const CountOptions& o, double count, double population) {
-  return o.statistic == CountStatistic::rate
-             ? crude_rate(count, population, o.multiplier, o.grouping.levels)
-             : proportion(count, population, o.multiplier, o.grouping.levels);
+// Into `e`, reused group after group.
+void estimate(const CountOptions& o, double count, double population, Estimate& e) {
+  if (o.statistic == CountStatistic::rate)
+    crude_rate(count, population, o.multiplier, o.grouping.levels, e);
+  else
+    proportion(count, population, o.multiplier, o.grouping.levels, e);
 }
 
 }  // namespace
@@ -60,7 +62,8 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
     while (in.next()) {
       const Counts c = read_counts(in, count_col, pop_col, o.statistic);
       for (std::size_t i : pass.columns()) out.text(in.field(i));
-      const Estimate e = estimate(o, c.count, c.population);
+      Estimate e;
+      estimate(o, c.count, c.population, e);
       if (!e.note.empty()) ++missing;
       const std::string note =
           PassThrough::join(pass.upstream([&](std::size_t i) { return in.field(i); }), e.note);
@@ -91,7 +94,8 @@ void run_counts(const CountOptions& o, io::Reader& in, io::Writer& out, Diagnost
             const Counts& total) {
           out.texts(key);
           out.number(total.count).number(total.population);
-          Estimate e = estimate(o, total.count, total.population);
+          thread_local Estimate e;  // each thread's, its storage kept from group to group
+          estimate(o, total.count, total.population, e);
           if (!e.note.empty()) {
             e.note += " (a row of the group has none)";
             ++missed;
