@@ -122,8 +122,8 @@ double start_age(std::string_view label) { return parse_age_label(label).start; 
 
 void totals_from(const std::vector<Band>& bands, std::vector<double>& pops_used,
                  std::vector<double>& dths_used) {
-  pops_used.assign(bands.size(), 0);
-  dths_used.assign(bands.size(), 0);
+  pops_used.resize(bands.size());  // every entry is written below: not filled first
+  dths_used.resize(bands.size());
   double p = 0, d = 0;
   for (std::size_t i = bands.size(); i-- > 0;) {
     pops_used[i] = p += bands[i].population;
