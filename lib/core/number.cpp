@@ -118,24 +118,24 @@ constexpr char kPairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-// Exactly four digits of x < 10^4, and eight of x < 10^8, as pairs: x / 100 and x / 10^4
-// by a multiply and a shift (exact in these ranges), not a loop of divisions.
-void write4(char* to, std::uint32_t x) {
-  const std::uint32_t high = (x * 5243) >> 19;  // x / 100
-  std::memcpy(to, kPairs + 2 * high, 2);
-  std::memcpy(to + 2, kPairs + 2 * (x - 100 * high), 2);
+// x / 100 for x < 10^4 and x / 10^4 for x < 10^8, by a multiply and a shift (exact in
+// these ranges), not a division.
+std::uint32_t over_100(std::uint32_t x) { return (x * 5243) >> 19; }
+std::uint32_t over_10000(std::uint32_t x) {
+  return static_cast<std::uint32_t>((std::uint64_t{x} * 3518437209) >> 45);
 }
 
-void write8(char* to, std::uint32_t x) {
-  const auto high = static_cast<std::uint32_t>((std::uint64_t{x} * 3518437209) >> 45);  // x / 10^4
-  write4(to, high);
-  write4(to + 4, x - 10000 * high);
+// Exactly four digits of x < 10^4, as two pairs.
+void write4(char* to, std::uint32_t x) {
+  const std::uint32_t high = over_100(x);
+  std::memcpy(to, kPairs + 2 * high, 2);
+  std::memcpy(to + 2, kPairs + 2 * (x - 100 * high), 2);
 }
 
 // The `size` (1 to 8) decimal digits of n.
 void write_small(char* to, std::uint32_t n, int size) {
   if (size > 4) {
-    const auto high = static_cast<std::uint32_t>((n * std::uint64_t{3518437209}) >> 45);
+    const std::uint32_t high = over_10000(n);
     size -= 4;
     write4(to + size, n - 10000 * high);
     n = high;
@@ -145,7 +145,7 @@ void write_small(char* to, std::uint32_t n, int size) {
       write4(to, n);
       break;
     case 3: {
-      const std::uint32_t high = (n * 5243) >> 19;
+      const std::uint32_t high = over_100(n);
       to[0] = static_cast<char>('0' + high);
       std::memcpy(to + 1, kPairs + 2 * (n - 100 * high), 2);
       break;
@@ -166,7 +166,7 @@ char* write_digits(char* to, std::uint64_t n, int size) {
   for (; size > 8; size -= 8) {
     const std::uint64_t q = n / 100000000;
     p -= 8;
-    write8(p, static_cast<std::uint32_t>(n - q * 100000000));
+    write_small(p, static_cast<std::uint32_t>(n - q * 100000000), 8);
     n = q;
   }
   write_small(to, static_cast<std::uint32_t>(n), size);

@@ -88,3 +88,5 @@ split_terminated(const char* line, char delimiter, std::vector<std::string_view>
 }
 
 }  // namespace heq::io
+
+#undef HEQ_SPLIT_INLINE

@@ -24,8 +24,9 @@ bool ratio_of_present(double count, double denominator, const char* denominator_
 
 void crude_rate(double count, double population, double multiplier, std::span<const double> levels,
                 Estimate& e) {
-  e = Estimate{kMissing, std::move(e.ci), {}};
+  e.value = kMissing;
   e.ci.clear();
+  e.note.clear();
   if (!ratio_of_present(count, population, "no population", e)) return;
   e.value = count / population * multiplier;
   for (double level : levels) {
@@ -47,8 +48,9 @@ Estimate crude_rate(double count, double population, double multiplier,
 
 void proportion(double x, double n, double multiplier, std::span<const double> levels,
                 Estimate& e) {
-  e = Estimate{kMissing, std::move(e.ci), {}};
+  e.value = kMissing;
   e.ci.clear();
+  e.note.clear();
   if (!ratio_of_present(x, n, "no denominator", e)) return;
   e.value = x / n * multiplier;
   for (double level : levels)
