@@ -148,6 +148,20 @@ inline constexpr const char* too_many_rows =
     "more rows than heq holds for unsorted --by input; sort the input by the --by columns and "
     "give --sorted";
 
+// Appends make_row(reader)'s row, built in its place. Pushed as a temporary, the row was
+// written to the stack field by field and copied in 16-byte pieces (wider loads than the
+// stores before them, which store forwarding cannot serve), some 12 instructions a row more.
+template <class Row, class MakeRow>
+inline __attribute__((always_inline)) void append_made(std::vector<Row>& rows, MakeRow& make_row,
+                                                       const Reader& reader) {
+  struct Made {
+    MakeRow& make;
+    const Reader& reader;
+    operator Row() const { return make(reader); }  // the result initialises the new element
+  };
+  rows.emplace_back(Made{make_row, reader});
+}
+
 // Reads every row, turns it into a Row with make_row(reader), and calls
 // on_group(group_id, rows) once per group, in order of first appearance. `rows` is a
 // scratch vector the callback may reorder; it is reused for the next group.
@@ -165,7 +179,7 @@ void for_each_group(Reader& reader, GroupKeys& keys, bool sorted, MakeRow&& make
         rows.clear();
         current = id;
       }
-      rows.push_back(make_row(reader));
+      append_made(rows, make_row, reader);
     }
     if (current != none) on_group(current, rows);
     return;

@@ -78,7 +78,7 @@ void for_each_group_split(Reader& reader, GroupKeys& keys, bool sorted, unsigned
           rows.clear();
           current = id;
         }
-        rows.push_back(make_row(*rest));
+        append_made(rows, make_row, *rest);
       }
       if (current != none) hand_on();
       second.ok = !second.stop.load(std::memory_order_relaxed);
@@ -99,7 +99,7 @@ void for_each_group_split(Reader& reader, GroupKeys& keys, bool sorted, unsigned
         rows.clear();
         current = id;
       }
-      rows.push_back(make_row(reader));
+      append_made(rows, make_row, reader);
     }
   };
   read();
