@@ -160,10 +160,12 @@ LifeTable build(std::span<const Band> bands, double a0) {
 void build(std::span<const Band> bands, double a0, LifeTable& t) {
   const std::size_t k = bands.size();
   const std::size_t last = k - 1;
-  // The same table is rebuilt group after group: resized, not refilled, as every entry is
-  // written below (the open band's n and, without deaths, the variance as missing).
-  for (auto* v : {&t.age, &t.n, &t.m, &t.a, &t.q, &t.p, &t.l, &t.d, &t.L, &t.T, &t.e, &t.variance})
-    v->resize(k);
+  // The same table is rebuilt group after group: resized (when its size changes), not
+  // refilled, as every entry is written below.
+  if (t.age.size() != k)
+    for (auto* v :
+         {&t.age, &t.n, &t.m, &t.a, &t.q, &t.p, &t.l, &t.d, &t.L, &t.T, &t.e, &t.variance})
+      v->resize(k);
   double *__restrict age = t.age.data(), *__restrict n = t.n.data(), *__restrict m = t.m.data(),
                      *__restrict a = t.a.data(), *__restrict q = t.q.data(),
                      *__restrict p = t.p.data(), *__restrict l = t.l.data(),
@@ -172,53 +174,73 @@ void build(std::span<const Band> bands, double a0, LifeTable& t) {
                      *__restrict variance = t.variance.data();
   bool deaths = true;  // death rates without deaths have no sampling variance to give
   double lx = kRadix;
-  for (std::size_t i = 0; i < k; ++i) {
+  const auto closed = [&](std::size_t i, double ai) __attribute__((always_inline)) {
     const Band& b = bands[i];
-    age[i] = b.age;
     const bool rate = !std::isnan(b.rate);
     deaths &= !std::isnan(b.deaths);
     const double mi = rate ? b.rate : b.deaths / b.population;
-    const double ai = b.age == 0 ? a0 : 0.5;
-    double qi = 1;  // the open band: everyone dies in it
-    n[i] = kMissing;
-    if (i < last) {
-      const double ni = bands[i + 1].age - b.age;
-      // q = 1 when deaths exceed what the band's width and a allow (the v1.3.0 rule).
-      const bool within = rate ? mi <= 1 / (ni * ai) : b.deaths <= b.population / (ni * ai);
-      if (within) qi = ni * mi / (1 + ni * mi * (1 - ai));
-      n[i] = ni;
-    }
+    const double ni = bands[i + 1].age - b.age;
+    // q = 1 when deaths exceed what the band's width and a allow (the v1.3.0 rule).
+    const bool within = rate ? mi <= 1 / (ni * ai) : b.deaths <= b.population / (ni * ai);
+    const double qi = within ? ni * mi / (1 + ni * mi * (1 - ai)) : 1;
+    age[i] = b.age;
+    n[i] = ni;
     m[i] = mi;
     a[i] = ai;
     q[i] = qi;
     p[i] = 1 - qi;
     l[i] = lx;
     lx *= p[i];
+  };
+  const auto a_of = [a0](double start) { return start == 0 ? a0 : 0.5; };
+  // The closed bands, then the open one (no width; everyone dies in it: q = 1). Past the
+  // first band, ages above 0 (as they are when the first is 0 or more) have a = 0.5.
+  std::size_t i = 0;
+  if (last > 0) {
+    closed(0, a_of(bands[0].age));
+    i = 1;
   }
-  // Var(e_x) = sum_{j >= x} W_j / l_x^2 (Chiang; Silcocks et al. for the open band).
-  double tail = 0, w_sum = 0;
-  for (std::size_t i = k; i-- > 0;) {
-    const double next = i < last ? l[i + 1] : 0;
+  if (last > 1 && bands[1].age > 0)
+    for (; i < last; ++i) closed(i, 0.5);
+  for (; i < last; ++i) closed(i, a_of(bands[i].age));
+  const Band& open = bands[last];
+  deaths &= !std::isnan(open.deaths);
+  age[last] = open.age;
+  n[last] = kMissing;
+  m[last] = std::isnan(open.rate) ? open.deaths / open.population : open.rate;
+  a[last] = a_of(open.age);
+  q[last] = 1;
+  p[last] = 0;
+  l[last] = lx;
+  // The open band is closed with L = l / M.
+  d[last] = l[last];
+  L[last] = l[last] / m[last];
+  double tail = L[last];
+  T[last] = tail;
+  e[last] = l[last] > 0 ? T[last] / l[last] : 0;
+  const auto expectancy = [&](std::size_t i) __attribute__((always_inline)) {
+    const double next = l[i + 1];
     d[i] = l[i] - next;
-    L[i] = i < last ? n[i] * (next + a[i] * d[i]) : l[i] / m[i];
+    L[i] = n[i] * (next + a[i] * d[i]);
     tail += L[i];
     T[i] = tail;
     e[i] = l[i] > 0 ? T[i] / l[i] : 0;
-    if (!deaths) {
-      variance[i] = kMissing;
-      continue;
-    }
-    const double di = bands[i].deaths;
-    double w;
-    if (i == last) {
-      w = l[i] * l[i] / (di * m[i] * m[i]);
-    } else {
-      const double sp2 = di > 0 && d[i] > 0 ? q[i] * q[i] * (1 - q[i]) / di : 0;
-      const double lever = (1 - a[i]) * n[i] + e[i + 1];
-      w = sp2 * l[i] * l[i] * lever * lever;
-    }
-    w_sum += w;
-    variance[i] = l[i] > 0 ? w_sum / (l[i] * l[i]) : kMissing;
+  };
+  if (!deaths) {
+    for (std::size_t j = last; j-- > 0;) expectancy(j);
+    for (std::size_t j = 0; j < k; ++j) variance[j] = kMissing;
+    return;
+  }
+  // Var(e_x) = sum_{j >= x} W_j / l_x^2 (Chiang; Silcocks et al. for the open band).
+  double w_sum = l[last] * l[last] / (open.deaths * m[last] * m[last]);
+  variance[last] = l[last] > 0 ? w_sum / (l[last] * l[last]) : kMissing;
+  for (std::size_t j = last; j-- > 0;) {
+    expectancy(j);
+    const double dj = bands[j].deaths;
+    const double sp2 = dj > 0 && d[j] > 0 ? q[j] * q[j] * (1 - q[j]) / dj : 0;
+    const double lever = (1 - a[j]) * n[j] + e[j + 1];
+    w_sum += sp2 * l[j] * l[j] * lever * lever;
+    variance[j] = l[j] > 0 ? w_sum / (l[j] * l[j]) : kMissing;
   }
 }
 
