@@ -651,13 +651,19 @@ __attribute__((always_inline)) inline bool Reader::read_record() {
     std::size_t size = 0;
     const bool plain =
         !whitespace_ && split_terminated(raw, delimiter_, fields_, field_count_, size);
-    if (plain && size != 0 && (header_.empty() || field_count_ == header_.size())) [[likely]] {
-      bytes_read_ += size + 1;
-      fields_in_line_ = true;
-      return true;
-    }
-    if (take_line(raw, plain, size)) return true;
+    if (line_is_row(raw, plain, size)) return true;
   }
+}
+
+// A line read and split (`plain`, `size` as split_terminated left them): true for a row.
+__attribute__((always_inline)) inline bool Reader::line_is_row(char* raw, bool plain,
+                                                               std::size_t size) {
+  if (plain && size != 0 && (header_.empty() || field_count_ == header_.size())) [[likely]] {
+    bytes_read_ += size + 1;
+    fields_in_line_ = true;
+    return true;
+  }
+  return take_line(raw, plain, size);
 }
 
 // The end of the lines: a piece's (read on past it: true) or the input's or the split's.
@@ -752,17 +758,41 @@ std::string Reader::filter_report() const {
   return report + " (values match exactly, case and spaces included)";
 }
 
-bool Reader::next() {
+// next() past its inline step: the line it read and split (`plain`, `size` as
+// split_terminated left them), as read_record would have taken it, then on as ever.
+bool Reader::next_from_line(char* raw, bool plain, std::size_t size) {
+  if (line_is_row(raw, plain, size) && kept()) return true;
+  return next_rest();
+}
+
+// next() when the line source has ended: as read_record and the loop below take it.
+bool Reader::next_past_lines() {
+  if (reads_on_past_piece()) return next_rest();
+  if (fence_ == Fence::reached) return false;
+  if (open_next()) return next_rest();
+  return input_ended();
+}
+
+// A row read: counted (and the progress line told), and kept unless --where drops it.
+bool Reader::kept() {
+  ++rows_read_;
+  if (progress_ && (rows_read_ & 0xFFFF) == 0) progress_(rows_read_, bytes_read_, false);
+  if (passes_filter()) return true;
+  ++rows_filtered_;
+  return false;
+}
+
+bool Reader::next_rest() {
   if (fence_ == Fence::ended) return false;
   do {
-    while (read_record()) {
-      ++rows_read_;
-      if (progress_ && (rows_read_ & 0xFFFF) == 0) progress_(rows_read_, bytes_read_, false);
-      if (passes_filter()) return true;
-      ++rows_filtered_;
-    }
+    while (read_record())
+      if (kept()) return true;
     if (fence_ == Fence::reached) return false;
   } while (open_next());
+  return input_ended();
+}
+
+bool Reader::input_ended() {
   if (ended_at_ == Clock::time_point{}) ended_at_ = Clock::now();
   if (progress_) {
     const auto report = std::move(progress_);
