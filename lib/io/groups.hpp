@@ -53,7 +53,7 @@ class GroupKeys {
   std::size_t follow_first(const GroupKeys& other);
 
   std::size_t assign(const Reader& reader) {
-    if (span_valid_ && adjacent_ && reader.fields_in_line()) {
+    if (span_valid_ && reader.fields_in_line()) {  // (a valid span means adjacent columns)
       const std::string_view first = reader.field(first_column_), last = reader.field(last_column_);
       if (bytes::same(std::string_view(first.data(), static_cast<std::size_t>(
                                                          last.data() + last.size() - first.data())),
