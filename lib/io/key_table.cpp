@@ -32,7 +32,7 @@ constexpr std::size_t kChunk = std::size_t{1} << 20;
 
 }  // namespace
 
-void append_key_part(std::string& composite, std::string_view value) {
+void append_long_key_part(std::string& composite, std::string_view value) {
   append_length(composite, value.size());
   composite.append(value);
 }

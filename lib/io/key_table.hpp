@@ -15,8 +15,16 @@
 
 namespace heq::io {
 
-// Appends one value to a composite key.
-void append_key_part(std::string& composite, std::string_view value);
+// Appends one value to a composite key: its length (7 bits a byte, low first), then it.
+// A value under 128 bytes (one length byte), the usual key part, inline: each new group
+// builds its key.
+void append_long_key_part(std::string& composite, std::string_view value);
+inline void append_key_part(std::string& composite, std::string_view value) {
+  if (value.size() >= 0x80) [[unlikely]]
+    return append_long_key_part(composite, value);
+  composite.push_back(static_cast<char>(value.size()));
+  composite.append(value);
+}
 // The values of a composite key.
 void split_key_parts(std::string_view composite, std::vector<std::string>& values);
 
