@@ -311,6 +311,7 @@ char delimiter_for(const std::string& path, char requested) noexcept {
 Reader::Reader(const ReaderOptions& options)
     : name_(options.path == "-" ? "<stdin>" : options.path),
       delimiter_(delimiter_for(options.path, options.delimiter)),
+      splitter_(delimiter_),
       na_tokens_(options.na_tokens),
       thousands_(options.thousands) {
   whitespace_ = options.whitespace;
@@ -408,6 +409,7 @@ Reader::Reader(SplitTag, const Reader& first, std::size_t from)
     : name_(first.name_),
       whitespace_(first.whitespace_),
       delimiter_(first.delimiter_),
+      splitter_(delimiter_),
       na_tokens_(first.na_tokens_),
       numeric_na_(first.numeric_na_),
       thousands_(first.thousands_),
@@ -649,8 +651,7 @@ __attribute__((always_inline)) inline bool Reader::read_record() {
     }
     line_ = lines_->line();
     std::size_t size = 0;
-    const bool plain =
-        !whitespace_ && split_terminated(raw, delimiter_, fields_, field_count_, size);
+    const bool plain = !whitespace_ && splitter_.split(raw, fields_, field_count_, size);
     if (line_is_row(raw, plain, size)) return true;
   }
 }

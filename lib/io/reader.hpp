@@ -187,6 +187,7 @@ class Reader {
   bool whitespace_ = false;
   std::size_t skip_ = 0;
   char delimiter_;
+  LineSplitter splitter_;  // of delimiter_
   std::vector<std::string> na_tokens_;
   bool numeric_na_ = false;  // some missing-value token reads as a number
   char thousands_ = 0;
@@ -233,7 +234,7 @@ __attribute__((always_inline)) inline bool Reader::next() {
     return next_past_lines();
   line_ = lines_->line();
   std::size_t size = 0;
-  const bool plain = !whitespace_ && split_terminated(raw, delimiter_, fields_, field_count_, size);
+  const bool plain = !whitespace_ && splitter_.split(raw, fields_, field_count_, size);
   if (plain && size != 0 && (header_.empty() || field_count_ == header_.size()) &&
       filter_.empty() && !progress_) [[likely]] {
     bytes_read_ += size + 1;
