@@ -327,6 +327,14 @@ Reader::Reader(const ReaderOptions& options)
   skip_preamble();
   read_header();
   compile_filter(options.where);
+  settle_row_width();
+}
+
+// next()'s inline step takes a line only at this width; anything that asks more of a row
+// (a filter, a progress line) or a header not yet read leaves it at kNoWidth, which no
+// line has, and every line goes the way that checks it all.
+void Reader::settle_row_width() {
+  row_width_ = !header_.empty() && filter_.empty() && !progress_ ? header_.size() : kNoWidth;
 }
 
 void Reader::open(const std::string& path, const std::string* text) {
@@ -402,6 +410,8 @@ std::unique_ptr<Reader> Reader::split_off(std::size_t min_bytes) {
                bytes + shared->bytes.load(std::memory_order_relaxed), done);
     };
   }
+  settle_row_width();
+  rest->settle_row_width();
   return rest;
 }
 
@@ -423,6 +433,7 @@ Reader::Reader(SplitTag, const Reader& first, std::size_t from)
   stop_at_ = kNoStop;
   place_fence(*source, from);
   lines_ = std::make_unique<FccpLines>(name_, std::move(source));
+  settle_row_width();
 }
 
 void Reader::continue_past_fence() {

@@ -152,6 +152,7 @@ class Reader {
   bool next_past_lines();
   bool next_rest();
   bool kept();
+  void settle_row_width();
   bool input_ended();
   bool reads_on_past_piece();
   bool take_line(char* raw, bool plain, std::size_t size);
@@ -195,6 +196,8 @@ class Reader {
   std::vector<std::string> header_;
   std::vector<std::string_view> fields_;  // the row's fields are its first field_count_
   std::size_t field_count_ = 0;
+  static constexpr std::size_t kNoWidth = static_cast<std::size_t>(-1);
+  std::size_t row_width_ = kNoWidth;  // see settle_row_width
   bool fields_in_line_ = false;
   std::string scratch_;
   std::string joined_;  // a record spread over several physical lines
@@ -235,8 +238,7 @@ __attribute__((always_inline)) inline bool Reader::next() {
   line_ = lines_->line();
   std::size_t size = 0;
   const bool plain = !whitespace_ && splitter_.split(raw, fields_, field_count_, size);
-  if (plain && size != 0 && (header_.empty() || field_count_ == header_.size()) &&
-      filter_.empty() && !progress_) [[likely]] {
+  if (plain && size != 0 && field_count_ == row_width_) [[likely]] {
     bytes_read_ += size + 1;
     fields_in_line_ = true;
     ++rows_read_;
