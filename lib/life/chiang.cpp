@@ -117,11 +117,16 @@ std::string check(std::span<const Band> bands, const Layout& layout) {
   return check_known_layout(bands, check_layout(starts, ends, layout));
 }
 
-std::string check_known_layout(std::span<const Band> bands, std::string_view layout_verdict) {
-  if (bands.empty()) return "no age bands";
-  const bool rates = !std::isnan(bands.front().rate);
-  // One pass finds whether any rule of 1, 2 and 4 fails (NaN compares false, so a
-  // missing count fails `clean` too); only then are they gone through in order for words.
+namespace {
+
+struct CleanTotal {
+  bool clean;
+  double total;  // of the populations, in band order
+};
+
+// Apart from the words: in a function of its own, its sums stay in registers (inside the
+// caller's they went through the stack, band by band).
+[[gnu::noinline]] CleanTotal clean_and_total(std::span<const Band> bands, bool rates) {
   bool clean = true;
   double total = 0;
   for (const Band& b : bands) {
@@ -129,6 +134,17 @@ std::string check_known_layout(std::span<const Band> bands, std::string_view lay
                    : b.deaths >= 0 && b.population > 0 && b.deaths <= b.population;
     total += b.population;
   }
+  return {clean, total};
+}
+
+}  // namespace
+
+std::string check_known_layout(std::span<const Band> bands, std::string_view layout_verdict) {
+  if (bands.empty()) return "no age bands";
+  const bool rates = !std::isnan(bands.front().rate);
+  // One pass finds whether any rule of 1, 2 and 4 fails (NaN compares false, so a
+  // missing count fails `clean` too); only then are they gone through in order for words.
+  const auto [clean, total] = clean_and_total(bands, rates);
   if (!clean) {
     if (std::string why = rates ? check_rates(bands) : check_counts(bands); !why.empty())
       return why;
