@@ -204,10 +204,10 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
     auto& [layouts, last_ages, last_ends, last_layout_count, layout_note, groups, suppressed, wide,
            pops_used, dths_used, ages, ends, overlap, bands, table] = s;
     ++groups;
-    io::sort_unique(
-        rows, [](const Row& r) { return r.band.age; }, in, "age band");
     // Most groups share one layout: it is described and checked once, not per group.
-    // Compared bit for bit, as a bare start age's end is NaN.
+    // Compared bit for bit, as a bare start age's end is NaN. Bands that are the previous
+    // group's layout as they come are in order with no age twice (that layout was sorted
+    // and checked): only a group with another layout is sorted and checked here.
     const std::size_t k = rows.size();
     bands.resize(k);
     bool same = last_layout_count && last_ages.size() == k;
@@ -218,10 +218,11 @@ void run_life(const TableOptions& t, io::Reader& in, io::Writer& out, Diagnostic
         differ |= bits_apart(bands[i].age, last_ages[i]) | bits_apart(bands[i].end, last_ends[i]);
       }
       same = differ == 0;
-    } else {
-      for (std::size_t i = 0; i < k; ++i) bands[i] = rows[i].band;
     }
     if (!same) {
+      io::sort_unique(
+          rows, [](const Row& r) { return r.band.age; }, in, "age band");
+      for (std::size_t i = 0; i < k; ++i) bands[i] = rows[i].band;
       ages.resize(k);
       ends.resize(k);
       for (std::size_t i = 0; i < k; ++i) {
