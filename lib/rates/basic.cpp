@@ -11,12 +11,19 @@ namespace heq::rates {
 
 namespace {
 
-// A count over a denominator, or the note saying which is missing (then no value).
-bool ratio_of_present(double count, double denominator, const char* denominator_note, Estimate& e) {
+// Resets `e` to count / denominator x multiplier, or to no value with a note saying
+// which is missing; true when there is a value (its limits are then the caller's).
+bool start_ratio(double count, double denominator, double multiplier, const char* denominator_note,
+                 Estimate& e) {
+  e.value = kMissing;
+  e.ci.clear();
+  e.note.clear();
   if (std::isnan(count))
     e.note = "no count";
   else if (std::isnan(denominator))
     e.note = denominator_note;
+  else
+    e.value = count / denominator * multiplier;
   return e.note.empty();
 }
 
@@ -24,11 +31,7 @@ bool ratio_of_present(double count, double denominator, const char* denominator_
 
 void crude_rate(double count, double population, double multiplier, std::span<const double> levels,
                 Estimate& e) {
-  e.value = kMissing;
-  e.ci.clear();
-  e.note.clear();
-  if (!ratio_of_present(count, population, "no population", e)) return;
-  e.value = count / population * multiplier;
+  if (!start_ratio(count, population, multiplier, "no population", e)) return;
   for (double level : levels) {
     const bool exact = count < 10;
     const double lo =
@@ -48,11 +51,7 @@ Estimate crude_rate(double count, double population, double multiplier,
 
 void proportion(double x, double n, double multiplier, std::span<const double> levels,
                 Estimate& e) {
-  e.value = kMissing;
-  e.ci.clear();
-  e.note.clear();
-  if (!ratio_of_present(x, n, "no denominator", e)) return;
-  e.value = x / n * multiplier;
+  if (!start_ratio(x, n, multiplier, "no denominator", e)) return;
   for (double level : levels)
     e.ci.push_back({stats::wilson_lower(x, n, level) * multiplier,
                     stats::wilson_upper(x, n, level) * multiplier});
