@@ -190,11 +190,14 @@ void build(std::span<const Band> bands, double a0, LifeTable& t) {
                      *__restrict variance = t.variance.data();
   bool deaths = true;  // death rates without deaths have no sampling variance to give
   double lx = kRadix;
+  const auto m_of = [](const Band& b) {  // the death rate given, or deaths / population
+    return std::isnan(b.rate) ? b.deaths / b.population : b.rate;
+  };
   const auto closed = [&](std::size_t i, double ai) __attribute__((always_inline)) {
     const Band& b = bands[i];
     const bool rate = !std::isnan(b.rate);
     deaths &= !std::isnan(b.deaths);
-    const double mi = rate ? b.rate : b.deaths / b.population;
+    const double mi = m_of(b);
     const double ni = bands[i + 1].age - b.age;
     // q = 1 when deaths exceed what the band's width and a allow (the v1.3.0 rule).
     const bool within = rate ? mi <= 1 / (ni * ai) : b.deaths <= b.population / (ni * ai);
@@ -223,7 +226,7 @@ void build(std::span<const Band> bands, double a0, LifeTable& t) {
   deaths &= !std::isnan(open.deaths);
   age[last] = open.age;
   n[last] = kMissing;
-  m[last] = std::isnan(open.rate) ? open.deaths / open.population : open.rate;
+  m[last] = m_of(open);
   a[last] = a_of(open.age);
   q[last] = 1;
   p[last] = 0;
