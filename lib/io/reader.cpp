@@ -655,19 +655,18 @@ std::size_t Reader::column(std::string_view name) const {
 // into next(): a call a row for what is a few tests.
 __attribute__((always_inline)) inline bool Reader::read_record() {
   for (;;) {
-    char* raw = lines_->next_line();
+    bool plain;
+    std::size_t size;
+    char* const raw = read_split(plain, size);
     if (!raw) [[unlikely]] {
       if (reads_on_past_piece()) continue;
       return false;
     }
-    line_ = lines_->line();
-    std::size_t size = 0;
-    const bool plain = !whitespace_ && splitter_.split(raw, fields_, field_count_, size);
     if (line_is_row(raw, plain, size)) return true;
   }
 }
 
-// A line read and split (`plain`, `size` as split_terminated left them): true for a row.
+// A line read and split (`plain`, `size` as read_split left them): true for a row.
 __attribute__((always_inline)) inline bool Reader::line_is_row(char* raw, bool plain,
                                                                std::size_t size) {
   if (plain && size != 0 && (header_.empty() || field_count_ == header_.size())) [[likely]] {
@@ -691,7 +690,7 @@ bool Reader::reads_on_past_piece() {
   return false;
 }
 
-// A line read_record's short path did not take (`plain`: split_terminated split it, its
+// A line read_record's short path did not take (`plain`: the splitter split it, its
 // `size` found): true for a row, false for a blank line, which carries none. Not inlined:
 // its frame would be read_record's, paid on every line.
 [[gnu::noinline]] bool Reader::take_line(char* raw, bool plain, std::size_t size) {
@@ -770,8 +769,8 @@ std::string Reader::filter_report() const {
   return report + " (values match exactly, case and spaces included)";
 }
 
-// next() past its inline step: the line it read and split (`plain`, `size` as
-// split_terminated left them), as read_record would have taken it, then on as ever.
+// next() past its inline step: the line it read and split (`plain`, `size` as read_split
+// left them), as read_record would have taken it, then on as ever.
 bool Reader::next_from_line(char* raw, bool plain, std::size_t size) {
   if (line_is_row(raw, plain, size) && kept()) return true;
   return next_rest();

@@ -147,6 +147,7 @@ class Reader {
 
  private:
   bool read_record();
+  char* read_split(bool& plain, std::size_t& size);
   bool line_is_row(char* raw, bool plain, std::size_t size);
   bool next_from_line(char* raw, bool plain, std::size_t size);
   bool next_past_lines();
@@ -226,18 +227,29 @@ class Reader {
   Clock::time_point split_at_{}, ended_at_{}, rest_ended_at_{};
 };
 
-// The common line: split at once (split_terminated), the header's width, no --where,
+// The next line from the source, split: `plain` and `size` as LineSplitter::split leaves
+// them (plain: split here, no quotes; size: the line's length). nullptr at the source's end.
+__attribute__((always_inline)) inline char* Reader::read_split(bool& plain, std::size_t& size) {
+  char* const raw = lines_->next_line();
+  if (raw) [[likely]] {
+    line_ = lines_->line();
+    size = 0;
+    plain = !whitespace_ && splitter_.split(raw, fields_, field_count_, size);
+  }
+  return raw;
+}
+
+// The common line: split at once (LineSplitter), the header's width, no --where,
 // no progress line. As a call a row, it cost some 20 instructions of frame and call
 // (about 2% of heq-life's). Anything else goes on out of line, as next() ever did.
 __attribute__((always_inline)) inline bool Reader::next() {
   if (fence_ == Fence::ended) [[unlikely]]
     return false;
-  char* const raw = lines_->next_line();
+  bool plain;
+  std::size_t size;
+  char* const raw = read_split(plain, size);
   if (!raw) [[unlikely]]
     return next_past_lines();
-  line_ = lines_->line();
-  std::size_t size = 0;
-  const bool plain = !whitespace_ && splitter_.split(raw, fields_, field_count_, size);
   if (plain && size != 0 && field_count_ == row_width_) [[likely]] {
     bytes_read_ += size + 1;
     fields_in_line_ = true;
